@@ -1,0 +1,26 @@
+package io.trigger4j.client;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The answer to a batch trigger of one task ({@code POST /api/v1/tasks/{taskIdentifier}/batch}).
+ *
+ * @param batchId the batch id ({@code batch_...})
+ * @param runs the ids of the runs, in item order
+ * @param publicAccessToken a token scoped to reading this batch ({@code x-trigger-jwt}); never printed
+ */
+public record BatchTriggerResult(String batchId, List<String> runs, @Nullable String publicAccessToken) {
+
+	public BatchTriggerResult {
+		runs = (runs != null) ? List.copyOf(runs) : List.of();
+	}
+
+	@Override
+	public String toString() {
+		return "BatchTriggerResult[batchId=" + this.batchId + ", runs=" + this.runs + ", publicAccessToken="
+				+ ((this.publicAccessToken != null) ? "******" : "null") + "]";
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.trigger4j.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Retrieving, listing and managing runs. Obtain from {@link TriggerOperations#runs()}. */
+public interface RunsOperations {
+
+	/**
+	 * Retrieves a run with its payload, output, error and related runs. {@code GET /api/v3/runs/{runId}}.
+	 * A 404 just after a trigger is retried, as the server advises ({@code x-should-retry}).
+	 * @param runId the run id ({@code run_...})
+	 */
+	Mono<Run> retrieve(String runId);
+
+	/**
+	 * Streams every run matching the request, newest first, fetching page after page as the
+	 * subscriber consumes them ({@code GET /api/v1/runs}): the next page is requested only after the
+	 * previous one has been consumed, so {@code take(n)} fetches only the pages it needs. Runs repeated
+	 * across a page boundary are dropped.
+	 *
+	 * <p>Without a created-at filter the server lists only the <strong>last 7 days</strong>; see
+	 * {@link ListRunsRequest}.
+	 * @param request filters and page size; {@link ListRunsRequest#all()} for none
+	 */
+	Flux<Run> list(ListRunsRequest request);
+
+	/**
+	 * Fetches one page of runs. {@code GET /api/v1/runs}.
+	 * @param request filters and page size
+	 * @param cursor {@code null} for the first page, or a {@link CursorPage#next()} cursor
+	 */
+	Mono<CursorPage<Run>> listPage(ListRunsRequest request, @org.jspecify.annotations.Nullable String cursor);
+
+	/**
+	 * Fetches the page before a cursor (newer runs). {@code GET /api/v1/runs} with {@code page[before]}.
+	 * @param request filters and page size
+	 * @param cursor a {@link CursorPage#previous()} cursor
+	 */
+	Mono<CursorPage<Run>> listPageBefore(ListRunsRequest request, String cursor);
+
+	/**
+	 * Cancels a run. Cancelling a finished run does nothing and succeeds.
+	 * {@code POST /api/v2/runs/{runId}/cancel}.
+	 * @return the run id
+	 */
+	Mono<String> cancel(String runId);
+
+	/**
+	 * Creates a new run with the same payload and options as the given run.
+	 * {@code POST /api/v1/runs/{runId}/replay}. Never retried after an ambiguous failure: every call
+	 * creates a run.
+	 * @return the new run's id
+	 */
+	Mono<String> replay(String runId);
+
+	/**
+	 * Delays a DELAYED run by a new duration from now. {@code POST /api/v1/runs/{runId}/reschedule}.
+	 * A run that is not DELAYED fails with {@link BadRequestException}.
+	 * @param delay whole seconds, at least one
+	 * @return the run after rescheduling
+	 */
+	Mono<Run> reschedule(String runId, Duration delay);
+
+	/**
+	 * Delays a DELAYED run until an instant. {@code POST /api/v1/runs/{runId}/reschedule}.
+	 * @return the run after rescheduling
+	 */
+	Mono<Run> rescheduleUntil(String runId, Instant until);
+
+	/**
+	 * Adds tags to a run; tags it already has are ignored. A run has at most 10 tags.
+	 * {@code POST /api/v1/runs/{runId}/tags}.
+	 * @param tags 1 to 10 tags, each at most 128 characters
+	 * @return the server's message, such as {@code Successfully set 2 new tags.}
+	 */
+	Mono<String> addTags(String runId, Collection<String> tags);
+
+	/**
+	 * Replaces a run's metadata. Allowed until one hour after the run finished.
+	 * {@code PUT /api/v1/runs/{runId}/metadata}.
+	 * @param metadata anything that serialises to a JSON object of at most 256 KiB
+	 * @return the metadata now stored
+	 */
+	Mono<JsonValue> updateMetadata(String runId, Object metadata);
+
+	/**
+	 * Retrieves the execution result of a finished run. {@code GET /api/v1/runs/{runId}/result}.
+	 * Current servers answer 404 ({@link NotFoundException}) for most runs; prefer
+	 * {@link #retrieve(String)}, whose {@link Run#output()} and {@link Run#error()} always work.
+	 */
+	Mono<RunResult> result(String runId);
+
+}
