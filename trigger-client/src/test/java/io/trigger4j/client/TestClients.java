@@ -1,0 +1,28 @@
+package io.trigger4j.client;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+
+/** Clients pointed at WireMock, with fast, jitter-free retries. */
+final class TestClients {
+
+	/** Shaped like a real dev key; tests assert it never leaks. */
+	static final String SECRET_KEY = "tr_dev_Ab12Cd34Ef56Gh78Ij90Kl12";
+
+	static final TriggerRetrySettings FAST_RETRY = TriggerRetrySettings.defaults()
+		.withBackoff(Duration.ofMillis(1), Duration.ofMillis(5))
+		.withJitter(0);
+
+	private TestClients() {
+	}
+
+	static TriggerClient.Builder builder(WireMockRuntimeInfo wm) {
+		return TriggerClient.builder().secretKey(SECRET_KEY).baseUrl(wm.getHttpBaseUrl()).retry(FAST_RETRY);
+	}
+
+	static TriggerOperations client(WireMockRuntimeInfo wm) {
+		return builder(wm).build();
+	}
+
+}
