@@ -3,6 +3,7 @@ package io.trigger4j.client;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -10,9 +11,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Walks cursor pages as one demand-driven {@link Flux}: a page is fetched only after the previous
- * page's items have all been requested, and the walk stops at the page without a next cursor. Items
- * repeated from the previous page (a boundary quirk the server has had) are dropped.
+ * Walks cursor pages as one demand-driven {@link Flux}. The first page is fetched on subscription; each
+ * later page only once the previous page's last item has been delivered downstream, so a subscriber
+ * that stops early ({@code take(n)}, cancel) never causes a fetch it does not need. The walk stops at
+ * the page without a next cursor. Items repeated from the previous page (a boundary quirk the server
+ * has had) are dropped.
+ *
+ * <p>Built from {@code repeat}, not {@code expand}: {@code expand(...).concatMapIterable(..., 1)}
+ * subscribes to the second page before any item of the first is requested.
  */
 final class CursorPager {
 
@@ -20,17 +26,35 @@ final class CursorPager {
 	}
 
 	static <T> Flux<T> stream(Function<@Nullable String, Mono<CursorPage<T>>> fetch, Function<T, String> id) {
-		return fetch.apply(null)
-			.expand((page) -> page.hasNext()
-					? fetch.apply(page.next()).map((next) -> withoutRepeats(page, next, id)) : Mono.empty(), 1)
-			.concatMapIterable(CursorPage::data, 1);
+		return Flux.defer(() -> {
+			AtomicReference<State<T>> state = new AtomicReference<>(State.start());
+			return Mono.defer(() -> fetch.apply(state.get().cursor()))
+				.flatMapIterable((page) -> {
+					State<T> previous = state.get();
+					List<T> fresh = previous.withoutRepeats(page.data(), id);
+					state.set(new State<>(page.next(), page.next() == null, page.data()));
+					return fresh;
+				})
+				.repeat(() -> !state.get().done());
+		});
 	}
 
-	private static <T> CursorPage<T> withoutRepeats(CursorPage<T> previous, CursorPage<T> page, Function<T, String> id) {
-		Set<String> seen = new HashSet<>();
-		previous.data().forEach((item) -> seen.add(id.apply(item)));
-		List<T> fresh = page.data().stream().filter((item) -> !seen.contains(id.apply(item))).toList();
-		return (fresh.size() == page.data().size()) ? page : new CursorPage<>(fresh, page.next(), page.previous());
+	/** Where the walk is: the next cursor, whether it ended, and the last page's items. */
+	private record State<T>(@Nullable String cursor, boolean done, List<T> lastPage) {
+
+		static <T> State<T> start() {
+			return new State<>(null, false, List.of());
+		}
+
+		List<T> withoutRepeats(List<T> page, Function<T, String> id) {
+			if (this.lastPage.isEmpty()) {
+				return page;
+			}
+			Set<String> seen = new HashSet<>();
+			this.lastPage.forEach((item) -> seen.add(id.apply(item)));
+			return page.stream().filter((item) -> !seen.contains(id.apply(item))).toList();
+		}
+
 	}
 
 }

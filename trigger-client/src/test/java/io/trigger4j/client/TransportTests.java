@@ -1,0 +1,134 @@
+package io.trigger4j.client;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.findAll;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Retries, timeouts and connection failures over real HTTP. */
+@WireMockTest
+class TransportTests {
+
+	@Test
+	void aReadIsRetriedAfterA503AndSucceeds(WireMockRuntimeInfo wm) {
+		stubFor(get("/api/v3/runs/run_1").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503).withBody("{\"error\":\"Run materialisation timed out\"}"))
+			.willSetStateTo("ok"));
+		stubFor(get("/api/v3/runs/run_1").inScenario("flaky").whenScenarioStateIs("ok")
+			.willReturn(okJson("{\"id\":\"run_1\",\"status\":\"EXECUTING\",\"taskIdentifier\":\"t\"}")));
+
+		Run run = TestClients.client(wm).runs().retrieve("run_1").block();
+
+		assertThat(run.status()).isEqualTo(RunStatus.EXECUTING);
+		verify(2, getRequestedFor(urlEqualTo("/api/v3/runs/run_1")));
+	}
+
+	@Test
+	void aKeyedTriggerIsRetriedUnderOneRequestIdempotencyKey(WireMockRuntimeInfo wm) {
+		stubFor(post("/api/v1/tasks/t/trigger").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(500).withBody("{\"error\":\"Something went wrong\"}"))
+			.willSetStateTo("ok"));
+		stubFor(post("/api/v1/tasks/t/trigger").inScenario("flaky").whenScenarioStateIs("ok")
+			.willReturn(okJson("{\"id\":\"run_1\",\"isCached\":false}")));
+
+		TestClients.client(wm)
+			.tasks()
+			.trigger("t", Map.of(), TriggerOptions.builder().idempotencyKey("order-1").build())
+			.block();
+
+		List<LoggedRequest> requests = findAll(postRequestedFor(urlEqualTo("/api/v1/tasks/t/trigger")));
+		assertThat(requests).hasSize(2);
+		assertThat(requests.get(0).getHeader("x-trigger-request-idempotency-key"))
+			.isEqualTo(requests.get(1).getHeader("x-trigger-request-idempotency-key"));
+	}
+
+	@Test
+	void eachSubscriptionIsANewLogicalCallWithItsOwnRequestKey(WireMockRuntimeInfo wm) {
+		stubFor(post("/api/v1/tasks/t/trigger").willReturn(okJson("{\"id\":\"run_1\"}")));
+		var trigger = TestClients.client(wm).tasks().trigger("t", Map.of());
+
+		trigger.block();
+		trigger.block();
+
+		List<LoggedRequest> requests = findAll(postRequestedFor(urlEqualTo("/api/v1/tasks/t/trigger")));
+		assertThat(requests).hasSize(2);
+		assertThat(requests.get(0).getHeader("x-trigger-request-idempotency-key"))
+			.isNotEqualTo(requests.get(1).getHeader("x-trigger-request-idempotency-key"));
+	}
+
+	@Test
+	void aTriggerWithoutKeyIsNotRepeatedAfterA500(WireMockRuntimeInfo wm) {
+		stubFor(post("/api/v1/tasks/t/trigger").willReturn(aResponse().withStatus(500).withBody("{\"error\":\"x\"}")));
+
+		catchThrowableOfType(ServerException.class, () -> TestClients.client(wm).tasks().trigger("t", Map.of()).block());
+
+		verify(1, postRequestedFor(urlEqualTo("/api/v1/tasks/t/trigger")));
+	}
+
+	@Test
+	void replayIsNotRepeatedAfterA500(WireMockRuntimeInfo wm) {
+		stubFor(post("/api/v1/runs/run_1/replay").willReturn(aResponse().withStatus(500).withBody("{\"error\":\"x\"}")));
+
+		catchThrowableOfType(ServerException.class, () -> TestClients.client(wm).runs().replay("run_1").block());
+
+		verify(1, postRequestedFor(urlEqualTo("/api/v1/runs/run_1/replay")));
+	}
+
+	@Test
+	void aSlowResponseTimesOut(WireMockRuntimeInfo wm) {
+		stubFor(get("/api/v3/runs/run_1").willReturn(okJson("{}").withFixedDelay(2000)));
+		TriggerOperations client = TestClients.builder(wm)
+			.responseTimeout(Duration.ofMillis(200))
+			.retry(TriggerRetrySettings.none())
+			.build();
+
+		TriggerTimeoutException ex = catchThrowableOfType(TriggerTimeoutException.class,
+				() -> client.runs().retrieve("run_1").block());
+
+		assertThat(ex.timeout()).isEqualTo(Duration.ofMillis(200));
+		assertThat(ex.isConnectFailure()).isFalse();
+		assertThat(ex).hasMessageContaining("runs.retrieve");
+	}
+
+	@Test
+	void aRefusedConnectionIsATransportFailureAndIsRetriedEvenForATrigger() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		TriggerOperations client = TriggerClient.builder()
+			.secretKey(TestClients.SECRET_KEY)
+			.baseUrl("http://127.0.0.1:" + port)
+			.retry(TestClients.FAST_RETRY.withMaxAttempts(2))
+			.build();
+		java.util.concurrent.atomic.AtomicInteger subscriptions = new java.util.concurrent.atomic.AtomicInteger();
+
+		TriggerTransportException ex = catchThrowableOfType(TriggerTransportException.class,
+				() -> client.tasks().trigger("t", Map.of()).doOnSubscribe((s) -> subscriptions.incrementAndGet()).block());
+
+		assertThat(ex.isConnectFailure()).isTrue();
+		assertThat(ex).hasMessageStartingWith("tasks.trigger failed: could not connect to the Trigger.dev API");
+		assertThat(ex.getMessage()).doesNotContain(TestClients.SECRET_KEY);
+	}
+
+}
