@@ -8,6 +8,7 @@ import io.trigger4j.client.TriggerEnvironmentType;
 import io.trigger4j.client.TriggerOperations;
 import io.trigger4j.client.TriggerRequestObservationConvention;
 import io.trigger4j.client.TriggerRetrySettings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -59,14 +60,20 @@ public final class TriggerAutoConfiguration {
 	}
 
 	static String secretKey(TriggerProperties properties, Environment environment) {
+		String key = configuredSecretKey(properties, environment);
+		if (key == null) {
+			throw new TriggerSecretKeyMissingException();
+		}
+		return key;
+	}
+
+	/** {@code trigger.secret-key}, else {@code TRIGGER_SECRET_KEY}, stripped; {@code null} when neither is set. */
+	static @Nullable String configuredSecretKey(TriggerProperties properties, Environment environment) {
 		String key = properties.secretKey();
 		if (key == null || key.isBlank()) {
 			key = environment.getProperty("TRIGGER_SECRET_KEY");
 		}
-		if (key == null || key.isBlank()) {
-			throw new TriggerSecretKeyMissingException();
-		}
-		return key.strip();
+		return (key == null || key.isBlank()) ? null : key.strip();
 	}
 
 	static String baseUrl(TriggerProperties properties, Environment environment) {
@@ -89,12 +96,10 @@ public final class TriggerAutoConfiguration {
 			@ConditionalOnMissingBean(name = "triggerHealthIndicator")
 			TriggerHealthIndicator triggerHealthIndicator(TriggerOperations operations, TriggerProperties properties,
 					Environment environment) {
-				String key = properties.secretKey();
-				if (key == null || key.isBlank()) {
-					key = environment.getProperty("TRIGGER_SECRET_KEY", "");
-				}
+				String key = configuredSecretKey(properties, environment);
 				return new TriggerHealthIndicator(operations, baseUrl(properties, environment),
-						TriggerEnvironmentType.of(key.strip()), properties.health().timeout());
+						(key != null) ? TriggerEnvironmentType.of(key) : TriggerEnvironmentType.UNKNOWN,
+						properties.health().timeout());
 			}
 
 		}
