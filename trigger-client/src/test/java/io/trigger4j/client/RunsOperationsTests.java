@@ -34,6 +34,9 @@ class RunsOperationsTests {
 	record Report(String url, int pages) {
 	}
 
+	record Rows(int rows) {
+	}
+
 	static String resource(String name) {
 		try (InputStream in = RunsOperationsTests.class.getResourceAsStream(name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -60,7 +63,7 @@ class RunsOperationsTests {
 		assertThat(run.attemptCount()).isEqualTo(2);
 		assertThat(run.output(Report.class)).isEqualTo(new Report("https://reports.example/acme.pdf", 12));
 		assertThat(run.payload().asMap()).containsEntry("tenantId", "acme");
-		assertThat(run.metadata(Map.class)).containsEntry("rows", 1200);
+		assertThat(run.metadata(Rows.class)).isEqualTo(new Rows(1200));
 		assertThat(run.schedule().generator().expression()).isEqualTo("0 * * * *");
 		assertThat(run.relatedRuns().children()).singleElement()
 			.satisfies((child) -> assertThat(child.triggerFunction()).isEqualTo("triggerAndWait"));
