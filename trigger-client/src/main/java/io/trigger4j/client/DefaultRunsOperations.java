@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 /** The {@link RunsOperations} implementation. */
 final class DefaultRunsOperations implements RunsOperations {
 
+	private static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(100);
+
 	private final TriggerHttp http;
 
 	DefaultRunsOperations(TriggerHttp http) {
@@ -64,6 +66,29 @@ final class DefaultRunsOperations implements RunsOperations {
 		RunPageBody page = Json.read("runs.list", body, RunPageBody.class);
 		Pagination pagination = (page.pagination() != null) ? page.pagination() : new Pagination(null, null);
 		return new CursorPage<>(page.data(), pagination.next(), pagination.previous());
+	}
+
+	@Override
+	public Mono<Run> awaitCompletion(String runId, Duration pollInterval, Duration timeout) {
+		Checks.requireId("runId", runId);
+		Objects.requireNonNull(pollInterval, "pollInterval must not be null");
+		Objects.requireNonNull(timeout, "timeout must not be null");
+		if (pollInterval.compareTo(MIN_POLL_INTERVAL) < 0) {
+			throw new IllegalArgumentException(
+					"pollInterval must be at least " + MIN_POLL_INTERVAL.toMillis() + " ms but was " + pollInterval);
+		}
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("timeout must be positive but was " + timeout);
+		}
+		return pollUntilTerminal(retrieve(runId), pollInterval, timeout);
+	}
+
+	/** Subscribes to {@code retrieval} now and after each interval until it yields a terminal run. */
+	static Mono<Run> pollUntilTerminal(Mono<Run> retrieval, Duration pollInterval, Duration timeout) {
+		return retrieval.repeatWhen((completions) -> completions.concatMap((done) -> Mono.delay(pollInterval)))
+			.filter(Run::isTerminal)
+			.next()
+			.timeout(timeout, Mono.error(() -> new TriggerTimeoutException("runs.awaitCompletion", timeout, null)));
 	}
 
 	@Override

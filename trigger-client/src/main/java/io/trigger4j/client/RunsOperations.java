@@ -44,6 +44,16 @@ public interface RunsOperations {
 	Mono<CursorPage<Run>> listPageBefore(ListRunsRequest request, String cursor);
 
 	/**
+	 * Polls a run until it reaches a terminal status ({@link RunStatus#isTerminal()}: COMPLETED,
+	 * CANCELED, FAILED, CRASHED, INTERRUPTED, SYSTEM_FAILURE, EXPIRED or TIMED_OUT) and returns it.
+	 * Retrieves the run ({@code GET /api/v3/runs/{runId}}) at once, then every {@code pollInterval}.
+	 * Finality is decided from the status, so EXPIRED and TIMED_OUT runs end the wait too.
+	 * @param pollInterval time between two retrievals (at least 100 ms)
+	 * @param timeout how long to wait in all; then a {@link TriggerTimeoutException} is signalled
+	 */
+	Mono<Run> awaitCompletion(String runId, Duration pollInterval, Duration timeout);
+
+	/**
 	 * Cancels a run. Cancelling a finished run does nothing and succeeds.
 	 * {@code POST /api/v2/runs/{runId}/cancel}.
 	 * @return the run id

@@ -2,15 +2,17 @@ package io.trigger4j.client;
 
 import java.time.Duration;
 
-/** No response arrived within the configured response timeout. */
+import org.jspecify.annotations.Nullable;
+
+/** No answer arrived in time: a response within the response timeout, or a finished run within an await. */
 public class TriggerTimeoutException extends TriggerTransportException {
 
 	private static final long serialVersionUID = 1L;
 
 	private final Duration timeout;
 
-	TriggerTimeoutException(String operation, Duration timeout, Throwable cause) {
-		super(operation, "no response within " + timeout, false, cause);
+	TriggerTimeoutException(String operation, Duration timeout, @Nullable Throwable cause) {
+		super(operation, "no answer within " + timeout, false, cause);
 		this.timeout = timeout;
 	}
 

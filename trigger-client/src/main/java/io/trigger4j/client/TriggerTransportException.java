@@ -1,5 +1,7 @@
 package io.trigger4j.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The request did not get an HTTP response: the connection failed, was reset, or timed out.
  * {@link #isConnectFailure()} tells whether the request certainly never reached the server.
@@ -12,7 +14,7 @@ public class TriggerTransportException extends TriggerException {
 
 	private final boolean connectFailure;
 
-	TriggerTransportException(String operation, String message, boolean connectFailure, Throwable cause) {
+	TriggerTransportException(String operation, String message, boolean connectFailure, @Nullable Throwable cause) {
 		super(operation + " failed: " + message, cause);
 		this.operation = operation;
 		this.connectFailure = connectFailure;
