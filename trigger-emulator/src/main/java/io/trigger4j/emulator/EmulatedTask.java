@@ -1,0 +1,58 @@
+package io.trigger4j.emulator;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A task the emulator knows: its id, its handler, how long an attempt takes, how many attempts a run
+ * makes unless the trigger says otherwise, and the pause before a retry. Immutable.
+ *
+ * @param id the task identifier
+ * @param handler the task's body
+ * @param duration how long each attempt executes (emulator time)
+ * @param maxAttempts default attempts per run
+ * @param retryDelay pause between a failed attempt and the next
+ */
+public record EmulatedTask(String id, TaskHandler handler, Duration duration, int maxAttempts, Duration retryDelay) {
+
+	public EmulatedTask {
+		Objects.requireNonNull(id, "id must not be null");
+		if (id.isBlank()) {
+			throw new IllegalArgumentException("id must not be blank");
+		}
+		Objects.requireNonNull(handler, "handler must not be null");
+		requireNotNegative("duration", duration);
+		requireNotNegative("retryDelay", retryDelay);
+		if (maxAttempts < 1) {
+			throw new IllegalArgumentException("maxAttempts must be at least 1 but was " + maxAttempts);
+		}
+	}
+
+	/** A task that completes at once, with 3 attempts and a 1 s retry delay. */
+	public static EmulatedTask of(String id, TaskHandler handler) {
+		return new EmulatedTask(id, handler, Duration.ZERO, 3, Duration.ofSeconds(1));
+	}
+
+	/** A copy whose attempts each take this long. */
+	public EmulatedTask withDuration(Duration duration) {
+		return new EmulatedTask(this.id, this.handler, duration, this.maxAttempts, this.retryDelay);
+	}
+
+	/** A copy with another default number of attempts. */
+	public EmulatedTask withMaxAttempts(int maxAttempts) {
+		return new EmulatedTask(this.id, this.handler, this.duration, maxAttempts, this.retryDelay);
+	}
+
+	/** A copy with another pause before retries. */
+	public EmulatedTask withRetryDelay(Duration retryDelay) {
+		return new EmulatedTask(this.id, this.handler, this.duration, this.maxAttempts, retryDelay);
+	}
+
+	private static void requireNotNegative(String name, Duration value) {
+		Objects.requireNonNull(value, () -> name + " must not be null");
+		if (value.isNegative()) {
+			throw new IllegalArgumentException(name + " must not be negative but was " + value);
+		}
+	}
+
+}

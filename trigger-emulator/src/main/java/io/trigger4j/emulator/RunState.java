@@ -1,0 +1,101 @@
+package io.trigger4j.emulator;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine's internal run statuses, with the public names the server shows for each API version
+ * (api-semantics.md section 6) and the status filter's own mapping, quirks included.
+ */
+enum RunState {
+
+	DELAYED("DELAYED", "DELAYED", false),
+	PENDING("QUEUED", "QUEUED", false),
+	PENDING_VERSION("PENDING_VERSION", "PENDING_VERSION", false),
+	WAITING_FOR_DEPLOY("WAITING_FOR_DEPLOY", "PENDING_VERSION", false),
+	DEQUEUED("EXECUTING", "DEQUEUED", false),
+	EXECUTING("EXECUTING", "EXECUTING", false),
+	RETRYING_AFTER_FAILURE("REATTEMPTING", "EXECUTING", false),
+	WAITING_TO_RESUME("FROZEN", "WAITING", false),
+	PAUSED("FROZEN", "WAITING", false),
+	COMPLETED_SUCCESSFULLY("COMPLETED", "COMPLETED", true),
+	CANCELED("CANCELED", "CANCELED", true),
+	COMPLETED_WITH_ERRORS("FAILED", "FAILED", true),
+	INTERRUPTED("INTERRUPTED", "FAILED", true),
+	CRASHED("CRASHED", "CRASHED", true),
+	SYSTEM_FAILURE("SYSTEM_FAILURE", "SYSTEM_FAILURE", true),
+	EXPIRED("EXPIRED", "EXPIRED", true),
+	TIMED_OUT("TIMED_OUT", "TIMED_OUT", true);
+
+	/** The API version whose names are current; any other (or none) gets the legacy names. */
+	static final String CURRENT_API_VERSION = "2025-07-16";
+
+	/** What {@code filter[status]} names match: the server's {@code apiStatusToRunStatuses}. */
+	private static final Map<String, Set<RunState>> FILTER = new TreeMap<>();
+
+	static {
+		FILTER.put("PENDING_VERSION", EnumSet.of(PENDING_VERSION));
+		FILTER.put("WAITING_FOR_DEPLOY", EnumSet.of(WAITING_FOR_DEPLOY));
+		FILTER.put("QUEUED", EnumSet.of(PENDING));
+		FILTER.put("DEQUEUED", EnumSet.of(DEQUEUED));
+		FILTER.put("EXECUTING", EnumSet.of(EXECUTING));
+		FILTER.put("REATTEMPTING", EnumSet.of(RETRYING_AFTER_FAILURE));
+		FILTER.put("WAITING", EnumSet.of(WAITING_TO_RESUME));
+		FILTER.put("FROZEN", EnumSet.of(PAUSED, WAITING_TO_RESUME));
+		FILTER.put("COMPLETED", EnumSet.of(COMPLETED_SUCCESSFULLY));
+		FILTER.put("CANCELED", EnumSet.of(CANCELED));
+		FILTER.put("FAILED", EnumSet.of(COMPLETED_WITH_ERRORS));
+		FILTER.put("CRASHED", EnumSet.of(CRASHED));
+		FILTER.put("INTERRUPTED", EnumSet.of(INTERRUPTED));
+		FILTER.put("SYSTEM_FAILURE", EnumSet.of(SYSTEM_FAILURE));
+		FILTER.put("DELAYED", EnumSet.of(DELAYED));
+		FILTER.put("EXPIRED", EnumSet.of(EXPIRED));
+		FILTER.put("TIMED_OUT", EnumSet.of(TIMED_OUT));
+	}
+
+	private final String legacyName;
+
+	private final String currentName;
+
+	private final boolean terminal;
+
+	RunState(String legacyName, String currentName, boolean terminal) {
+		this.legacyName = legacyName;
+		this.currentName = currentName;
+		this.terminal = terminal;
+	}
+
+	boolean isTerminal() {
+		return this.terminal;
+	}
+
+	/** The public name for a request's {@code x-trigger-api-version} header value. */
+	String publicName(@Nullable String apiVersion) {
+		return CURRENT_API_VERSION.equals(apiVersion) ? this.currentName : this.legacyName;
+	}
+
+	/** The internal states a filter name matches, or {@code null} for a name the server rejects. */
+	static @Nullable Set<RunState> matching(String filterName) {
+		return FILTER.get(filterName.trim().toUpperCase(Locale.ROOT));
+	}
+
+	/** The server's {@code apiBooleanHelpersFromRunStatus}, from the public name shown. */
+	static Map<String, Boolean> booleans(String publicName) {
+		Map<String, Boolean> flags = new java.util.LinkedHashMap<>();
+		flags.put("isQueued", Set.of("QUEUED", "WAITING_FOR_DEPLOY", "DELAYED", "PENDING_VERSION").contains(publicName));
+		flags.put("isExecuting", Set.of("EXECUTING", "REATTEMPTING", "FROZEN", "DEQUEUED").contains(publicName));
+		flags.put("isCompleted", Set.of("COMPLETED", "CANCELED", "FAILED", "CRASHED", "INTERRUPTED", "SYSTEM_FAILURE")
+			.contains(publicName));
+		flags.put("isFailed", Set.of("FAILED", "CRASHED", "INTERRUPTED", "SYSTEM_FAILURE").contains(publicName));
+		flags.put("isSuccess", "COMPLETED".equals(publicName));
+		flags.put("isCancelled", "CANCELED".equals(publicName));
+		flags.put("isWaiting", "WAITING".equals(publicName));
+		return flags;
+	}
+
+}

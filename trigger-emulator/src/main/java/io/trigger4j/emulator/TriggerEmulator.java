@@ -1,0 +1,281 @@
+package io.trigger4j.emulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.web.reactive.function.server.HandlerStrategies;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * An in-memory Trigger.dev v3 REST API on a loopback port, behaving as the real server does: status
+ * names by API version, error bodies, limits, idempotency, cursor pagination, rate limits.
+ *
+ * <pre>{@code
+ * try (TriggerEmulator emulator = TriggerEmulator.builder()
+ *         .task(EmulatedTask.of("hello-world", (run) -> Map.of("greeting", "hi")))
+ *         .start()) {
+ *     String url = emulator.baseUrl();   // point the client here
+ *     String key = emulator.secretKey(); // with this key
+ * }
+ * }</pre>
+ *
+ * Tasks are declared up front; a trigger of an undeclared task waits for a deploy (PENDING_VERSION) as
+ * on the real server, and expires after its TTL. Time comes from the {@link Clock} given to the builder;
+ * with a {@link ManualClock}, tests move it with {@link #advance(Duration)} instead of sleeping.
+ */
+public final class TriggerEmulator implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(TriggerEmulator.class);
+
+	/** The key shown by {@link #secretKey()} when none is configured; any {@code tr_dev_} key is accepted then. */
+	public static final String DEFAULT_SECRET_KEY = "tr_dev_emulator";
+
+	private final DisposableServer server;
+
+	private final Clock clock;
+
+	private final @Nullable String secretKey;
+
+	private final List<Fault> faults = new ArrayList<>();
+
+	private TriggerEmulator(Builder builder) {
+		this.clock = builder.clock;
+		this.secretKey = builder.secretKey;
+		RunEngine engine = new RunEngine(builder.clock, builder.tasks);
+		TokenBucket rateLimiter = (builder.rateLimitCapacity > 0) ? new TokenBucket(builder.clock,
+				builder.rateLimitCapacity, builder.rateLimitRefill, builder.rateLimitInterval) : null;
+		// Bodies up to the server's largest limit (3 MiB) must be read, not refused by the codec's 256 KiB default.
+		HandlerStrategies strategies = HandlerStrategies.builder()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+			.build();
+		HttpHandler handler = RouterFunctions
+			.toHttpHandler(new ApiRoutes(engine, builder.secretKey, rateLimiter).routes(), strategies);
+		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(handler);
+		this.server = HttpServer.create()
+			.host(builder.host)
+			.port(builder.port)
+			.handle((request, response) -> withFaults(request, response, adapter))
+			.bindNow();
+		logger.debug("Trigger.dev emulator listening on {}", baseUrl());
+	}
+
+	/** Starts an emulator on a random free loopback port with the given tasks. */
+	public static TriggerEmulator start(EmulatedTask... tasks) {
+		Builder builder = builder();
+		for (EmulatedTask task : tasks) {
+			builder.task(task);
+		}
+		return builder.start();
+	}
+
+	/** A builder. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** The base URL to point a client at, such as {@code http://127.0.0.1:50123}. */
+	public String baseUrl() {
+		return "http://" + this.server.host() + ":" + this.server.port();
+	}
+
+	/** The port the emulator listens on. */
+	public int port() {
+		return this.server.port();
+	}
+
+	/** A secret key the emulator accepts. */
+	public String secretKey() {
+		return (this.secretKey != null) ? this.secretKey : DEFAULT_SECRET_KEY;
+	}
+
+	/**
+	 * Moves the emulator's {@link ManualClock} forward: delayed runs are queued, attempts finish, retries
+	 * start and TTLs pass as if that time had gone by.
+	 * @throws IllegalStateException if the emulator was not built with a {@link ManualClock}
+	 */
+	public void advance(Duration duration) {
+		if (!(this.clock instanceof ManualClock manual)) {
+			throw new IllegalStateException("advance needs a ManualClock; build the emulator with clock(new ManualClock(...))");
+		}
+		manual.advance(duration);
+	}
+
+	/** Injects a fault into the next matching requests. */
+	public void inject(Fault fault) {
+		synchronized (this.faults) {
+			this.faults.add(Objects.requireNonNull(fault, "fault must not be null"));
+		}
+	}
+
+	/** Removes every fault not yet spent. */
+	public void clearFaults() {
+		synchronized (this.faults) {
+			this.faults.clear();
+		}
+	}
+
+	/** Stops the emulator and frees its port. */
+	public void stop() {
+		this.server.disposeNow(Duration.ofSeconds(5));
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	private Mono<Void> withFaults(HttpServerRequest request, HttpServerResponse response, ReactorHttpHandlerAdapter adapter) {
+		Fault fault = takeFault(request.fullPath());
+		if (fault == null) {
+			return adapter.apply(request, response);
+		}
+		Mono<Void> delay = fault.latency().isZero() ? Mono.empty() : Mono.delay(fault.latency()).then();
+		if (fault.dropConnection()) {
+			return delay.then(Mono.fromRunnable(() -> request.withConnection(Connection::dispose)));
+		}
+		if (fault.status() != 0) {
+			String message = switch (fault.status()) {
+				case 500 -> "Internal Server Error";
+				case 503 -> "Service Unavailable";
+				default -> "Injected fault";
+			};
+			return delay.then(response.status(fault.status())
+				.header("Content-Type", "application/json; charset=utf-8")
+				.sendString(Mono.just("{\"error\":\"" + message + "\"}"))
+				.then());
+		}
+		return delay.then(adapter.apply(request, response));
+	}
+
+	private @Nullable Fault takeFault(String path) {
+		synchronized (this.faults) {
+			for (int i = 0; i < this.faults.size(); i++) {
+				Fault fault = this.faults.get(i);
+				if (fault.pathPrefix() == null || path.startsWith(fault.pathPrefix())) {
+					if (fault.times() <= 1) {
+						this.faults.remove(i);
+					}
+					else {
+						this.faults.set(i, fault.times(fault.times() - 1));
+					}
+					return fault;
+				}
+			}
+			return null;
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "TriggerEmulator[" + baseUrl() + "]";
+	}
+
+	/** Builds and starts a {@link TriggerEmulator}. */
+	public static final class Builder {
+
+		private final Map<String, EmulatedTask> tasks = new LinkedHashMap<>();
+
+		private String host = "127.0.0.1";
+
+		private int port;
+
+		private Clock clock = Clock.systemUTC();
+
+		private @Nullable String secretKey;
+
+		private long rateLimitCapacity;
+
+		private long rateLimitRefill;
+
+		private Duration rateLimitInterval = Duration.ofSeconds(10);
+
+		private Builder() {
+		}
+
+		/** Declares a task. */
+		public Builder task(EmulatedTask task) {
+			Objects.requireNonNull(task, "task must not be null");
+			this.tasks.put(task.id(), task);
+			return this;
+		}
+
+		/** Declares a task that completes at once with its handler's output. */
+		public Builder task(String id, TaskHandler handler) {
+			return task(EmulatedTask.of(id, handler));
+		}
+
+		/** The port; 0 (the default) picks a free one. */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("port must be between 0 and 65535 but was " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		/** The address to bind; defaults to the loopback {@code 127.0.0.1}. */
+		public Builder host(String host) {
+			this.host = Objects.requireNonNull(host, "host must not be null");
+			return this;
+		}
+
+		/** Where time comes from; a {@link ManualClock} lets tests {@link TriggerEmulator#advance} it. */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock must not be null");
+			return this;
+		}
+
+		/** Accept only this key; by default any {@code tr_dev_...} key is accepted. */
+		public Builder secretKey(String secretKey) {
+			Objects.requireNonNull(secretKey, "secretKey must not be null");
+			if (secretKey.isBlank()) {
+				throw new IllegalArgumentException("secretKey must not be blank");
+			}
+			this.secretKey = secretKey;
+			return this;
+		}
+
+		/** Limits requests as the server does: 750 per bucket, 250 more every 10 s. */
+		public Builder rateLimited() {
+			return rateLimit(750, 250, Duration.ofSeconds(10));
+		}
+
+		/** Limits requests per key with a token bucket of {@code capacity}, refilled by {@code refill} per interval. */
+		public Builder rateLimit(long capacity, long refill, Duration interval) {
+			if (capacity < 1 || refill < 1) {
+				throw new IllegalArgumentException("capacity and refill must be at least 1");
+			}
+			Objects.requireNonNull(interval, "interval must not be null");
+			if (interval.isNegative() || interval.isZero()) {
+				throw new IllegalArgumentException("interval must be positive but was " + interval);
+			}
+			this.rateLimitCapacity = capacity;
+			this.rateLimitRefill = refill;
+			this.rateLimitInterval = interval;
+			return this;
+		}
+
+		/** Starts the emulator. */
+		public TriggerEmulator start() {
+			return new TriggerEmulator(this);
+		}
+
+	}
+
+}
