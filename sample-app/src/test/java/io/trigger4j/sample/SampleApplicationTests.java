@@ -26,9 +26,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The sample app end to end, with WireMock standing in for the Trigger.dev API. */
+/** The sample app with a secret key set, WireMock standing in for the Trigger.dev API. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.endpoint.env.show-values=always",
+		properties = { "sample.emulator.enabled=false", "management.endpoint.env.show-values=always",
 				"management.endpoint.configprops.show-values=always" })
 @AutoConfigureWebTestClient
 class SampleApplicationTests {
