@@ -217,15 +217,77 @@ final class RunEngine {
 		return tags;
 	}
 
-	/** Moves every run as far as the clock allows. */
+	/**
+	 * Moves every run as far as the clock allows, oldest first. A second pass lets a queued run take a
+	 * slot that a newer run freed later in the first.
+	 */
 	synchronized void tick() {
 		Instant now = now();
-		for (EmulatedRun run : this.runs.values()) {
-			progress(run, now);
+		for (int pass = 0; pass < 2; pass++) {
+			Slots slots = new Slots(this.runs.values());
+			for (EmulatedRun run : this.runs.values()) {
+				progress(run, now, slots);
+			}
 		}
 	}
 
-	private void progress(EmulatedRun run, Instant now) {
+	/**
+	 * Free execution slots of concurrency-limited tasks during one pass: for each task, the instants at
+	 * which a slot became free, from the task's latest finishes. A run that finishes during the pass
+	 * returns its slot at its finishing instant.
+	 */
+	private static final class Slots {
+
+		private final Map<String, java.util.PriorityQueue<Instant>> free = new HashMap<>();
+
+		Slots(java.util.Collection<EmulatedRun> runs) {
+			Map<String, Integer> busy = new HashMap<>();
+			for (EmulatedRun run : runs) {
+				if (run.task != null && run.task.concurrencyLimit() > 0
+						&& (run.state == RunState.EXECUTING || run.state == RunState.RETRYING_AFTER_FAILURE)) {
+					busy.merge(run.taskIdentifier, 1, Integer::sum);
+				}
+			}
+			Map<String, List<Instant>> finishes = new HashMap<>();
+			for (EmulatedRun run : runs) {
+				if (run.task != null && run.task.concurrencyLimit() > 0 && run.state.isTerminal()
+						&& run.startedAt != null && run.finishedAt != null) {
+					finishes.computeIfAbsent(run.taskIdentifier, (k) -> new ArrayList<>()).add(run.finishedAt);
+				}
+			}
+			for (EmulatedRun run : runs) {
+				if (run.task != null && run.task.concurrencyLimit() > 0 && !this.free.containsKey(run.taskIdentifier)) {
+					List<Instant> latest = new ArrayList<>(finishes.getOrDefault(run.taskIdentifier, List.of()));
+					latest.sort(Comparator.reverseOrder());
+					java.util.PriorityQueue<Instant> queue = new java.util.PriorityQueue<>();
+					int freeSlots = run.task.concurrencyLimit() - busy.getOrDefault(run.taskIdentifier, 0);
+					for (int i = 0; i < freeSlots; i++) {
+						queue.add((i < latest.size()) ? latest.get(i) : Instant.MIN);
+					}
+					this.free.put(run.taskIdentifier, queue);
+				}
+			}
+		}
+
+		/** The instant a slot is free for the run, or {@code null} if none is; takes it. */
+		@Nullable Instant take(EmulatedRun run) {
+			java.util.PriorityQueue<Instant> queue = this.free.get(run.taskIdentifier);
+			if (queue == null) {
+				return Instant.MIN;
+			}
+			return queue.poll();
+		}
+
+		void release(EmulatedRun run, Instant at) {
+			java.util.PriorityQueue<Instant> queue = this.free.get(run.taskIdentifier);
+			if (queue != null) {
+				queue.add(at);
+			}
+		}
+
+	}
+
+	private void progress(EmulatedRun run, Instant now, Slots slots) {
 		for (int step = 0; step < 1000; step++) {
 			switch (run.state) {
 				case DELAYED -> {
@@ -238,19 +300,29 @@ final class RunEngine {
 				}
 				case PENDING, PENDING_VERSION -> {
 					Instant queuedAt = (run.queuedAt != null) ? run.queuedAt : run.createdAt;
-					if (run.ttlDuration != null && !now.isBefore(queuedAt.plus(run.ttlDuration))
-							&& (run.task == null || run.state == RunState.PENDING_VERSION)) {
-						expire(run, queuedAt.plus(run.ttlDuration));
-						return;
-					}
+					Instant expiresAt = (run.ttlDuration != null) ? queuedAt.plus(run.ttlDuration) : Instant.MAX;
 					if (run.task == null) {
-						if (run.state != RunState.PENDING_VERSION) {
+						if (!now.isBefore(expiresAt)) {
+							expire(run, expiresAt);
+						}
+						else if (run.state != RunState.PENDING_VERSION) {
 							run.state = RunState.PENDING_VERSION;
 							run.updatedAt = queuedAt;
 						}
 						return;
 					}
-					startAttempt(run, queuedAt);
+					Instant slot = slots.take(run);
+					Instant startAt = (slot == null || slot.isBefore(queuedAt)) ? queuedAt : slot;
+					if (slot == null || now.isBefore(startAt) || !startAt.isBefore(expiresAt)) {
+						if (slot != null) {
+							slots.release(run, slot);
+						}
+						if (!now.isBefore(expiresAt)) {
+							expire(run, expiresAt);
+						}
+						return;
+					}
+					startAttempt(run, startAt);
 				}
 				case RETRYING_AFTER_FAILURE -> {
 					if (run.nextAttemptAt == null || now.isBefore(run.nextAttemptAt)) {
@@ -262,7 +334,11 @@ final class RunEngine {
 					if (run.attemptEndsAt == null || now.isBefore(run.attemptEndsAt)) {
 						return;
 					}
-					finishAttempt(run, run.attemptEndsAt);
+					Instant endedAt = run.attemptEndsAt;
+					finishAttempt(run, endedAt);
+					if (run.state.isTerminal()) {
+						slots.release(run, endedAt);
+					}
 				}
 				default -> {
 					return;

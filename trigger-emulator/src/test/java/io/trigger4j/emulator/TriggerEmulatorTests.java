@@ -35,6 +35,7 @@ class TriggerEmulatorTests {
 			}
 			return Map.of("attempt", run.attempt());
 		}).withRetryDelay(Duration.ofSeconds(5)))
+		.task(EmulatedTask.of("one-at-a-time", (run) -> "ok").withDuration(Duration.ofMinutes(1)).withConcurrencyLimit(1))
 		.task(EmulatedTask.of("broken", (run) -> {
 			throw new IllegalArgumentException("always fails");
 		}).withMaxAttempts(2))
@@ -115,6 +116,41 @@ class TriggerEmulatorTests {
 		assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(done.get("attemptCount").asInt()).isEqualTo(2);
 		assertThat(done.get("output").get("attempt").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void runsBeyondTheConcurrencyLimitWaitQueuedAndExpireWhenTheirTtlPasses() {
+		String first = trigger("one-at-a-time", "{\"payload\":{}}");
+		String second = trigger("one-at-a-time", "{\"payload\":{},\"options\":{\"ttl\":\"5m\"}}");
+		String third = trigger("one-at-a-time", "{\"payload\":{},\"options\":{\"ttl\":\"90s\"}}");
+		assertThat(run(first).get("status").asString()).isEqualTo("EXECUTING");
+		assertThat(run(second).get("status").asString()).isEqualTo("QUEUED");
+		assertThat(run(second).get("isQueued").asBoolean()).isTrue();
+
+		this.emulator.advance(Duration.ofMinutes(1));
+		assertThat(run(first).get("status").asString()).isEqualTo("COMPLETED");
+		JsonNode started = run(second);
+		assertThat(started.get("status").asString()).isEqualTo("EXECUTING");
+		assertThat(started.get("startedAt").asString()).isEqualTo("2026-11-22T10:01:00.000Z");
+		assertThat(run(third).get("status").asString()).isEqualTo("QUEUED");
+
+		this.emulator.advance(Duration.ofMinutes(1));
+		assertThat(run(second).get("status").asString()).isEqualTo("COMPLETED");
+		JsonNode expired = run(third);
+		assertThat(expired.get("status").asString()).isEqualTo("EXPIRED");
+		assertThat(expired.get("expiredAt").asString()).isEqualTo("2026-11-22T10:01:30.000Z");
+	}
+
+	@Test
+	void aLateTickStartsQueuedRunsWhenTheirSlotFreedNotWhenTheTickCame() {
+		String first = trigger("one-at-a-time", "{\"payload\":{}}");
+		String second = trigger("one-at-a-time", "{\"payload\":{},\"options\":{\"ttl\":\"1h\"}}");
+
+		this.emulator.advance(Duration.ofMinutes(10));
+
+		assertThat(run(first).get("finishedAt").asString()).isEqualTo("2026-11-22T10:01:00.000Z");
+		assertThat(run(second).get("startedAt").asString()).isEqualTo("2026-11-22T10:01:00.000Z");
+		assertThat(run(second).get("finishedAt").asString()).isEqualTo("2026-11-22T10:02:00.000Z");
 	}
 
 	@Test
