@@ -288,24 +288,22 @@ final class ApiRoutes {
 			throw ApiError.queryError(List.of(issue));
 		}
 		if (size < 1) {
-			Map<String, Object> issue = ApiError.issue("too_small", "Number must be greater than or equal to 1",
-					"page[size]");
-			issue.put("minimum", 1);
-			issue.put("type", "number");
-			issue.put("inclusive", true);
-			issue.put("exact", false);
-			throw ApiError.queryError(List.of(issue));
+			throw outOfRange("too_small", "greater than or equal to", "minimum", 1);
 		}
 		if (size > 100) {
-			Map<String, Object> issue = ApiError.issue("too_big", "Number must be less than or equal to 100",
-					"page[size]");
-			issue.put("maximum", 100);
-			issue.put("type", "number");
-			issue.put("inclusive", true);
-			issue.put("exact", false);
-			throw ApiError.queryError(List.of(issue));
+			throw outOfRange("too_big", "less than or equal to", "maximum", 100);
 		}
 		return size;
+	}
+
+	/** The Zod issue the server sends for a {@code page[size]} outside its bounds. */
+	private static ApiError outOfRange(String code, String relation, String boundName, int bound) {
+		Map<String, Object> issue = ApiError.issue(code, "Number must be " + relation + " " + bound, "page[size]");
+		issue.put(boundName, bound);
+		issue.put("type", "number");
+		issue.put("inclusive", true);
+		issue.put("exact", false);
+		return ApiError.queryError(List.of(issue));
 	}
 
 	/** Every filter of {@code GET /api/v1/runs}; list values match any; 7-day window by default. */
