@@ -156,9 +156,8 @@ public final class TriggerClient {
 			}
 			WebClient webClient = builder.baseUrl(this.baseUrl).build();
 			TriggerHttp http = new TriggerHttp(webClient, this.secretKey, this.branch, this.responseTimeout,
-					new RetryStrategy(this.retry, this.clock), this.observationRegistry, this.observationConvention);
-			return new DefaultTriggerOperations(new DefaultTasksOperations(http), new DefaultRunsOperations(http),
-					URI.create(this.baseUrl), TriggerEnvironmentType.of(this.secretKey));
+					this.retry, this.clock, this.observationRegistry, this.observationConvention);
+			return new DefaultTriggerOperations(http, URI.create(this.baseUrl), TriggerEnvironmentType.of(this.secretKey));
 		}
 
 		@Override

@@ -2,6 +2,7 @@ package io.trigger4j.client;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -41,6 +42,8 @@ final class TriggerHttp {
 
 	private final Duration responseTimeout;
 
+	private final Clock clock;
+
 	private final RetryStrategy retryStrategy;
 
 	private final ObservationRegistry observationRegistry;
@@ -48,16 +51,30 @@ final class TriggerHttp {
 	private final @Nullable TriggerRequestObservationConvention observationConvention;
 
 	TriggerHttp(WebClient webClient, String secretKey, @Nullable String branch, Duration responseTimeout,
-			RetryStrategy retryStrategy, ObservationRegistry observationRegistry,
+			TriggerRetrySettings retry, Clock clock, ObservationRegistry observationRegistry,
+			@Nullable TriggerRequestObservationConvention observationConvention) {
+		this(webClient, "Bearer " + secretKey, branch, responseTimeout, clock, new RetryStrategy(retry, clock),
+				observationRegistry, observationConvention);
+	}
+
+	private TriggerHttp(WebClient webClient, String authorization, @Nullable String branch, Duration responseTimeout,
+			Clock clock, RetryStrategy retryStrategy, ObservationRegistry observationRegistry,
 			@Nullable TriggerRequestObservationConvention observationConvention) {
 		this.webClient = webClient;
-		this.authorization = "Bearer " + secretKey;
+		this.authorization = authorization;
 		this.branch = branch;
 		this.userAgent = "trigger4j/" + Trigger4jVersion.get() + " (Java " + System.getProperty("java.version") + ")";
 		this.responseTimeout = responseTimeout;
+		this.clock = clock;
 		this.retryStrategy = retryStrategy;
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
+	}
+
+	/** The same transport (connection, key, observations) with other retry settings. */
+	TriggerHttp withRetry(TriggerRetrySettings retry) {
+		return new TriggerHttp(this.webClient, this.authorization, this.branch, this.responseTimeout, this.clock,
+				new RetryStrategy(retry, this.clock), this.observationRegistry, this.observationConvention);
 	}
 
 	/** A cold publisher: each subscription is one logical call, with its own request idempotency key. */

@@ -17,4 +17,13 @@ public interface TriggerOperations {
 	/** Retrieving, listing and managing runs. */
 	RunsOperations runs();
 
+	/**
+	 * Operations that share this one's connection, key and observations but retry as the given
+	 * settings say; for example {@code withRetry(TriggerRetrySettings.none())} for a call that must
+	 * answer fast. Implementations that cannot change their retries return themselves.
+	 */
+	default TriggerOperations withRetry(TriggerRetrySettings retry) {
+		return this;
+	}
+
 }

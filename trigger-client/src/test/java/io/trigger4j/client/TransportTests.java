@@ -95,6 +95,19 @@ class TransportTests {
 	}
 
 	@Test
+	void withRetryDerivesOperationsThatRetryDifferently(WireMockRuntimeInfo wm) {
+		stubFor(get("/api/v3/runs/run_1").willReturn(aResponse().withStatus(503).withBody("{\"error\":\"busy\"}")));
+		TriggerOperations client = TestClients.client(wm);
+
+		catchThrowableOfType(ServerException.class,
+				() -> client.withRetry(TriggerRetrySettings.none()).runs().retrieve("run_1").block());
+		verify(1, getRequestedFor(urlEqualTo("/api/v3/runs/run_1")));
+
+		catchThrowableOfType(ServerException.class, () -> client.runs().retrieve("run_1").block());
+		verify(1 + 5, getRequestedFor(urlEqualTo("/api/v3/runs/run_1")));
+	}
+
+	@Test
 	void aSlowResponseTimesOut(WireMockRuntimeInfo wm) {
 		stubFor(get("/api/v3/runs/run_1").willReturn(okJson("{}").withFixedDelay(2000)));
 		TriggerOperations client = TestClients.builder(wm)

@@ -7,6 +7,7 @@ import io.trigger4j.client.ListRunsRequest;
 import io.trigger4j.client.TriggerApiException;
 import io.trigger4j.client.TriggerEnvironmentType;
 import io.trigger4j.client.TriggerOperations;
+import io.trigger4j.client.TriggerRetrySettings;
 import io.trigger4j.client.TriggerTimeoutException;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -15,8 +16,8 @@ import reactor.core.publisher.Mono;
 /**
  * Reports whether the Trigger.dev API accepts the configured key: UP after one cheap authenticated
  * call (the first run of a one-item page, {@code GET /api/v1/runs?page[size]=1}), DOWN with the reason
- * on an error status or timeout. Details show the base URL and the key's environment type, never the
- * key.
+ * on an error status or timeout. The call is not retried, so DOWN is reported as soon as it is known.
+ * Details show the base URL and the key's environment type, never the key.
  */
 public class TriggerHealthIndicator extends AbstractReactiveHealthIndicator {
 
@@ -40,7 +41,7 @@ public class TriggerHealthIndicator extends AbstractReactiveHealthIndicator {
 	public TriggerHealthIndicator(TriggerOperations operations, String baseUrl, TriggerEnvironmentType environment,
 			Duration timeout) {
 		super("Trigger.dev health check failed");
-		this.operations = operations;
+		this.operations = operations.withRetry(TriggerRetrySettings.none());
 		this.baseUrl = baseUrl;
 		this.environment = environment;
 		this.timeout = timeout;

@@ -261,6 +261,19 @@ class TriggerAutoConfigurationTests {
 	}
 
 	@Test
+	void healthAsksOnceAndReportsAServerErrorWithoutRetrying(WireMockRuntimeInfo wm) {
+		stubFor(get(urlPathEqualTo("/api/v1/runs"))
+			.willReturn(aResponse().withStatus(503).withBody("{\"error\":\"Service Unavailable\"}")));
+		this.runner.withPropertyValues("trigger.secret-key=" + KEY, "trigger.base-url=" + wm.getHttpBaseUrl())
+			.run((context) -> {
+				Health health = context.getBean(TriggerHealthIndicator.class).health().block();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("reason", "HTTP 503: Service Unavailable");
+				verify(1, getRequestedFor(urlPathEqualTo("/api/v1/runs")));
+			});
+	}
+
+	@Test
 	void healthIsDownWhenTheApiDoesNotAnswerInTime(WireMockRuntimeInfo wm) {
 		stubFor(get(urlPathEqualTo("/api/v1/runs")).willReturn(okJson("{\"data\":[]}").withFixedDelay(3000)));
 		this.runner
