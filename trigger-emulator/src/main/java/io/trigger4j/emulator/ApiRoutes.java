@@ -95,6 +95,8 @@ final class ApiRoutes {
 			.POST("/api/v1/runs/{runId}/tags", guarded(Family.LEGACY, this::addTags))
 			.PUT("/api/v1/runs/{runId}/metadata", guarded(Family.BUILDER, this::updateMetadata))
 			.GET("/api/v1/runs/{runId}/result", guarded(Family.LEGACY, this::result))
+			// Open routes: no authentication, no rate limit.
+			.GET("/api/v1/timezones", this::timezones)
 			.build();
 	}
 
@@ -486,6 +488,20 @@ final class ApiRoutes {
 		answer.put("taskIdentifier", run.taskIdentifier);
 		answer.put("error", Map.of("type", "INTERNAL_ERROR", "code", "TASK_RUN_CANCELLED"));
 		return json(200, answer, Map.of());
+	}
+
+	/** {@code GET /api/v1/timezones}: IANA zone names, UTC first unless {@code excludeUtc=true}. */
+	private Mono<ServerResponse> timezones(ServerRequest request) {
+		List<String> zones = new ArrayList<>();
+		if (!"true".equals(request.queryParam("excludeUtc").orElse("false"))) {
+			zones.add("UTC");
+		}
+		java.time.ZoneId.getAvailableZoneIds()
+			.stream()
+			.filter((zone) -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
+			.sorted()
+			.forEach(zones::add);
+		return json(200, Map.of("timezones", zones), Map.of());
 	}
 
 	// ---- rendering ----

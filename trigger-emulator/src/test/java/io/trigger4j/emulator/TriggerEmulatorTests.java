@@ -435,6 +435,17 @@ class TriggerEmulatorTests {
 	}
 
 	@Test
+	void theTimezonesRouteIsOpenWithoutAuthentication() {
+		Http.Answer all = Http.send(HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + "/api/v1/timezones")).GET());
+		assertThat(all.status()).isEqualTo(200);
+		assertThat(all.json().get("timezones").get(0).asString()).isEqualTo("UTC");
+		assertThat(all.json().get("timezones").toString()).contains("\"Europe/Berlin\"", "\"America/New_York\"");
+
+		Http.Answer noUtc = Http.send(HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + "/api/v1/timezones?excludeUtc=true")).GET());
+		assertThat(noUtc.json().get("timezones").toString()).doesNotContain("\"UTC\"");
+	}
+
+	@Test
 	void aBodyWithoutContentLengthIsRefusedWith413() {
 		Flow.Publisher<ByteBuffer> chunked = JdkFlowAdapter.publisherToFlowPublisher(
 				Flux.just(ByteBuffer.wrap("{\"payload\":{}}".getBytes())));
