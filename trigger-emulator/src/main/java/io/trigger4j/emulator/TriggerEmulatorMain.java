@@ -6,43 +6,28 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the emulator from the command line, for curl or any SDK:
- * {@code --port 3030} (default 3030, 0 for a free one), {@code --secret-key tr_dev_...} (default: any
+ * {@code --port 3030} (the default; 0 picks a free one), {@code --secret-key tr_dev_...} (default: any
  * {@code tr_dev_} key), {@code --no-demo-tasks}, {@code --rate-limited}.
  */
 public final class TriggerEmulatorMain {
+
+	static final String USAGE = "usage: [--port N] [--secret-key KEY] [--no-demo-tasks] [--rate-limited]";
 
 	private TriggerEmulatorMain() {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		TriggerEmulator.Builder builder = TriggerEmulator.builder().port(3030);
-		boolean demoTasks = true;
-		for (int i = 0; i < args.length; i++) {
-			switch (args[i]) {
-				case "--port" -> builder.port(Integer.parseInt(value(args, ++i, "--port")));
-				case "--secret-key" -> builder.secretKey(value(args, ++i, "--secret-key"));
-				case "--no-demo-tasks" -> demoTasks = false;
-				case "--rate-limited" -> builder.rateLimited();
-				default -> {
-					System.err.println("Unknown argument " + args[i]
-							+ "; usage: [--port N] [--secret-key KEY] [--no-demo-tasks] [--rate-limited]");
-					System.exit(2);
-				}
-			}
+		TriggerEmulator emulator;
+		try {
+			emulator = start(args);
 		}
-		if (demoTasks) {
-			builder.task(EmulatedTask.of("hello-world", (run) -> Map.of("greeting", "Hello, " + run.payloadAsMap().getOrDefault("name", "world") + "!")));
-			builder.task(EmulatedTask.of("flaky", (run) -> {
-				if (run.attempt() < 2) {
-					throw new IllegalStateException("Failed on attempt " + run.attempt() + ", will retry");
-				}
-				return Map.of("attempts", run.attempt());
-			}));
-			builder.task(EmulatedTask.of("slow-report", (run) -> Map.of("pages", 12)).withDuration(Duration.ofSeconds(10)));
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
 		}
-		TriggerEmulator emulator = builder.start();
-		System.out.println("Trigger.dev emulator on " + emulator.baseUrl() + " (key: any tr_dev_... key"
-				+ (demoTasks ? "; tasks: hello-world, flaky, slow-report" : "") + ")");
+		System.out.println("Trigger.dev emulator on " + emulator.baseUrl()
+				+ " (accepting any tr_dev_... key unless --secret-key was given)");
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			emulator.stop();
@@ -51,10 +36,54 @@ public final class TriggerEmulatorMain {
 		stopped.await();
 	}
 
+	/**
+	 * Starts an emulator as the command-line arguments say.
+	 * @throws IllegalArgumentException on an unknown argument or a bad value, with the usage
+	 */
+	static TriggerEmulator start(String... args) {
+		TriggerEmulator.Builder builder = TriggerEmulator.builder().port(3030);
+		boolean demoTasks = true;
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--port" -> builder.port(port(value(args, ++i, "--port")));
+				case "--secret-key" -> builder.secretKey(value(args, ++i, "--secret-key"));
+				case "--no-demo-tasks" -> demoTasks = false;
+				case "--rate-limited" -> builder.rateLimited();
+				default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'; " + USAGE);
+			}
+		}
+		if (demoTasks) {
+			demoTasks().forEach(builder::task);
+		}
+		return builder.start();
+	}
+
+	/** hello-world succeeds at once, flaky succeeds on its second attempt, slow-report takes 10 s. */
+	static java.util.List<EmulatedTask> demoTasks() {
+		return java.util.List.of(
+				EmulatedTask.of("hello-world",
+						(run) -> Map.of("greeting", "Hello, " + run.payloadAsMap().getOrDefault("name", "world") + "!")),
+				EmulatedTask.of("flaky", (run) -> {
+					if (run.attempt() < 2) {
+						throw new IllegalStateException("Failed on attempt " + run.attempt() + ", will retry");
+					}
+					return Map.of("attempts", run.attempt());
+				}),
+				EmulatedTask.of("slow-report", (run) -> Map.of("pages", 12)).withDuration(Duration.ofSeconds(10)));
+	}
+
+	private static int port(String text) {
+		try {
+			return Integer.parseInt(text);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--port needs a number but was '" + text + "'; " + USAGE);
+		}
+	}
+
 	private static String value(String[] args, int index, String name) {
 		if (index >= args.length) {
-			System.err.println(name + " needs a value");
-			System.exit(2);
+			throw new IllegalArgumentException(name + " needs a value; " + USAGE);
 		}
 		return args[index];
 	}

@@ -494,6 +494,16 @@ class TriggerEmulatorTests {
 	}
 
 	@Test
+	void injectedLatencyDelaysTheAnswer() {
+		this.emulator.inject(Fault.latency(Duration.ofSeconds(5)));
+		HttpRequest.Builder impatient = this.http.request("/api/v1/runs").timeout(Duration.ofMillis(300)).GET();
+
+		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> Http.send(impatient))
+			.withCauseInstanceOf(java.net.http.HttpTimeoutException.class);
+		assertThat(Http.send(impatient).status()).as("the fault applied once").isEqualTo(200);
+	}
+
+	@Test
 	void startsInOneLineOnAFreeLoopbackPortAndStopsCleanly() {
 		TriggerEmulator other = TriggerEmulator.start(EmulatedTask.of("t", (run) -> null));
 		assertThat(other.baseUrl()).startsWith("http://127.0.0.1:");
