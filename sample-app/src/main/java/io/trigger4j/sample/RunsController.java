@@ -1,5 +1,6 @@
 package io.trigger4j.sample;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,8 @@ import reactor.core.publisher.Mono;
  * <ul>
  * <li>{@code POST /tasks/{taskId}/trigger} with a JSON payload triggers a run;</li>
  * <li>{@code GET /runs} streams runs as NDJSON, page after page as the client reads;</li>
- * <li>{@code GET /runs/{runId}} retrieves one run; {@code POST /runs/{runId}/cancel} cancels it.</li>
+ * <li>{@code GET /runs/{runId}} retrieves one run ({@code ?wait=true} waits until it has finished);
+ * {@code POST /runs/{runId}/cancel} cancels it.</li>
  * </ul>
  */
 @RestController
@@ -70,7 +72,10 @@ class RunsController {
 	}
 
 	@GetMapping("/runs/{runId}")
-	Mono<Run> run(@PathVariable String runId) {
+	Mono<Run> run(@PathVariable String runId, @RequestParam(defaultValue = "false") boolean wait) {
+		if (wait) {
+			return this.trigger.runs().awaitCompletion(runId, Duration.ofMillis(500), Duration.ofMinutes(2));
+		}
 		return this.trigger.runs().retrieve(runId);
 	}
 

@@ -62,6 +62,17 @@ class SampleApplicationEmulatorTests {
 	}
 
 	@Test
+	void waitingForAFinishedRunAnswersAtOnce() {
+		// awaitCompletion's polling is tested in virtual time in trigger-client; here, the endpoint's wiring.
+		String hello = trigger("hello-world", "{\"name\":\"Grace\"}");
+
+		JsonNode finished = get("/runs/" + hello + "?wait=true");
+
+		assertThat(finished.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(finished.get("output").get("greeting").asString()).isEqualTo("Hello, Grace!");
+	}
+
+	@Test
 	void healthIsUpAndTheTimerIsRecorded() {
 		trigger("hello-world", "{}");
 

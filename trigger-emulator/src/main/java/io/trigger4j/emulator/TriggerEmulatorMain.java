@@ -16,6 +16,7 @@ public final class TriggerEmulatorMain {
 	private TriggerEmulatorMain() {
 	}
 
+	/** Starts the emulator and serves until the process is stopped; exits with 2 on bad arguments. */
 	public static void main(String[] args) throws InterruptedException {
 		TriggerEmulator emulator;
 		try {
