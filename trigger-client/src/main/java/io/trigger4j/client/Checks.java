@@ -130,6 +130,15 @@ final class Checks {
 		}
 	}
 
+	/** A duration above zero. */
+	static Duration requirePositive(String argument, Duration duration) {
+		Objects.requireNonNull(duration, () -> argument + " must not be null");
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException(argument + " must be positive but was " + duration);
+		}
+		return duration;
+	}
+
 	static Duration requirePositiveWholeSeconds(String argument, Duration duration) {
 		Objects.requireNonNull(duration, () -> argument + " must not be null");
 		if (duration.isNegative() || duration.isZero() || duration.getNano() != 0) {

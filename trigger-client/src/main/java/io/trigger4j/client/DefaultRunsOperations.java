@@ -72,14 +72,11 @@ final class DefaultRunsOperations implements RunsOperations {
 	public Mono<Run> awaitCompletion(String runId, Duration pollInterval, Duration timeout) {
 		Checks.requireId("runId", runId);
 		Objects.requireNonNull(pollInterval, "pollInterval must not be null");
-		Objects.requireNonNull(timeout, "timeout must not be null");
 		if (pollInterval.compareTo(MIN_POLL_INTERVAL) < 0) {
 			throw new IllegalArgumentException(
 					"pollInterval must be at least " + MIN_POLL_INTERVAL.toMillis() + " ms but was " + pollInterval);
 		}
-		if (timeout.isNegative() || timeout.isZero()) {
-			throw new IllegalArgumentException("timeout must be positive but was " + timeout);
-		}
+		Checks.requirePositive("timeout", timeout);
 		return pollUntilTerminal(retrieve(runId), pollInterval, timeout);
 	}
 

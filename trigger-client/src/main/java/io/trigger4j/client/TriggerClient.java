@@ -116,20 +116,14 @@ public final class TriggerClient {
 		 * connector on the cloned builder; {@code null} keeps the builder's connector as it is.
 		 */
 		public Builder connectTimeout(@Nullable Duration connectTimeout) {
-			if (connectTimeout != null && (connectTimeout.isNegative() || connectTimeout.isZero())) {
-				throw new IllegalArgumentException("connectTimeout must be positive but was " + connectTimeout);
-			}
-			this.connectTimeout = connectTimeout;
+			this.connectTimeout = (connectTimeout != null) ? Checks.requirePositive("connectTimeout", connectTimeout)
+					: null;
 			return this;
 		}
 
 		/** How long one attempt waits for its whole response (default 30 s); retries get a fresh timeout. */
 		public Builder responseTimeout(Duration responseTimeout) {
-			Objects.requireNonNull(responseTimeout, "responseTimeout must not be null");
-			if (responseTimeout.isNegative() || responseTimeout.isZero()) {
-				throw new IllegalArgumentException("responseTimeout must be positive but was " + responseTimeout);
-			}
-			this.responseTimeout = responseTimeout;
+			this.responseTimeout = Checks.requirePositive("responseTimeout", responseTimeout);
 			return this;
 		}
 

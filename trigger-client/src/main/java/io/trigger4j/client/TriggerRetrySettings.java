@@ -31,8 +31,8 @@ public record TriggerRetrySettings(int maxAttempts, Duration minBackoff, Duratio
 
 	public TriggerRetrySettings {
 		Checks.requireRange("maxAttempts", maxAttempts, 1, 100);
-		requirePositive("minBackoff", minBackoff);
-		requirePositive("maxBackoff", maxBackoff);
+		Checks.requirePositive("minBackoff", minBackoff);
+		Checks.requirePositive("maxBackoff", maxBackoff);
 		Objects.requireNonNull(maxRateLimitWait, "maxRateLimitWait must not be null");
 		if (maxRateLimitWait.isNegative()) {
 			throw new IllegalArgumentException("maxRateLimitWait must not be negative but was " + maxRateLimitWait);
@@ -84,13 +84,6 @@ public record TriggerRetrySettings(int maxAttempts, Duration minBackoff, Duratio
 	public TriggerRetrySettings withMaxRateLimitWait(Duration maxRateLimitWait) {
 		return new TriggerRetrySettings(this.maxAttempts, this.minBackoff, this.maxBackoff, this.multiplier,
 				this.jitter, maxRateLimitWait);
-	}
-
-	private static void requirePositive(String argument, Duration duration) {
-		Objects.requireNonNull(duration, () -> argument + " must not be null");
-		if (duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException(argument + " must be positive but was " + duration);
-		}
 	}
 
 }
