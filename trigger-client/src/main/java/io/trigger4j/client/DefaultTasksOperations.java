@@ -105,15 +105,15 @@ final class DefaultTasksOperations implements TasksOperations {
 		List<BatchTriggered.BatchRun> runs = new ArrayList<>();
 		for (JsonNode run : json.path("runs")) {
 			if (run.isObject()) {
-				runs.add(new BatchTriggered.BatchRun(run.path("id").asString(), text(run, "taskIdentifier"),
-						run.path("isCached").asBoolean(false), text(run, "idempotencyKey")));
+				runs.add(new BatchTriggered.BatchRun(run.path("id").asString(), Json.text(run, "taskIdentifier"),
+						run.path("isCached").asBoolean(false), Json.text(run, "idempotencyKey")));
 			}
 			else {
 				runs.add(new BatchTriggered.BatchRun(run.asString(), null, false, null));
 			}
 		}
 		return new BatchTriggered(firstText(json, "id", "batchId"), json.path("isCached").asBoolean(false),
-				text(json, "idempotencyKey"), runs, headers.getFirst(JWT_HEADER));
+				Json.text(json, "idempotencyKey"), runs, headers.getFirst(JWT_HEADER));
 	}
 
 	private static Map<String, Object> itemBody(@Nullable String task, Object payload, TriggerOptions options) {
@@ -142,14 +142,9 @@ final class DefaultTasksOperations implements TasksOperations {
 		}
 	}
 
-	private static @Nullable String text(JsonNode node, String field) {
-		JsonNode value = node.path(field);
-		return value.isValueNode() && !value.isNull() ? value.asString() : null;
-	}
-
 	private static String firstText(JsonNode node, String field, String fallback) {
-		String value = text(node, field);
-		return (value != null) ? value : Objects.requireNonNullElse(text(node, fallback), "");
+		String value = Json.text(node, field);
+		return (value != null) ? value : Objects.requireNonNullElse(Json.text(node, fallback), "");
 	}
 
 }

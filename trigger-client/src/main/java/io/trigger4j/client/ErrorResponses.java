@@ -138,14 +138,9 @@ final class ErrorResponses {
 			for (JsonNode segment : issue.path("path")) {
 				path.add(segment.asString());
 			}
-			result.add(new ValidationIssue(text(issue, "code"), text(issue, "message"), path));
+			result.add(new ValidationIssue(Json.text(issue, "code"), Json.text(issue, "message"), path));
 		}
 		return List.copyOf(result);
-	}
-
-	private static @Nullable String text(JsonNode node, String field) {
-		JsonNode value = node.path(field);
-		return value.isValueNode() ? value.asString() : null;
 	}
 
 	private static Map<String, List<String>> headerMap(HttpHeaders headers) {

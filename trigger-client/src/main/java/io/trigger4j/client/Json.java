@@ -1,6 +1,7 @@
 package io.trigger4j.client;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +47,12 @@ final class Json {
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException(argument + " cannot be serialised to JSON: " + ex.getOriginalMessage(), ex);
 		}
+	}
+
+	/** A scalar field as text, or {@code null} when it is absent, JSON {@code null}, an object or an array. */
+	static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return (value.isValueNode() && !value.isNull()) ? value.asString() : null;
 	}
 
 	static <T> T read(String operation, byte[] body, Class<T> type) {
