@@ -1,5 +1,6 @@
 package io.trigger4j.client;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,6 +22,9 @@ final class Checks {
 	static final int MAX_TAG_LENGTH = 128;
 
 	static final int MAX_IDEMPOTENCY_KEY_LENGTH = 2048;
+
+	/** The largest metadata the server accepts, in bytes of JSON. */
+	static final int MAX_METADATA_BYTES = 262_144;
 
 	/** The server's duration grammar: one or more {@code <int><unit>} parts, units w, d, h/hr, m, s. */
 	private static final Pattern DURATION = Pattern.compile("^(\\d+(w|d|hr|h|m|s))+$");
@@ -66,6 +70,20 @@ final class Checks {
 			result.add(tag);
 		}
 		return List.copyOf(result);
+	}
+
+	/** Run metadata: a value that serialises to a JSON object of at most 256 KiB. */
+	static JsonValue requireMetadata(String argument, Object metadata) {
+		JsonValue json = JsonValue.of(Objects.requireNonNull(metadata, () -> argument + " must not be null"));
+		if (!json.isObject()) {
+			throw new IllegalArgumentException(argument + " must serialise to a JSON object but was " + json);
+		}
+		int size = json.toString().getBytes(StandardCharsets.UTF_8).length;
+		if (size > MAX_METADATA_BYTES) {
+			throw new IllegalArgumentException(
+					argument + " must be at most " + MAX_METADATA_BYTES + " bytes of JSON but was " + size + " bytes");
+		}
+		return json;
 	}
 
 	static String requireIdempotencyKey(String argument, String key) {

@@ -143,11 +143,10 @@ final class DefaultRunsOperations implements RunsOperations {
 	@Override
 	public Mono<JsonValue> updateMetadata(String runId, Object metadata) {
 		Checks.requireId("runId", runId);
-		Objects.requireNonNull(metadata, "metadata must not be null");
-		TriggerOptions checked = TriggerOptions.builder().metadata(metadata).build();
+		JsonValue checked = Checks.requireMetadata("metadata", metadata);
 		return this.http.execute(ApiCall.builder("runs.updateMetadata", HttpMethod.PUT, "/api/v1/runs/{runId}/metadata")
 			.pathVariables(runId)
-			.jsonBody("metadata", Map.of("metadata", checked.toJson().get("metadata")))
+			.jsonBody("metadata", Map.of("metadata", checked))
 			.idempotent(true)
 			.reading((body, headers) -> {
 				JsonNode json = Json.read("runs.updateMetadata", body, JsonNode.class);

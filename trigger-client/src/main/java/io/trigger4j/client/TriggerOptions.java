@@ -1,6 +1,5 @@
 package io.trigger4j.client;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,9 +20,6 @@ import org.jspecify.annotations.Nullable;
  * {@link TriggerRetrySettings}).
  */
 public final class TriggerOptions {
-
-	/** The largest metadata the server accepts, in bytes of JSON. */
-	static final int MAX_METADATA_BYTES = 262_144;
 
 	private static final TriggerOptions NONE = builder().build();
 
@@ -166,16 +162,7 @@ public final class TriggerOptions {
 
 		/** Metadata for the run: any value that serialises to a JSON object of at most 256 KiB. */
 		public Builder metadata(Object metadata) {
-			JsonValue json = JsonValue.of(Objects.requireNonNull(metadata, "metadata must not be null"));
-			if (!json.isObject()) {
-				throw new IllegalArgumentException("metadata must serialise to a JSON object but was " + json);
-			}
-			int size = json.toString().getBytes(StandardCharsets.UTF_8).length;
-			if (size > MAX_METADATA_BYTES) {
-				throw new IllegalArgumentException("metadata must be at most " + MAX_METADATA_BYTES
-						+ " bytes of JSON but was " + size + " bytes");
-			}
-			this.options.put("metadata", json);
+			this.options.put("metadata", Checks.requireMetadata("metadata", metadata));
 			return this;
 		}
 
