@@ -27,6 +27,11 @@ final class RetryStrategy {
 		this.clock = clock;
 	}
 
+	/** The same clock with other settings. */
+	RetryStrategy withSettings(TriggerRetrySettings settings) {
+		return new RetryStrategy(settings, this.clock);
+	}
+
 	Retry forCall(ApiCall<?> call) {
 		long maxRetries = this.settings.maxAttempts() - 1L;
 		RetryBackoffSpec backoff = Retry.backoff(maxRetries, this.settings.minBackoff())

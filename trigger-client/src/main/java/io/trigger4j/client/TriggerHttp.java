@@ -42,8 +42,6 @@ final class TriggerHttp {
 
 	private final Duration responseTimeout;
 
-	private final Clock clock;
-
 	private final RetryStrategy retryStrategy;
 
 	private final ObservationRegistry observationRegistry;
@@ -53,19 +51,18 @@ final class TriggerHttp {
 	TriggerHttp(WebClient webClient, String secretKey, @Nullable String branch, Duration responseTimeout,
 			TriggerRetrySettings retry, Clock clock, ObservationRegistry observationRegistry,
 			@Nullable TriggerRequestObservationConvention observationConvention) {
-		this(webClient, "Bearer " + secretKey, branch, responseTimeout, clock, new RetryStrategy(retry, clock),
+		this(webClient, "Bearer " + secretKey, branch, responseTimeout, new RetryStrategy(retry, clock),
 				observationRegistry, observationConvention);
 	}
 
 	private TriggerHttp(WebClient webClient, String authorization, @Nullable String branch, Duration responseTimeout,
-			Clock clock, RetryStrategy retryStrategy, ObservationRegistry observationRegistry,
+			RetryStrategy retryStrategy, ObservationRegistry observationRegistry,
 			@Nullable TriggerRequestObservationConvention observationConvention) {
 		this.webClient = webClient;
 		this.authorization = authorization;
 		this.branch = branch;
 		this.userAgent = "trigger4j/" + Trigger4jVersion.get() + " (Java " + System.getProperty("java.version") + ")";
 		this.responseTimeout = responseTimeout;
-		this.clock = clock;
 		this.retryStrategy = retryStrategy;
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
@@ -73,8 +70,8 @@ final class TriggerHttp {
 
 	/** The same transport (connection, key, observations) with other retry settings. */
 	TriggerHttp withRetry(TriggerRetrySettings retry) {
-		return new TriggerHttp(this.webClient, this.authorization, this.branch, this.responseTimeout, this.clock,
-				new RetryStrategy(retry, this.clock), this.observationRegistry, this.observationConvention);
+		return new TriggerHttp(this.webClient, this.authorization, this.branch, this.responseTimeout,
+				this.retryStrategy.withSettings(retry), this.observationRegistry, this.observationConvention);
 	}
 
 	/** A cold publisher: each subscription is one logical call, with its own request idempotency key. */
