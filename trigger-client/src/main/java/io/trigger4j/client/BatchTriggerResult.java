@@ -20,7 +20,7 @@ public record BatchTriggerResult(String batchId, List<String> runs, @Nullable St
 	@Override
 	public String toString() {
 		return "BatchTriggerResult[batchId=" + this.batchId + ", runs=" + this.runs + ", publicAccessToken="
-				+ ((this.publicAccessToken != null) ? "******" : "null") + "]";
+				+ Secrets.mask(this.publicAccessToken) + "]";
 	}
 
 }

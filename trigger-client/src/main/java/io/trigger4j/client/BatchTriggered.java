@@ -25,7 +25,7 @@ public record BatchTriggered(String id, boolean isCached, @Nullable String idemp
 	public String toString() {
 		return "BatchTriggered[id=" + this.id + ", isCached=" + this.isCached + ", idempotencyKey="
 				+ this.idempotencyKey + ", runs=" + this.runs + ", publicAccessToken="
-				+ ((this.publicAccessToken != null) ? "******" : "null") + "]";
+				+ Secrets.mask(this.publicAccessToken) + "]";
 	}
 
 	/**

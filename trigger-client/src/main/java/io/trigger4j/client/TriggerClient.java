@@ -157,7 +157,7 @@ public final class TriggerClient {
 		@Override
 		public String toString() {
 			return "TriggerClient.Builder[baseUrl=" + this.baseUrl + ", secretKey="
-					+ ((this.secretKey != null) ? "******" : "null") + "]";
+					+ Secrets.mask(this.secretKey) + "]";
 		}
 
 	}

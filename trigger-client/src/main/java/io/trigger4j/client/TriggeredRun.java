@@ -16,7 +16,7 @@ public record TriggeredRun(String id, boolean isCached, @Nullable String publicA
 	@Override
 	public String toString() {
 		return "TriggeredRun[id=" + this.id + ", isCached=" + this.isCached + ", publicAccessToken="
-				+ ((this.publicAccessToken != null) ? "******" : "null") + "]";
+				+ Secrets.mask(this.publicAccessToken) + "]";
 	}
 
 }
