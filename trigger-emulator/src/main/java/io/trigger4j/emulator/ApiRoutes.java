@@ -188,7 +188,7 @@ final class ApiRoutes {
 			RunEngine.Batch batch = this.engine.batch("v1", items, request.headers().firstHeader("idempotency-key"), null);
 			Map<String, Object> answer = new LinkedHashMap<>();
 			answer.put("batchId", batch.id());
-			answer.put("runs", batch.runIds());
+			answer.put("runs", batch.runs().stream().map((run) -> run.id).toList());
 			return answer;
 		}).flatMap((answer) -> json(200, answer, jwtHeaders("read:batch:" + answer.get("batchId"))));
 	}
@@ -208,15 +208,13 @@ final class ApiRoutes {
 			}
 			RunEngine.Batch batch = this.engine.batch("v2", items, request.headers().firstHeader("idempotency-key"),
 					request.headers().firstHeader("idempotency-key-ttl"));
-			boolean cached = !batch.cached().isEmpty() && batch.cached().stream().allMatch(Boolean::booleanValue)
-					&& batch.idempotencyKey() != null;
 			List<Map<String, Object>> runs = new ArrayList<>();
-			for (int i = 0; i < batch.runIds().size(); i++) {
-				EmulatedRun run = this.engine.find(batch.runIds().get(i));
+			for (int i = 0; i < batch.runs().size(); i++) {
+				EmulatedRun run = batch.runs().get(i);
 				Map<String, Object> entry = new LinkedHashMap<>();
 				entry.put("id", run.id);
 				entry.put("taskIdentifier", run.taskIdentifier);
-				entry.put("isCached", batch.cached().get(i));
+				entry.put("isCached", batch.runCached().get(i));
 				if (run.idempotencyKey != null) {
 					entry.put("idempotencyKey", run.idempotencyKey);
 				}
@@ -224,7 +222,7 @@ final class ApiRoutes {
 			}
 			Map<String, Object> answer = new LinkedHashMap<>();
 			answer.put("id", batch.id());
-			answer.put("isCached", cached);
+			answer.put("isCached", batch.cached());
 			if (batch.idempotencyKey() != null) {
 				answer.put("idempotencyKey", batch.idempotencyKey());
 			}

@@ -88,7 +88,12 @@ final class RunEngine {
 	record Triggered(EmulatedRun run, boolean cached) {
 	}
 
-	record Batch(String id, List<String> runIds, List<Boolean> cached, @Nullable String idempotencyKey) {
+	/**
+	 * A batch and its runs in item order; {@code runCached} says which items matched a live run, and
+	 * {@code cached} whether the whole batch was a repeat of its idempotency key.
+	 */
+	record Batch(String id, List<EmulatedRun> runs, List<Boolean> runCached, boolean cached,
+			@Nullable String idempotencyKey) {
 	}
 
 	private record KeyEntry(String id, @Nullable Instant expiresAt) {
@@ -101,7 +106,13 @@ final class RunEngine {
 
 	synchronized Triggered trigger(TriggerSpec spec) {
 		tick();
-		Instant now = now();
+		Triggered triggered = admit(spec, now());
+		tick();
+		return triggered;
+	}
+
+	/** Returns the run a trigger's keys point to, or creates one; the caller ticks around it. */
+	private Triggered admit(TriggerSpec spec, Instant now) {
 		if (spec.requestKey() != null) {
 			KeyEntry seen = this.requestKeys.get(spec.requestKey());
 			if (seen != null && seen.live(now) && this.runs.containsKey(seen.id())) {
@@ -121,16 +132,14 @@ final class RunEngine {
 		}
 		EmulatedRun run = create(spec, now);
 		if (scopedKey != null) {
-			Duration keyTtl = Durations.parse(spec.idempotencyKeyTtl());
-			if (spec.idempotencyKeyTtl() == null || keyTtl == null || !spec.idempotencyKeyTtl().matches("^\\d+[smhd]$")) {
-				keyTtl = IDEMPOTENCY_TTL;
-			}
+			// A malformed TTL is ignored silently and the default applies, as on the server.
+			String ttl = spec.idempotencyKeyTtl();
+			Duration keyTtl = (ttl != null && ttl.matches("^\\d+[smhd]$")) ? Durations.parse(ttl) : IDEMPOTENCY_TTL;
 			this.idempotencyKeys.put(scopedKey, new KeyEntry(run.id, now.plus(keyTtl)));
 		}
 		if (spec.requestKey() != null) {
 			this.requestKeys.put(spec.requestKey(), new KeyEntry(run.id, now.plus(REQUEST_IDEMPOTENCY_TTL)));
 		}
-		tick();
 		return new Triggered(run, false);
 	}
 
@@ -493,26 +502,30 @@ final class RunEngine {
 	/** Triggers a batch; a repeat of its idempotency key returns the first batch, marked cached. */
 	synchronized Batch batch(String route, List<TriggerSpec> items, @Nullable String idempotencyKey,
 			@Nullable String idempotencyKeyTtl) {
+		tick();
 		Instant now = now();
 		String scopedKey = (idempotencyKey != null) ? route + "\u0000" + idempotencyKey : null;
 		if (scopedKey != null) {
 			KeyEntry existing = this.batchKeys.get(scopedKey);
 			if (existing != null && existing.live(now)) {
 				Batch batch = this.batches.get(existing.id());
-				return new Batch(batch.id(), batch.runIds(), batch.runIds().stream().map((r) -> true).toList(),
+				return new Batch(batch.id(), batch.runs(), batch.runs().stream().map((r) -> true).toList(), true,
 						idempotencyKey);
 			}
 		}
-		List<String> runIds = new ArrayList<>();
-		List<Boolean> cached = new ArrayList<>();
+		List<EmulatedRun> runs = new ArrayList<>();
+		List<Boolean> runCached = new ArrayList<>();
 		String batchId = newId("batch_", now, this.sequence.incrementAndGet());
 		for (TriggerSpec item : items) {
-			Triggered triggered = trigger(item);
-			triggered.run().batchId = triggered.cached() ? triggered.run().batchId : batchId;
-			runIds.add(triggered.run().id);
-			cached.add(triggered.cached());
+			Triggered triggered = admit(item, now);
+			if (!triggered.cached()) {
+				triggered.run().batchId = batchId;
+			}
+			runs.add(triggered.run());
+			runCached.add(triggered.cached());
 		}
-		Batch batch = new Batch(batchId, List.copyOf(runIds), List.copyOf(cached), idempotencyKey);
+		tick();
+		Batch batch = new Batch(batchId, List.copyOf(runs), List.copyOf(runCached), false, idempotencyKey);
 		this.batches.put(batchId, batch);
 		if (scopedKey != null) {
 			Duration ttl = Durations.parse(idempotencyKeyTtl);
