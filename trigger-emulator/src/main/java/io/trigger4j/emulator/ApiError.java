@@ -56,9 +56,4 @@ final class ApiError extends RuntimeException {
 		return issue;
 	}
 
-	/** A batch 500, which the server marks as not worth retrying. */
-	static ApiError batchFailure(String message) {
-		return new ApiError(500, Map.of("error", message), Map.of("x-should-retry", "false"));
-	}
-
 }
