@@ -6,7 +6,9 @@ import java.util.Map;
 
 import io.trigger4j.emulator.EmulatedTask;
 
-/** The tasks the embedded emulator knows, standing in for tasks deployed to Trigger.dev. */
+/**
+ * The tasks the embedded emulator knows, standing in for tasks deployed to Trigger.dev.
+ */
 final class DemoTasks {
 
 	private DemoTasks() {
@@ -16,7 +18,8 @@ final class DemoTasks {
 		return List.of(
 				// Succeeds at once.
 				EmulatedTask.of("hello-world",
-						(run) -> Map.of("greeting", "Hello, " + run.payloadAsMap().getOrDefault("name", "world") + "!")),
+						(run) -> Map.of("greeting",
+								"Hello, " + run.payloadAsMap().getOrDefault("name", "world") + "!")),
 				// Fails its first attempt, then succeeds on the retry two seconds later.
 				EmulatedTask.of("flaky", (run) -> {
 					if (run.attempt() == 1) {
@@ -25,7 +28,8 @@ final class DemoTasks {
 					return Map.of("succeededOnAttempt", run.attempt());
 				}).withRetryDelay(Duration.ofSeconds(2)),
 				// Executes for 20 seconds.
-				EmulatedTask.of("slow-report", (run) -> Map.of("pages", 12, "url", "https://reports.example/report.pdf"))
+				EmulatedTask
+					.of("slow-report", (run) -> Map.of("pages", 12, "url", "https://reports.example/report.pdf"))
 					.withDuration(Duration.ofSeconds(20)));
 	}
 

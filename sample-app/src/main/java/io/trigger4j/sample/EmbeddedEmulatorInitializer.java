@@ -15,11 +15,13 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Lets the sample app run with no Trigger.dev account. With no secret key configured
- * ({@code trigger.secret-key} or {@code TRIGGER_SECRET_KEY}), it starts the embedded emulator with the
- * {@link DemoTasks} and points the starter at it; with a key, the app talks to the real service. Either
- * way it logs one line saying which. {@code sample.emulator.enabled=false} turns it off.
+ * ({@code trigger.secret-key} or {@code TRIGGER_SECRET_KEY}), it starts the embedded
+ * emulator with the {@link DemoTasks} and points the starter at it; with a key, the app
+ * talks to the real service. Either way it logs one line saying which.
+ * {@code sample.emulator.enabled=false} turns it off.
  */
-public class EmbeddedEmulatorInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
+public class EmbeddedEmulatorInitializer
+		implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedEmulatorInitializer.class);
 
@@ -29,7 +31,8 @@ public class EmbeddedEmulatorInitializer implements ApplicationContextInitialize
 		if (!environment.getProperty("sample.emulator.enabled", Boolean.class, true)) {
 			return;
 		}
-		if (hasText(environment.getProperty("trigger.secret-key")) || hasText(environment.getProperty("TRIGGER_SECRET_KEY"))) {
+		if (hasText(environment.getProperty("trigger.secret-key"))
+				|| hasText(environment.getProperty("TRIGGER_SECRET_KEY"))) {
 			String baseUrl = environment.getProperty("trigger.base-url",
 					environment.getProperty("TRIGGER_API_URL", "https://api.trigger.dev"));
 			logger.info("trigger4j sample: a secret key is set, so runs go to the Trigger.dev API at {}", baseUrl);
@@ -44,8 +47,10 @@ public class EmbeddedEmulatorInitializer implements ApplicationContextInitialize
 					Map.of("trigger.secret-key", emulator.secretKey(), "trigger.base-url", emulator.baseUrl())));
 		context.getBeanFactory().registerSingleton("triggerEmulator", emulator);
 		context.addApplicationListener((ContextClosedEvent event) -> emulator.stop());
-		logger.info("trigger4j sample: no TRIGGER_SECRET_KEY set, so an embedded Trigger.dev emulator serves the API at {} "
-				+ "(tasks: {})", emulator.baseUrl(), DemoTasks.all().stream().map(EmulatedTask::id).toList());
+		logger.info(
+				"trigger4j sample: no TRIGGER_SECRET_KEY set, so an embedded Trigger.dev emulator serves the API at {} "
+						+ "(tasks: {})",
+				emulator.baseUrl(), DemoTasks.all().stream().map(EmulatedTask::id).toList());
 	}
 
 	private static boolean hasText(String value) {

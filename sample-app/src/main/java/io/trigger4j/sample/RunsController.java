@@ -25,8 +25,8 @@ import reactor.core.publisher.Mono;
  * <ul>
  * <li>{@code POST /tasks/{taskId}/trigger} with a JSON payload triggers a run;</li>
  * <li>{@code GET /runs} streams runs as NDJSON, page after page as the client reads;</li>
- * <li>{@code GET /runs/{runId}} retrieves one run ({@code ?wait=true} waits until it has finished);
- * {@code POST /runs/{runId}/cancel} cancels it.</li>
+ * <li>{@code GET /runs/{runId}} retrieves one run ({@code ?wait=true} waits until it has
+ * finished); {@code POST /runs/{runId}/cancel} cancels it.</li>
  * </ul>
  */
 @RestController
@@ -44,8 +44,7 @@ class RunsController {
 
 	@PostMapping("/tasks/{taskId}/trigger")
 	Mono<Triggered> trigger(@PathVariable String taskId, @RequestBody Map<String, Object> payload,
-			@RequestParam(required = false) List<String> tag,
-			@RequestParam(required = false) String idempotencyKey) {
+			@RequestParam(required = false) List<String> tag, @RequestParam(required = false) String idempotencyKey) {
 		TriggerOptions.Builder options = TriggerOptions.builder();
 		if (tag != null) {
 			options.tags(tag);
@@ -59,8 +58,8 @@ class RunsController {
 	}
 
 	@GetMapping(path = "/runs", produces = MediaType.APPLICATION_NDJSON_VALUE)
-	Flux<Run> runs(@RequestParam(required = false) List<String> status,
-			@RequestParam(required = false) String task, @RequestParam(defaultValue = "100") int limit) {
+	Flux<Run> runs(@RequestParam(required = false) List<String> status, @RequestParam(required = false) String task,
+			@RequestParam(defaultValue = "100") int limit) {
 		ListRunsRequest.Builder request = ListRunsRequest.builder().pageSize(Math.min(Math.max(limit, 1), 100));
 		if (status != null && !status.isEmpty()) {
 			request.statuses(status.stream().map(RunStatus::of).toList());

@@ -3,7 +3,10 @@ package io.trigger4j.sample;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** A Spring Boot app that triggers Trigger.dev tasks and streams their runs with trigger4j. */
+/**
+ * A Spring Boot app that triggers Trigger.dev tasks and streams their runs with
+ * trigger4j.
+ */
 @SpringBootApplication
 public class SampleApplication {
 

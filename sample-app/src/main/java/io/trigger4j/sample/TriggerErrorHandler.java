@@ -10,7 +10,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Turns trigger4j errors into JSON answers: the API's status and message, or 502 for transport failures. */
+/**
+ * Turns trigger4j errors into JSON answers: the API's status and message, or 502 for
+ * transport failures.
+ */
 @RestControllerAdvice
 class TriggerErrorHandler {
 

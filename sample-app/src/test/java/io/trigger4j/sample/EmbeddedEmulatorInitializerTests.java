@@ -28,8 +28,9 @@ class EmbeddedEmulatorInitializerTests {
 		TriggerEmulator emulator = context.getBean(TriggerEmulator.class);
 		assertThat(context.getEnvironment().getProperty("trigger.base-url")).isEqualTo(emulator.baseUrl());
 		assertThat(context.getEnvironment().getProperty("trigger.secret-key")).isEqualTo(emulator.secretKey());
-		assertThat(output).containsOnlyOnce("no TRIGGER_SECRET_KEY set, so an embedded Trigger.dev emulator serves the API at "
-				+ emulator.baseUrl() + " (tasks: [hello-world, flaky, slow-report])");
+		assertThat(output)
+			.containsOnlyOnce("no TRIGGER_SECRET_KEY set, so an embedded Trigger.dev emulator serves the API at "
+					+ emulator.baseUrl() + " (tasks: [hello-world, flaky, slow-report])");
 
 		context.close();
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> new Socket("127.0.0.1", emulator.port()).close());

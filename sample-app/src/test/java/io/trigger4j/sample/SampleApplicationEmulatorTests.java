@@ -12,7 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The sample app as a fresh clone runs it: no secret key, so the embedded emulator serves the API. */
+/**
+ * The sample app as a fresh clone runs it: no secret key, so the embedded emulator serves
+ * the API.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 class SampleApplicationEmulatorTests {
@@ -26,18 +29,24 @@ class SampleApplicationEmulatorTests {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private JsonNode get(String uri) {
-		return this.json.readTree(this.web.get().uri(uri).exchange().expectStatus().isOk().expectBody().returnResult()
-			.getResponseBody());
+		return this.json.readTree(
+				this.web.get().uri(uri).exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
 	}
 
 	private String trigger(String task, String payload) {
-		return this.json.readTree(this.web.post()
-			.uri("/tasks/" + task + "/trigger")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(payload)
-			.exchange()
-			.expectStatus().isOk()
-			.expectBody().returnResult().getResponseBody()).get("id").asString();
+		return this.json
+			.readTree(this.web.post()
+				.uri("/tasks/" + task + "/trigger")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(payload)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.returnResult()
+				.getResponseBody())
+			.get("id")
+			.asString();
 	}
 
 	@Test
@@ -51,19 +60,35 @@ class SampleApplicationEmulatorTests {
 		assertThat(done.get("output").get("greeting").asString()).isEqualTo("Hello, Ada!");
 		assertThat(get("/runs/" + slow).get("status").asString()).isEqualTo("EXECUTING");
 
-		String ndjson = new String(this.web.get().uri("/runs").accept(MediaType.APPLICATION_NDJSON).exchange()
-			.expectStatus().isOk().expectBody().returnResult().getResponseBody());
-		// One JSON run per line; other tests of this context may have added runs of their own.
-		assertThat(ndjson.lines().map((line) -> this.json.readTree(line).get("id").asString()))
-			.contains(hello, slow);
-		String slowOnly = new String(this.web.get().uri("/runs?task=slow-report").accept(MediaType.APPLICATION_NDJSON)
-			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
-		assertThat(slowOnly.lines()).singleElement().satisfies((line) -> assertThat(line).contains(slow).contains("EXECUTING"));
+		String ndjson = new String(this.web.get()
+			.uri("/runs")
+			.accept(MediaType.APPLICATION_NDJSON)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody());
+		// One JSON run per line; other tests of this context may have added runs of their
+		// own.
+		assertThat(ndjson.lines().map((line) -> this.json.readTree(line).get("id").asString())).contains(hello, slow);
+		String slowOnly = new String(this.web.get()
+			.uri("/runs?task=slow-report")
+			.accept(MediaType.APPLICATION_NDJSON)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody());
+		assertThat(slowOnly.lines()).singleElement()
+			.satisfies((line) -> assertThat(line).contains(slow).contains("EXECUTING"));
 	}
 
 	@Test
 	void waitingForAFinishedRunAnswersAtOnce() {
-		// awaitCompletion's polling is tested in virtual time in trigger-client; here, the endpoint's wiring.
+		// awaitCompletion's polling is tested in virtual time in trigger-client; here,
+		// the endpoint's wiring.
 		String hello = trigger("hello-world", "{\"name\":\"Grace\"}");
 
 		JsonNode finished = get("/runs/" + hello + "?wait=true");

@@ -70,7 +70,8 @@ class SampleApplicationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"name\":\"Ada\"}")
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
 			.json("{\"id\":\"run_1\",\"cached\":false}")
 			.consumeWith((result) -> assertThat(new String(result.getResponseBody())).doesNotContain("secret-jwt"));
@@ -81,8 +82,8 @@ class SampleApplicationTests {
 
 	@Test
 	void streamsRunsAsNdjsonAcrossPages() {
-		api.stubFor(get(urlEqualTo("/api/v1/runs?filter%5Bstatus%5D=COMPLETED&page%5Bsize%5D=100"))
-			.willReturn(okJson("{\"data\":[" + run("run_1") + "," + run("run_2") + "],\"pagination\":{\"next\":\"c1\"}}")));
+		api.stubFor(get(urlEqualTo("/api/v1/runs?filter%5Bstatus%5D=COMPLETED&page%5Bsize%5D=100")).willReturn(
+				okJson("{\"data\":[" + run("run_1") + "," + run("run_2") + "],\"pagination\":{\"next\":\"c1\"}}")));
 		api.stubFor(get(urlEqualTo("/api/v1/runs?filter%5Bstatus%5D=COMPLETED&page%5Bsize%5D=100&page%5Bafter%5D=c1"))
 			.willReturn(okJson("{\"data\":[" + run("run_3") + "],\"pagination\":{}}")));
 
@@ -90,8 +91,10 @@ class SampleApplicationTests {
 			.uri("/runs?status=COMPLETED")
 			.accept(MediaType.APPLICATION_NDJSON)
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_NDJSON)
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_NDJSON)
 			.returnResult(String.class)
 			.getResponseBody()
 			.collectList()
@@ -103,7 +106,8 @@ class SampleApplicationTests {
 	}
 
 	static String run(String id) {
-		return "{\"id\":\"" + id + "\",\"status\":\"COMPLETED\",\"taskIdentifier\":\"t\",\"createdAt\":\"2026-11-22T10:00:00Z\"}";
+		return "{\"id\":\"" + id
+				+ "\",\"status\":\"COMPLETED\",\"taskIdentifier\":\"t\",\"createdAt\":\"2026-11-22T10:00:00Z\"}";
 	}
 
 	@Test
@@ -114,9 +118,11 @@ class SampleApplicationTests {
 		this.web.get()
 			.uri("/runs/run_missing")
 			.exchange()
-			.expectStatus().isNotFound()
+			.expectStatus()
+			.isNotFound()
 			.expectBody()
-			.jsonPath("$.error").isEqualTo("Run not found");
+			.jsonPath("$.error")
+			.isEqualTo("Run not found");
 	}
 
 	@Test
@@ -126,24 +132,36 @@ class SampleApplicationTests {
 		this.web.get()
 			.uri("/actuator/health")
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.components.trigger.status").isEqualTo("UP")
-			.jsonPath("$.components.trigger.details.environment").isEqualTo("DEV");
+			.jsonPath("$.components.trigger.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.trigger.details.environment")
+			.isEqualTo("DEV");
 		this.web.get()
 			.uri("/actuator/metrics/trigger.client.requests")
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.name").isEqualTo("trigger.client.requests");
+			.jsonPath("$.name")
+			.isEqualTo("trigger.client.requests");
 	}
 
 	@Test
 	void theKeyIsMaskedInActuatorEvenWithValuesShown() {
-		this.web.get().uri("/actuator/env/trigger.secret-key").exchange().expectBody()
-			.jsonPath("$.property.value").isEqualTo("******")
+		this.web.get()
+			.uri("/actuator/env/trigger.secret-key")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.property.value")
+			.isEqualTo("******")
 			.consumeWith((result) -> assertThat(new String(result.getResponseBody())).doesNotContain(KEY));
-		this.web.get().uri("/actuator/configprops").exchange().expectBody()
+		this.web.get()
+			.uri("/actuator/configprops")
+			.exchange()
+			.expectBody()
 			.jsonPath("$.contexts.*.beans['trigger-io.trigger4j.autoconfigure.TriggerProperties'].properties.secretKey")
 			.isEqualTo("******")
 			.jsonPath("$.contexts.*.beans['trigger-io.trigger4j.autoconfigure.TriggerProperties'].properties.baseUrl")

@@ -10,16 +10,20 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 /**
- * Everything about one API call that the transport needs, built after the arguments were checked.
+ * Everything about one API call that the transport needs, built after the arguments were
+ * checked.
  *
- * @param operation the operation name used in observations and messages, such as {@code runs.retrieve}
+ * @param operation the operation name used in observations and messages, such as
+ * {@code runs.retrieve}
  * @param method the HTTP method
  * @param path the path template, such as {@code /api/v3/runs/{runId}}
- * @param pathVariables the values of the path template's variables, in order (URL-encoded when sent)
+ * @param pathVariables the values of the path template's variables, in order (URL-encoded
+ * when sent)
  * @param query query parameters, sent in this order
  * @param body the serialised JSON body, or {@code null} for none
  * @param headers extra headers
- * @param idempotent whether repeating the call after an ambiguous failure cannot duplicate anything
+ * @param idempotent whether repeating the call after an ambiguous failure cannot
+ * duplicate anything
  * @param reader reads a successful response
  */
 record ApiCall<T>(String operation, HttpMethod method, String path, List<Object> pathVariables,
@@ -38,7 +42,10 @@ record ApiCall<T>(String operation, HttpMethod method, String path, List<Object>
 		return new Builder(operation, method, path);
 	}
 
-	/** The URI template with the query appended as placeholders, and all variable values in order. */
+	/**
+	 * The URI template with the query appended as placeholders, and all variable values
+	 * in order.
+	 */
 	String uriTemplate() {
 		if (this.query.isEmpty()) {
 			return this.path;
@@ -109,7 +116,9 @@ record ApiCall<T>(String operation, HttpMethod method, String path, List<Object>
 			return this;
 		}
 
-		/** Serialises the body now, so an unserialisable payload fails before any request. */
+		/**
+		 * Serialises the body now, so an unserialisable payload fails before any request.
+		 */
 		Builder jsonBody(String argument, Object body) {
 			this.body = Json.write(argument, body);
 			return this;

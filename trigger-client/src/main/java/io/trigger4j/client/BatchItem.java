@@ -3,9 +3,9 @@ package io.trigger4j.client;
 import java.util.Objects;
 
 /**
- * One item of a batch trigger: a task, its payload and its options. The task is ignored by
- * {@link TasksOperations#batchTrigger(String, java.util.List, BatchOptions)}, where every item runs the
- * same task.
+ * One item of a batch trigger: a task, its payload and its options. The task is ignored
+ * by {@link TasksOperations#batchTrigger(String, java.util.List, BatchOptions)}, where
+ * every item runs the same task.
  *
  * @param task the task identifier
  * @param payload the payload (anything that serialises to JSON)

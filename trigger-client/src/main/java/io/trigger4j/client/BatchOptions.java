@@ -7,13 +7,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Options for a whole batch trigger: an idempotency key (the {@code idempotency-key} header) that makes
- * repeating the batch return the same batch, its TTL, and the processing strategy. Immutable.
+ * Options for a whole batch trigger: an idempotency key (the {@code idempotency-key}
+ * header) that makes repeating the batch return the same batch, its TTL, and the
+ * processing strategy. Immutable.
  *
  * @param idempotencyKey deduplicates the batch; also makes it safe for trigger4j to retry
- * @param idempotencyKeyTtl how long the key is kept, such as {@code 1h} (only the multi-task batch
- * honours it)
- * @param processingStrategy how the server processes the items (only the multi-task batch)
+ * @param idempotencyKeyTtl how long the key is kept, such as {@code 1h} (only the
+ * multi-task batch honours it)
+ * @param processingStrategy how the server processes the items (only the multi-task
+ * batch)
  */
 public record BatchOptions(@Nullable String idempotencyKey, @Nullable String idempotencyKeyTtl,
 		@Nullable ProcessingStrategy processingStrategy) {
@@ -50,7 +52,10 @@ public record BatchOptions(@Nullable String idempotencyKey, @Nullable String ide
 				Objects.requireNonNull(strategy, "strategy must not be null"));
 	}
 
-	/** How the server processes a batch's items ({@code batch-processing-strategy} header). */
+	/**
+	 * How the server processes a batch's items ({@code batch-processing-strategy}
+	 * header).
+	 */
 	public enum ProcessingStrategy {
 
 		/** One item after another. */

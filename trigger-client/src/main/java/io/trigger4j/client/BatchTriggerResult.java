@@ -5,11 +5,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer to a batch trigger of one task ({@code POST /api/v1/tasks/{taskIdentifier}/batch}).
+ * The answer to a batch trigger of one task ({@code POST
+ * /api/v1/tasks/{taskIdentifier}/batch}).
  *
  * @param batchId the batch id ({@code batch_...})
  * @param runs the ids of the runs, in item order
- * @param publicAccessToken a token scoped to reading this batch ({@code x-trigger-jwt}); never printed
+ * @param publicAccessToken a token scoped to reading this batch ({@code x-trigger-jwt});
+ * never printed
  */
 public record BatchTriggerResult(String batchId, List<String> runs, @Nullable String publicAccessToken) {
 

@@ -5,14 +5,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer to a batch trigger of many tasks ({@code POST /api/v1/tasks/batch}). The server answers
- * 202 with this shape, not the {@code {batchId, runs: [string]}} the OpenAPI contract describes.
+ * The answer to a batch trigger of many tasks ({@code POST /api/v1/tasks/batch}). The
+ * server answers 202 with this shape, not the {@code {batchId, runs: [string]}} the
+ * OpenAPI contract describes.
  *
  * @param id the batch id ({@code batch_...})
  * @param isCached whether the batch's idempotency key matched an existing batch
  * @param idempotencyKey the batch's idempotency key
  * @param runs the runs, in item order
- * @param publicAccessToken a token scoped to reading this batch ({@code x-trigger-jwt}); never printed
+ * @param publicAccessToken a token scoped to reading this batch ({@code x-trigger-jwt});
+ * never printed
  */
 public record BatchTriggered(String id, boolean isCached, @Nullable String idempotencyKey, List<BatchRun> runs,
 		@Nullable String publicAccessToken) {

@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Argument checks done before any network call. Each message names the argument and what was
- * expected.
+ * Argument checks done before any network call. Each message names the argument and what
+ * was expected.
  */
 final class Checks {
 
@@ -26,7 +26,10 @@ final class Checks {
 	/** The largest metadata the server accepts, in bytes of JSON. */
 	static final int MAX_METADATA_BYTES = 262_144;
 
-	/** The server's duration grammar: one or more {@code <int><unit>} parts, units w, d, h/hr, m, s. */
+	/**
+	 * The server's duration grammar: one or more {@code <int><unit>} parts, units w, d,
+	 * h/hr, m, s.
+	 */
 	private static final Pattern DURATION = Pattern.compile("^(\\d+(w|d|hr|h|m|s))+$");
 
 	/** Idempotency-key TTL grammar. */
@@ -47,7 +50,8 @@ final class Checks {
 	static String requireId(String argument, String value) {
 		requireText(argument, value);
 		if (!value.strip().equals(value)) {
-			throw new IllegalArgumentException(argument + " must not start or end with whitespace but was '" + value + "'");
+			throw new IllegalArgumentException(
+					argument + " must not start or end with whitespace but was '" + value + "'");
 		}
 		return value;
 	}
@@ -64,8 +68,8 @@ final class Checks {
 			String element = argument + "[" + index++ + "]";
 			requireText(element, tag);
 			if (tag.length() > MAX_TAG_LENGTH) {
-				throw new IllegalArgumentException(element + " must be at most " + MAX_TAG_LENGTH
-						+ " characters but was " + tag.length());
+				throw new IllegalArgumentException(
+						element + " must be at most " + MAX_TAG_LENGTH + " characters but was " + tag.length());
 			}
 			result.add(tag);
 		}
@@ -95,12 +99,14 @@ final class Checks {
 		return key;
 	}
 
-	/** An idempotency key TTL such as {@code 30s}, {@code 10m}, {@code 2h} or {@code 7d}. */
+	/**
+	 * An idempotency key TTL such as {@code 30s}, {@code 10m}, {@code 2h} or {@code 7d}.
+	 */
 	static String requireKeyTtl(String argument, String ttl) {
 		Objects.requireNonNull(ttl, () -> argument + " must not be null");
 		if (!KEY_TTL.matcher(ttl).matches()) {
-			throw new IllegalArgumentException(
-					argument + " must be a number followed by s, m, h or d (like 30s, 10m, 2h, 7d) but was '" + ttl + "'");
+			throw new IllegalArgumentException(argument
+					+ " must be a number followed by s, m, h or d (like 30s, 10m, 2h, 7d) but was '" + ttl + "'");
 		}
 		return ttl;
 	}
@@ -131,7 +137,9 @@ final class Checks {
 		return duration;
 	}
 
-	/** A delay: a duration in the server's grammar or an ISO-8601 date-time with offset. */
+	/**
+	 * A delay: a duration in the server's grammar or an ISO-8601 date-time with offset.
+	 */
 	static String requireDelay(String argument, String delay) {
 		Objects.requireNonNull(delay, () -> argument + " must not be null");
 		if (DURATION.matcher(delay).matches() && delay.length() <= 100) {
@@ -166,7 +174,10 @@ final class Checks {
 		return duration;
 	}
 
-	/** Formats a positive whole-second duration in the server's grammar, e.g. {@code 1h2m3s}. */
+	/**
+	 * Formats a positive whole-second duration in the server's grammar, e.g.
+	 * {@code 1h2m3s}.
+	 */
 	static String duration(String argument, Duration duration) {
 		requirePositiveWholeSeconds(argument, duration);
 		long seconds = duration.getSeconds();

@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the item type
  * @param data the items of this page, newest first
- * @param next the cursor of the next (older) page, or {@code null} on the last page; pass it back
- * verbatim, it is opaque
- * @param previous the cursor of the previous (newer) page, or {@code null} on the first page
+ * @param next the cursor of the next (older) page, or {@code null} on the last page; pass
+ * it back verbatim, it is opaque
+ * @param previous the cursor of the previous (newer) page, or {@code null} on the first
+ * page
  */
 public record CursorPage<T>(List<T> data, @Nullable String next, @Nullable String previous) {
 

@@ -11,14 +11,17 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Walks cursor pages as one demand-driven {@link Flux}. The first page is fetched on subscription; each
- * later page only once the previous page's last item has been delivered downstream, so a subscriber
- * that stops early ({@code take(n)}, cancel) never causes a fetch it does not need. The walk stops at
- * the page without a next cursor. Items repeated from the previous page (a boundary quirk the server
- * has had) are dropped.
+ * Walks cursor pages as one demand-driven {@link Flux}. The first page is fetched on
+ * subscription; each later page only once the previous page's last item has been
+ * delivered downstream, so a subscriber that stops early ({@code take(n)}, cancel) never
+ * causes a fetch it does not need. The walk stops at the page without a next cursor.
+ * Items repeated from the previous page (a boundary quirk the server has had) are
+ * dropped.
  *
- * <p>Built from {@code repeat}, not {@code expand}: {@code expand(...).concatMapIterable(..., 1)}
- * subscribes to the second page before any item of the first is requested.
+ * <p>
+ * Built from {@code repeat}, not {@code expand}:
+ * {@code expand(...).concatMapIterable(..., 1)} subscribes to the second page before any
+ * item of the first is requested.
  */
 final class CursorPager {
 
@@ -28,18 +31,18 @@ final class CursorPager {
 	static <T> Flux<T> stream(Function<@Nullable String, Mono<CursorPage<T>>> fetch, Function<T, String> id) {
 		return Flux.defer(() -> {
 			AtomicReference<State<T>> state = new AtomicReference<>(State.start());
-			return Mono.defer(() -> fetch.apply(state.get().cursor()))
-				.flatMapIterable((page) -> {
-					State<T> previous = state.get();
-					List<T> fresh = previous.withoutRepeats(page.data(), id);
-					state.set(new State<>(page.next(), page.next() == null, page.data()));
-					return fresh;
-				})
-				.repeat(() -> !state.get().done());
+			return Mono.defer(() -> fetch.apply(state.get().cursor())).flatMapIterable((page) -> {
+				State<T> previous = state.get();
+				List<T> fresh = previous.withoutRepeats(page.data(), id);
+				state.set(new State<>(page.next(), page.next() == null, page.data()));
+				return fresh;
+			}).repeat(() -> !state.get().done());
 		});
 	}
 
-	/** Where the walk is: the next cursor, whether it ended, and the last page's items. */
+	/**
+	 * Where the walk is: the next cursor, whether it ended, and the last page's items.
+	 */
 	private record State<T>(@Nullable String cursor, boolean done, List<T> lastPage) {
 
 		static <T> State<T> start() {

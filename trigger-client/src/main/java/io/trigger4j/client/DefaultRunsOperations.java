@@ -80,7 +80,10 @@ final class DefaultRunsOperations implements RunsOperations {
 		return pollUntilTerminal(retrieve(runId), pollInterval, timeout);
 	}
 
-	/** Subscribes to {@code retrieval} now and after each interval until it yields a terminal run. */
+	/**
+	 * Subscribes to {@code retrieval} now and after each interval until it yields a
+	 * terminal run.
+	 */
 	static Mono<Run> pollUntilTerminal(Mono<Run> retrieval, Duration pollInterval, Duration timeout) {
 		return retrieval.repeatWhen((completions) -> completions.concatMap((done) -> Mono.delay(pollInterval)))
 			.filter(Run::isTerminal)

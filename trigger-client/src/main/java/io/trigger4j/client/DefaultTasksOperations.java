@@ -97,8 +97,9 @@ final class DefaultTasksOperations implements TasksOperations {
 	}
 
 	/**
-	 * Reads the 202 body {@code {id, isCached, idempotencyKey?, runs: [{id, taskIdentifier, isCached}]}};
-	 * also accepts the contract's {@code {batchId, runs: [string]}}.
+	 * Reads the 202 body {@code {id, isCached, idempotencyKey?, runs: [{id,
+	 * taskIdentifier, isCached}]}}; also accepts the contract's {@code {batchId, runs:
+	 * [string]}}.
 	 */
 	private static BatchTriggered readBatchTriggered(byte[] body, HttpHeaders headers) {
 		JsonNode json = Json.read("tasks.batchTriggerMany", body, JsonNode.class);

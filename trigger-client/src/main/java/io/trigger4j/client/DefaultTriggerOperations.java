@@ -3,7 +3,9 @@ package io.trigger4j.client;
 import java.net.URI;
 import java.util.Objects;
 
-/** The {@link TriggerOperations} implementation: holds one implementation per resource. */
+/**
+ * The {@link TriggerOperations} implementation: holds one implementation per resource.
+ */
 final class DefaultTriggerOperations implements TriggerOperations {
 
 	private final TriggerHttp http;

@@ -6,8 +6,9 @@ import io.micrometer.common.KeyValues;
 import io.trigger4j.client.TriggerClientObservationDocumentation.LowCardinalityKeyNames;
 
 /**
- * The default convention: a timer named {@code trigger.client.requests} tagged with operation, method,
- * status, outcome and exception. Override one {@code protected} method to change one tag.
+ * The default convention: a timer named {@code trigger.client.requests} tagged with
+ * operation, method, status, outcome and exception. Override one {@code protected} method
+ * to change one tag.
  */
 public class DefaultTriggerRequestObservationConvention implements TriggerRequestObservationConvention {
 
@@ -31,8 +32,7 @@ public class DefaultTriggerRequestObservationConvention implements TriggerReques
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(TriggerRequestObservationContext context) {
-		return KeyValues.of(operation(context), method(context), status(context), outcome(context),
-				exception(context));
+		return KeyValues.of(operation(context), method(context), status(context), outcome(context), exception(context));
 	}
 
 	/** The {@code operation} tag. */
@@ -73,8 +73,7 @@ public class DefaultTriggerRequestObservationConvention implements TriggerReques
 	/** The {@code exception} tag. */
 	protected KeyValue exception(TriggerRequestObservationContext context) {
 		Throwable error = context.getError();
-		return KeyValue.of(LowCardinalityKeyNames.EXCEPTION,
-				(error != null) ? error.getClass().getSimpleName() : NONE);
+		return KeyValue.of(LowCardinalityKeyNames.EXCEPTION, (error != null) ? error.getClass().getSimpleName() : NONE);
 	}
 
 }

@@ -14,13 +14,17 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns an error response into the matching {@link TriggerApiException}: the one place where statuses
- * map to exception types. Understands the server's body shapes: {@code {"error": ...}}, builder
- * validation {@code details}, legacy {@code issues}, and problem+json from the rate limiter.
+ * Turns an error response into the matching {@link TriggerApiException}: the one place
+ * where statuses map to exception types. Understands the server's body shapes:
+ * {@code {"error": ...}}, builder validation {@code details}, legacy {@code issues}, and
+ * problem+json from the rate limiter.
  */
 final class ErrorResponses {
 
-	/** Epoch values below this are seconds, not milliseconds (the batch limiter sends seconds). */
+	/**
+	 * Epoch values below this are seconds, not milliseconds (the batch limiter sends
+	 * seconds).
+	 */
 	private static final long EPOCH_MILLIS_THRESHOLD = 100_000_000_000L;
 
 	private ErrorResponses() {
@@ -99,10 +103,14 @@ final class ErrorResponses {
 		}
 	}
 
-	/** The server's message: {@code error} (string, or object with message), {@code message}, {@code detail}, {@code title}. */
+	/**
+	 * The server's message: {@code error} (string, or object with message),
+	 * {@code message}, {@code detail}, {@code title}.
+	 */
 	private static @Nullable String message(@Nullable JsonNode json, String text, int status) {
 		if (json == null) {
-			// Not JSON (a proxy's HTML page, say): keep the message short, the body stays available.
+			// Not JSON (a proxy's HTML page, say): keep the message short, the body stays
+			// available.
 			String plain = text.strip();
 			if (plain.isEmpty() || plain.startsWith("<")) {
 				return null;

@@ -10,8 +10,8 @@ import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one JSON mapper of trigger4j: lenient on input (unknown fields and enum values never fail) and
- * leaving out {@code null}s on output. Shared, immutable and thread-safe.
+ * The one JSON mapper of trigger4j: lenient on input (unknown fields and enum values
+ * never fail) and leaving out {@code null}s on output. Shared, immutable and thread-safe.
  */
 final class Json {
 
@@ -19,7 +19,8 @@ final class Json {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
-		// A payload type with no properties would silently go out as {}: fail instead (off by default in 3.x).
+		// A payload type with no properties would silently go out as {}: fail instead
+		// (off by default in 3.x).
 		.enable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
 		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 		.build();
@@ -36,7 +37,8 @@ final class Json {
 			return MAPPER.writeValueAsBytes(value);
 		}
 		catch (JacksonException ex) {
-			throw new IllegalArgumentException(argument + " cannot be serialised to JSON: " + ex.getOriginalMessage(), ex);
+			throw new IllegalArgumentException(argument + " cannot be serialised to JSON: " + ex.getOriginalMessage(),
+					ex);
 		}
 	}
 
@@ -45,11 +47,15 @@ final class Json {
 			return MAPPER.valueToTree(value);
 		}
 		catch (JacksonException ex) {
-			throw new IllegalArgumentException(argument + " cannot be serialised to JSON: " + ex.getOriginalMessage(), ex);
+			throw new IllegalArgumentException(argument + " cannot be serialised to JSON: " + ex.getOriginalMessage(),
+					ex);
 		}
 	}
 
-	/** A scalar field as text, or {@code null} when it is absent, JSON {@code null}, an object or an array. */
+	/**
+	 * A scalar field as text, or {@code null} when it is absent, JSON {@code null}, an
+	 * object or an array.
+	 */
 	static @Nullable String text(JsonNode node, String field) {
 		JsonNode value = node.path(field);
 		return (value.isValueNode() && !value.isNull()) ? value.asString() : null;
@@ -60,9 +66,8 @@ final class Json {
 			return MAPPER.readValue(body, type);
 		}
 		catch (JacksonException ex) {
-			throw new TriggerDecodingException(
-					"Could not decode the response of " + operation + " as " + type.getSimpleName() + ": "
-							+ ex.getOriginalMessage(), ex);
+			throw new TriggerDecodingException("Could not decode the response of " + operation + " as "
+					+ type.getSimpleName() + ": " + ex.getOriginalMessage(), ex);
 		}
 	}
 

@@ -9,10 +9,11 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A JSON value whose shape trigger4j does not know: a run's payload, output or metadata. Read it as
- * your own type with {@link #as(Class)}, or as a map with {@link #asMap()}.
+ * A JSON value whose shape trigger4j does not know: a run's payload, output or metadata.
+ * Read it as your own type with {@link #as(Class)}, or as a map with {@link #asMap()}.
  *
- * <p>Immutable; {@link #toString()} is the compact JSON text.
+ * <p>
+ * Immutable; {@link #toString()} is the compact JSON text.
  */
 public final class JsonValue {
 

@@ -17,11 +17,14 @@ import org.jspecify.annotations.Nullable;
  * Filters and paging for listing runs ({@code GET /api/v1/runs}). Immutable; build with
  * {@link #builder()}, or use {@link #all()}.
  *
- * <p><strong>Time window:</strong> without {@link Builder#createdFrom(Instant)},
- * {@link Builder#createdTo(Instant)} or {@link Builder#period(Duration)}, the server lists only runs
- * created in the <em>last 7 days</em>. Set a period or a from-date to see older runs.
+ * <p>
+ * <strong>Time window:</strong> without {@link Builder#createdFrom(Instant)},
+ * {@link Builder#createdTo(Instant)} or {@link Builder#period(Duration)}, the server
+ * lists only runs created in the <em>last 7 days</em>. Set a period or a from-date to see
+ * older runs.
  *
- * <p>List filters match runs having <em>any</em> of the values given.
+ * <p>
+ * List filters match runs having <em>any</em> of the values given.
  */
 public final class ListRunsRequest {
 
@@ -61,7 +64,10 @@ public final class ListRunsRequest {
 		return "ListRunsRequest" + query();
 	}
 
-	/** Builds a {@link ListRunsRequest}; each setter checks its argument and throws on bad input. */
+	/**
+	 * Builds a {@link ListRunsRequest}; each setter checks its argument and throws on bad
+	 * input.
+	 */
 	public static final class Builder {
 
 		private final Map<String, String> query = new LinkedHashMap<>();
@@ -87,7 +93,8 @@ public final class ListRunsRequest {
 
 		/** Only runs of these tasks. */
 		public Builder taskIdentifiers(String... taskIdentifiers) {
-			return csv("filter[taskIdentifier]", "taskIdentifiers", Arrays.asList(taskIdentifiers), Function.identity());
+			return csv("filter[taskIdentifier]", "taskIdentifiers", Arrays.asList(taskIdentifiers),
+					Function.identity());
 		}
 
 		/** Only runs executed by these worker versions, such as {@code 20260820.3}. */
@@ -102,7 +109,9 @@ public final class ListRunsRequest {
 			return csv("filter[tag]", "tags", Arrays.asList(tags), Function.identity());
 		}
 
-		/** Only runs on these queues (raw names; a task's queue is {@code task/<taskId>}). */
+		/**
+		 * Only runs on these queues (raw names; a task's queue is {@code task/<taskId>}).
+		 */
 		public Builder queues(String... queues) {
 			return csv("filter[queue]", "queues", Arrays.asList(queues), Function.identity());
 		}
@@ -141,7 +150,9 @@ public final class ListRunsRequest {
 			return this;
 		}
 
-		/** Only runs created at or after this instant. Replaces the 7-day default window. */
+		/**
+		 * Only runs created at or after this instant. Replaces the 7-day default window.
+		 */
 		public Builder createdFrom(Instant from) {
 			this.from = Objects.requireNonNull(from, "createdFrom must not be null");
 			this.query.put("filter[createdAt][from]", from.toString());
@@ -155,7 +166,10 @@ public final class ListRunsRequest {
 			return this;
 		}
 
-		/** Only runs created within this period before now, such as 1 hour or 30 days (whole seconds). */
+		/**
+		 * Only runs created within this period before now, such as 1 hour or 30 days
+		 * (whole seconds).
+		 */
 		public Builder period(Duration period) {
 			this.query.put("filter[createdAt][period]", Checks.duration("period", period));
 			return this;
@@ -167,7 +181,9 @@ public final class ListRunsRequest {
 			return this;
 		}
 
-		/** Builds the request; fails if {@code createdFrom} is after {@code createdTo}. */
+		/**
+		 * Builds the request; fails if {@code createdFrom} is after {@code createdTo}.
+		 */
 		public ListRunsRequest build() {
 			if (this.from != null && this.to != null && this.from.isAfter(this.to)) {
 				throw new IllegalArgumentException(
@@ -187,7 +203,8 @@ public final class ListRunsRequest {
 			}).toList();
 			for (String value : texts) {
 				if (value.contains(",")) {
-					throw new IllegalArgumentException(argument + " values must not contain ',' but got '" + value + "'");
+					throw new IllegalArgumentException(
+							argument + " values must not contain ',' but got '" + value + "'");
 				}
 			}
 			this.query.put(parameter, texts.stream().collect(Collectors.joining(",")));

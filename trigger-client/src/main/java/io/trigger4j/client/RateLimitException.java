@@ -5,8 +5,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rate limit was exceeded (HTTP 429). {@link #resetAt()} tells when the bucket refills; trigger4j
- * waits until then before retrying when the wait is within the configured maximum.
+ * The rate limit was exceeded (HTTP 429). {@link #resetAt()} tells when the bucket
+ * refills; trigger4j waits until then before retrying when the wait is within the
+ * configured maximum.
  */
 public class RateLimitException extends TriggerApiException {
 

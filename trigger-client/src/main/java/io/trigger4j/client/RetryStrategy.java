@@ -11,10 +11,10 @@ import reactor.util.retry.Retry;
 import reactor.util.retry.RetryBackoffSpec;
 
 /**
- * Builds the Reactor {@link Retry} for a call from {@link TriggerRetrySettings}. The backoff is
- * Reactor's {@link RetryBackoffSpec}; the only addition is the server-supplied wait of a 429, which
- * the spec cannot express, wrapped around it with {@link Retry#from}. See {@link TriggerRetrySettings}
- * for what is retried.
+ * Builds the Reactor {@link Retry} for a call from {@link TriggerRetrySettings}. The
+ * backoff is Reactor's {@link RetryBackoffSpec}; the only addition is the server-supplied
+ * wait of a 429, which the spec cannot express, wrapped around it with
+ * {@link Retry#from}. See {@link TriggerRetrySettings} for what is retried.
  */
 final class RetryStrategy {
 

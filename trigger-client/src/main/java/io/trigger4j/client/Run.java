@@ -8,14 +8,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A run of a task, as returned by retrieve ({@code GET /api/v3/runs/{runId}}), list
- * ({@code GET /api/v1/runs}) and reschedule. List items and related runs leave out the fields only
- * retrieve returns ({@code payload}, {@code output}, {@code error}, {@code relatedRuns}, ...): those are
- * {@code null} there.
+ * ({@code GET /api/v1/runs}) and reschedule. List items and related runs leave out the
+ * fields only retrieve returns ({@code payload}, {@code output}, {@code error},
+ * {@code relatedRuns}, ...): those are {@code null} there.
  *
- * <p>Use {@link #status()} to decide whether the run has finished ({@link RunStatus#isTerminal()}); the
- * server's {@code isCompleted} flag is false for EXPIRED and TIMED_OUT runs. Payload, output and
- * metadata are generic JSON: read them as your own types with {@link #output(Class)},
- * {@link #payload(Class)} and {@link #metadata(Class)}.
+ * <p>
+ * Use {@link #status()} to decide whether the run has finished
+ * ({@link RunStatus#isTerminal()}); the server's {@code isCompleted} flag is false for
+ * EXPIRED and TIMED_OUT runs. Payload, output and metadata are generic JSON: read them as
+ * your own types with {@link #output(Class)}, {@link #payload(Class)} and
+ * {@link #metadata(Class)}.
  *
  * @param id the run id ({@code run_...})
  * @param status the run status
@@ -38,11 +40,13 @@ import org.jspecify.annotations.Nullable;
  * @param durationMs compute duration so far, in milliseconds
  * @param depth depth in the run hierarchy; 0 for a root run
  * @param batchId the batch this run belongs to
- * @param triggerFunction how the run was triggered ({@code trigger}, {@code batchTrigger}, ...)
+ * @param triggerFunction how the run was triggered ({@code trigger},
+ * {@code batchTrigger}, ...)
  * @param region the region the run executes in
  * @param taskKind the kind of task (list only), such as {@code STANDARD}
  * @param attemptCount the number of attempts so far
- * @param payload the payload (retrieve only; absent when offloaded, see {@code payloadPresignedUrl})
+ * @param payload the payload (retrieve only; absent when offloaded, see
+ * {@code payloadPresignedUrl})
  * @param payloadPresignedUrl where to download a large payload (expires after 5 minutes)
  * @param output the output of a completed run (retrieve only)
  * @param outputPresignedUrl where to download a large output (expires after 5 minutes)
@@ -53,7 +57,8 @@ import org.jspecify.annotations.Nullable;
  * @param isQueued the server's flag, kept for completeness
  * @param isExecuting the server's flag, kept for completeness
  * @param isWaiting the server's flag, kept for completeness
- * @param isCompleted the server's flag; false for EXPIRED and TIMED_OUT, prefer {@link #isTerminal()}
+ * @param isCompleted the server's flag; false for EXPIRED and TIMED_OUT, prefer
+ * {@link #isTerminal()}
  * @param isSuccess the server's flag, kept for completeness
  * @param isFailed the server's flag, kept for completeness
  * @param isCancelled the server's flag, kept for completeness
@@ -62,10 +67,9 @@ public record Run(String id, RunStatus status, String taskIdentifier, @Nullable 
 		@Nullable String idempotencyKey, @Nullable Instant createdAt, @Nullable Instant updatedAt,
 		@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Instant delayedUntil,
 		@Nullable Instant expiredAt, @Nullable String ttl, @Nullable Boolean isTest, @Nullable RunEnvironment env,
-		List<String> tags, @Nullable JsonValue metadata, @Nullable Double costInCents,
-		@Nullable Double baseCostInCents, @Nullable Long durationMs, @Nullable Integer depth,
-		@Nullable String batchId, @Nullable String triggerFunction, @Nullable String region,
-		@Nullable String taskKind, @Nullable Integer attemptCount, @Nullable JsonValue payload,
+		List<String> tags, @Nullable JsonValue metadata, @Nullable Double costInCents, @Nullable Double baseCostInCents,
+		@Nullable Long durationMs, @Nullable Integer depth, @Nullable String batchId, @Nullable String triggerFunction,
+		@Nullable String region, @Nullable String taskKind, @Nullable Integer attemptCount, @Nullable JsonValue payload,
 		@Nullable String payloadPresignedUrl, @Nullable JsonValue output, @Nullable String outputPresignedUrl,
 		@Nullable RunError error, @Nullable RunSchedule schedule, @Nullable RelatedRuns relatedRuns,
 		List<RunAttempt> attempts, @Nullable Boolean isQueued, @Nullable Boolean isExecuting,
@@ -85,7 +89,8 @@ public record Run(String id, RunStatus status, String taskIdentifier, @Nullable 
 	}
 
 	/**
-	 * The output read as the given type, or {@code null} when the run has no inline output.
+	 * The output read as the given type, or {@code null} when the run has no inline
+	 * output.
 	 * @throws TriggerDecodingException if the output does not fit the type
 	 */
 	public <T> @Nullable T output(Class<T> type) {
@@ -93,7 +98,8 @@ public record Run(String id, RunStatus status, String taskIdentifier, @Nullable 
 	}
 
 	/**
-	 * The payload read as the given type, or {@code null} when the run has no inline payload.
+	 * The payload read as the given type, or {@code null} when the run has no inline
+	 * payload.
 	 * @throws TriggerDecodingException if the payload does not fit the type
 	 */
 	public <T> @Nullable T payload(Class<T> type) {

@@ -5,11 +5,12 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An attempt of a run. Current servers no longer report attempts (the list is always empty); the
- * type exists for older servers and stubs.
+ * An attempt of a run. Current servers no longer report attempts (the list is always
+ * empty); the type exists for older servers and stubs.
  *
  * @param id the attempt id ({@code attempt_...})
- * @param status the attempt status: PENDING, EXECUTING, PAUSED, COMPLETED, FAILED or CANCELED
+ * @param status the attempt status: PENDING, EXECUTING, PAUSED, COMPLETED, FAILED or
+ * CANCELED
  * @param error the attempt's error, if it failed
  * @param createdAt when it was created
  * @param updatedAt when it last changed

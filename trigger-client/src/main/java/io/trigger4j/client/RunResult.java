@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * @param ok whether the run completed successfully
  * @param id the run id
  * @param taskIdentifier the task identifier
- * @param output the serialised output (when {@code ok}); parse it according to {@code outputType}
+ * @param output the serialised output (when {@code ok}); parse it according to
+ * {@code outputType}
  * @param outputType the content type of {@code output}, such as {@code application/json}
  * @param error the error (when not {@code ok})
  * @param usage execution usage
@@ -17,7 +18,8 @@ public record RunResult(boolean ok, String id, @Nullable String taskIdentifier, 
 		@Nullable String outputType, @Nullable JsonValue error, @Nullable Usage usage) {
 
 	/**
-	 * Parses {@link #output()} as JSON and reads it as the given type; {@code null} without output.
+	 * Parses {@link #output()} as JSON and reads it as the given type; {@code null}
+	 * without output.
 	 * @throws TriggerDecodingException if the output is not JSON of that type
 	 */
 	public <T> @Nullable T output(Class<T> type) {

@@ -11,13 +11,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * The status of a run, as the server wrote it.
  *
- * <p>The server owns this vocabulary and grows it, and the names it uses depend on the API version
- * (trigger4j sends {@code x-trigger-api-version: 2025-07-16} and gets the current names; older clients
- * get the legacy ones). A {@code RunStatus} therefore keeps the raw string ({@link #value()}) and maps it
- * to a {@link Known} value: current names, legacy names and the engine's internal names all map, and
- * anything else is {@link Known#UNKNOWN} instead of a decoding failure.
+ * <p>
+ * The server owns this vocabulary and grows it, and the names it uses depend on the API
+ * version (trigger4j sends {@code x-trigger-api-version: 2025-07-16} and gets the current
+ * names; older clients get the legacy ones). A {@code RunStatus} therefore keeps the raw
+ * string ({@link #value()}) and maps it to a {@link Known} value: current names, legacy
+ * names and the engine's internal names all map, and anything else is
+ * {@link Known#UNKNOWN} instead of a decoding failure.
  *
- * <p>Whether a run has finished is decided here, from the status, never from the server's
+ * <p>
+ * Whether a run has finished is decided here, from the status, never from the server's
  * {@code isCompleted} flag, which is {@code false} for EXPIRED and TIMED_OUT runs.
  */
 public final class RunStatus {
@@ -25,9 +28,14 @@ public final class RunStatus {
 	/** The statuses trigger4j knows, current and legacy. */
 	public enum Known {
 
-		/** Waiting for a deployed version of the task (legacy: also WAITING_FOR_DEPLOY). */
+		/**
+		 * Waiting for a deployed version of the task (legacy: also WAITING_FOR_DEPLOY).
+		 */
 		PENDING_VERSION(false),
-		/** Legacy name for a run waiting for a deploy; current servers report PENDING_VERSION. */
+		/**
+		 * Legacy name for a run waiting for a deploy; current servers report
+		 * PENDING_VERSION.
+		 */
 		WAITING_FOR_DEPLOY(false),
 		/** Triggered with a delay that has not passed yet. */
 		DELAYED(false),
@@ -59,7 +67,10 @@ public final class RunStatus {
 		EXPIRED(true),
 		/** Exceeded its maximum duration. */
 		TIMED_OUT(true),
-		/** A status this version of trigger4j does not know; see {@link RunStatus#value()}. */
+		/**
+		 * A status this version of trigger4j does not know; see
+		 * {@link RunStatus#value()}.
+		 */
 		UNKNOWN(false);
 
 		private final boolean terminal;
@@ -114,7 +125,10 @@ public final class RunStatus {
 		this.known = known;
 	}
 
-	/** The status for a raw status name; never fails, unknown names give {@link Known#UNKNOWN}. */
+	/**
+	 * The status for a raw status name; never fails, unknown names give
+	 * {@link Known#UNKNOWN}.
+	 */
 	@JsonCreator
 	public static RunStatus of(String value) {
 		Objects.requireNonNull(value, "value must not be null");
@@ -133,8 +147,8 @@ public final class RunStatus {
 	}
 
 	/**
-	 * Whether the run has finished and will not change status again: COMPLETED, CANCELED, FAILED,
-	 * CRASHED, INTERRUPTED, SYSTEM_FAILURE, EXPIRED or TIMED_OUT.
+	 * Whether the run has finished and will not change status again: COMPLETED, CANCELED,
+	 * FAILED, CRASHED, INTERRUPTED, SYSTEM_FAILURE, EXPIRED or TIMED_OUT.
 	 */
 	public boolean isTerminal() {
 		return this.known.terminal;

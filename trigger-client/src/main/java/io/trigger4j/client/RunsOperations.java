@@ -7,24 +7,28 @@ import java.util.Collection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Retrieving, listing and managing runs. Obtain from {@link TriggerOperations#runs()}. */
+/**
+ * Retrieving, listing and managing runs. Obtain from {@link TriggerOperations#runs()}.
+ */
 public interface RunsOperations {
 
 	/**
-	 * Retrieves a run with its payload, output, error and related runs. {@code GET /api/v3/runs/{runId}}.
-	 * A 404 just after a trigger is retried, as the server advises ({@code x-should-retry}).
+	 * Retrieves a run with its payload, output, error and related runs. {@code GET
+	 * /api/v3/runs/{runId}}. A 404 just after a trigger is retried, as the server advises
+	 * ({@code x-should-retry}).
 	 * @param runId the run id ({@code run_...})
 	 */
 	Mono<Run> retrieve(String runId);
 
 	/**
-	 * Streams every run matching the request, newest first, fetching page after page as the
-	 * subscriber consumes them ({@code GET /api/v1/runs}): the next page is requested only after the
-	 * previous one has been consumed, so {@code take(n)} fetches only the pages it needs. Runs repeated
-	 * across a page boundary are dropped.
+	 * Streams every run matching the request, newest first, fetching page after page as
+	 * the subscriber consumes them ({@code GET /api/v1/runs}): the next page is requested
+	 * only after the previous one has been consumed, so {@code take(n)} fetches only the
+	 * pages it needs. Runs repeated across a page boundary are dropped.
 	 *
-	 * <p>Without a created-at filter the server lists only the <strong>last 7 days</strong>; see
-	 * {@link ListRunsRequest}.
+	 * <p>
+	 * Without a created-at filter the server lists only the <strong>last 7 days</strong>;
+	 * see {@link ListRunsRequest}.
 	 * @param request filters and page size; {@link ListRunsRequest#all()} for none
 	 */
 	Flux<Run> list(ListRunsRequest request);
@@ -32,52 +36,58 @@ public interface RunsOperations {
 	/**
 	 * Fetches one page of runs. {@code GET /api/v1/runs}.
 	 * @param request filters and page size
-	 * @param cursor {@code null} for the first page, or a {@link CursorPage#next()} cursor
+	 * @param cursor {@code null} for the first page, or a {@link CursorPage#next()}
+	 * cursor
 	 */
 	Mono<CursorPage<Run>> listPage(ListRunsRequest request, @org.jspecify.annotations.Nullable String cursor);
 
 	/**
-	 * Fetches the page before a cursor (newer runs). {@code GET /api/v1/runs} with {@code page[before]}.
+	 * Fetches the page before a cursor (newer runs). {@code GET /api/v1/runs} with
+	 * {@code page[before]}.
 	 * @param request filters and page size
 	 * @param cursor a {@link CursorPage#previous()} cursor
 	 */
 	Mono<CursorPage<Run>> listPageBefore(ListRunsRequest request, String cursor);
 
 	/**
-	 * Polls a run until it reaches a terminal status ({@link RunStatus#isTerminal()}: COMPLETED,
-	 * CANCELED, FAILED, CRASHED, INTERRUPTED, SYSTEM_FAILURE, EXPIRED or TIMED_OUT) and returns it.
-	 * Retrieves the run ({@code GET /api/v3/runs/{runId}}) at once, then every {@code pollInterval}.
-	 * Finality is decided from the status, so EXPIRED and TIMED_OUT runs end the wait too.
+	 * Polls a run until it reaches a terminal status ({@link RunStatus#isTerminal()}:
+	 * COMPLETED, CANCELED, FAILED, CRASHED, INTERRUPTED, SYSTEM_FAILURE, EXPIRED or
+	 * TIMED_OUT) and returns it. Retrieves the run ({@code GET /api/v3/runs/{runId}}) at
+	 * once, then every {@code pollInterval}. Finality is decided from the status, so
+	 * EXPIRED and TIMED_OUT runs end the wait too.
 	 * @param pollInterval time between two retrievals (at least 100 ms)
-	 * @param timeout how long to wait in all; then a {@link TriggerTimeoutException} is signalled
+	 * @param timeout how long to wait in all; then a {@link TriggerTimeoutException} is
+	 * signalled
 	 */
 	Mono<Run> awaitCompletion(String runId, Duration pollInterval, Duration timeout);
 
 	/**
-	 * Cancels a run. Cancelling a finished run does nothing and succeeds.
-	 * {@code POST /api/v2/runs/{runId}/cancel}.
+	 * Cancels a run. Cancelling a finished run does nothing and succeeds. {@code POST
+	 * /api/v2/runs/{runId}/cancel}.
 	 * @return the run id
 	 */
 	Mono<String> cancel(String runId);
 
 	/**
-	 * Creates a new run with the same payload and options as the given run.
-	 * {@code POST /api/v1/runs/{runId}/replay}. Never retried after an ambiguous failure: every call
+	 * Creates a new run with the same payload and options as the given run. {@code POST
+	 * /api/v1/runs/{runId}/replay}. Never retried after an ambiguous failure: every call
 	 * creates a run.
 	 * @return the new run's id
 	 */
 	Mono<String> replay(String runId);
 
 	/**
-	 * Delays a DELAYED run by a new duration from now. {@code POST /api/v1/runs/{runId}/reschedule}.
-	 * A run that is not DELAYED fails with {@link BadRequestException}.
+	 * Delays a DELAYED run by a new duration from now. {@code POST
+	 * /api/v1/runs/{runId}/reschedule}. A run that is not DELAYED fails with
+	 * {@link BadRequestException}.
 	 * @param delay whole seconds, at least one
 	 * @return the run after rescheduling
 	 */
 	Mono<Run> reschedule(String runId, Duration delay);
 
 	/**
-	 * Delays a DELAYED run until an instant. {@code POST /api/v1/runs/{runId}/reschedule}.
+	 * Delays a DELAYED run until an instant. {@code POST
+	 * /api/v1/runs/{runId}/reschedule}.
 	 * @return the run after rescheduling
 	 */
 	Mono<Run> rescheduleUntil(String runId, Instant until);
@@ -99,9 +109,10 @@ public interface RunsOperations {
 	Mono<JsonValue> updateMetadata(String runId, Object metadata);
 
 	/**
-	 * Retrieves the execution result of a finished run. {@code GET /api/v1/runs/{runId}/result}.
-	 * Current servers answer 404 ({@link NotFoundException}) for most runs; prefer
-	 * {@link #retrieve(String)}, whose {@link Run#output()} and {@link Run#error()} always work.
+	 * Retrieves the execution result of a finished run. {@code GET
+	 * /api/v1/runs/{runId}/result}. Current servers answer 404
+	 * ({@link NotFoundException}) for most runs; prefer {@link #retrieve(String)}, whose
+	 * {@link Run#output()} and {@link Run#error()} always work.
 	 */
 	Mono<RunResult> result(String runId);
 

@@ -2,7 +2,10 @@ package io.trigger4j.client;
 
 import org.jspecify.annotations.Nullable;
 
-/** How secrets (keys, public access tokens) appear in {@code toString()}: never, only whether one is set. */
+/**
+ * How secrets (keys, public access tokens) appear in {@code toString()}: never, only
+ * whether one is set.
+ */
 final class Secrets {
 
 	private Secrets() {

@@ -6,15 +6,16 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The server answered with an error status. Subtypes exist for the statuses worth catching:
- * {@link BadRequestException} (400), {@link AuthenticationException} (401),
- * {@link PermissionDeniedException} (403), {@link NotFoundException} (404), {@link ConflictException}
- * (409), {@link UnprocessableEntityException} (422), {@link RateLimitException} (429) and
- * {@link ServerException} (5xx).
+ * The server answered with an error status. Subtypes exist for the statuses worth
+ * catching: {@link BadRequestException} (400), {@link AuthenticationException} (401),
+ * {@link PermissionDeniedException} (403), {@link NotFoundException} (404),
+ * {@link ConflictException} (409), {@link UnprocessableEntityException} (422),
+ * {@link RateLimitException} (429) and {@link ServerException} (5xx).
  *
- * <p>The message names the operation, the status and the server's own message (taken from
- * {@code error}, {@code message} or problem+json {@code detail}); it never contains the request's
- * credentials.
+ * <p>
+ * The message names the operation, the status and the server's own message (taken from
+ * {@code error}, {@code message} or problem+json {@code detail}); it never contains the
+ * request's credentials.
  */
 public class TriggerApiException extends TriggerException {
 
@@ -67,7 +68,10 @@ public class TriggerApiException extends TriggerException {
 		return this.serverMessage;
 	}
 
-	/** Validation details ({@code details} or {@code issues}), empty when the server sent none. */
+	/**
+	 * Validation details ({@code details} or {@code issues}), empty when the server sent
+	 * none.
+	 */
 	public List<ValidationIssue> details() {
 		return this.details;
 	}
@@ -78,8 +82,8 @@ public class TriggerApiException extends TriggerException {
 	}
 
 	/**
-	 * Whether trying again later may succeed: the server's {@code x-should-retry} header when present,
-	 * otherwise {@code true} for 408, 409, 429 and 5xx.
+	 * Whether trying again later may succeed: the server's {@code x-should-retry} header
+	 * when present, otherwise {@code true} for 408, 409, 429 and 5xx.
 	 */
 	public boolean isRetryAdvised() {
 		return this.retryAdvised;

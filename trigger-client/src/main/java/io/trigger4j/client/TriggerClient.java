@@ -35,7 +35,9 @@ public final class TriggerClient {
 		return new Builder();
 	}
 
-	/** Builds {@link TriggerOperations}. Not thread-safe; the operations it builds are. */
+	/**
+	 * Builds {@link TriggerOperations}. Not thread-safe; the operations it builds are.
+	 */
 	public static final class Builder {
 
 		private @Nullable String secretKey;
@@ -61,7 +63,10 @@ public final class TriggerClient {
 		private Builder() {
 		}
 
-		/** The secret key ({@code tr_dev_...}, {@code tr_prod_...}, ...) sent as a bearer token. Required. */
+		/**
+		 * The secret key ({@code tr_dev_...}, {@code tr_prod_...}, ...) sent as a bearer
+		 * token. Required.
+		 */
 		public Builder secretKey(String secretKey) {
 			Checks.requireText("secretKey", secretKey);
 			if (secretKey.chars().anyMatch(Character::isWhitespace)) {
@@ -77,15 +82,19 @@ public final class TriggerClient {
 			return this;
 		}
 
-		/** The preview or dev branch, sent as {@code x-trigger-branch}; required with a preview key. */
+		/**
+		 * The preview or dev branch, sent as {@code x-trigger-branch}; required with a
+		 * preview key.
+		 */
 		public Builder branch(@Nullable String branch) {
 			this.branch = (branch != null) ? Checks.requireId("branch", branch) : null;
 			return this;
 		}
 
 		/**
-		 * The {@link WebClient.Builder} to start from (Spring Boot's, with its customizers, codecs and
-		 * observations). It is cloned, never changed. Defaults to {@link WebClient#builder()}.
+		 * The {@link WebClient.Builder} to start from (Spring Boot's, with its
+		 * customizers, codecs and observations). It is cloned, never changed. Defaults to
+		 * {@link WebClient#builder()}.
 		 */
 		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
 			this.webClientBuilder = Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
@@ -105,15 +114,19 @@ public final class TriggerClient {
 			return this;
 		}
 
-		/** How failed calls are retried; defaults to {@link TriggerRetrySettings#defaults()}. */
+		/**
+		 * How failed calls are retried; defaults to
+		 * {@link TriggerRetrySettings#defaults()}.
+		 */
 		public Builder retry(TriggerRetrySettings retry) {
 			this.retry = Objects.requireNonNull(retry, "retry must not be null");
 			return this;
 		}
 
 		/**
-		 * The TCP connect timeout (default 10 s). When set, trigger4j installs its own Reactor Netty
-		 * connector on the cloned builder; {@code null} keeps the builder's connector as it is.
+		 * The TCP connect timeout (default 10 s). When set, trigger4j installs its own
+		 * Reactor Netty connector on the cloned builder; {@code null} keeps the builder's
+		 * connector as it is.
 		 */
 		public Builder connectTimeout(@Nullable Duration connectTimeout) {
 			this.connectTimeout = (connectTimeout != null) ? Checks.requirePositive("connectTimeout", connectTimeout)
@@ -121,7 +134,10 @@ public final class TriggerClient {
 			return this;
 		}
 
-		/** How long one attempt waits for its whole response (default 30 s); retries get a fresh timeout. */
+		/**
+		 * How long one attempt waits for its whole response (default 30 s); retries get a
+		 * fresh timeout.
+		 */
 		public Builder responseTimeout(Duration responseTimeout) {
 			this.responseTimeout = Checks.requirePositive("responseTimeout", responseTimeout);
 			return this;
@@ -149,15 +165,16 @@ public final class TriggerClient {
 				builder.clientConnector(new ReactorClientHttpConnector(httpClient));
 			}
 			WebClient webClient = builder.baseUrl(this.baseUrl).build();
-			TriggerHttp http = new TriggerHttp(webClient, this.secretKey, this.branch, this.responseTimeout,
-					this.retry, this.clock, this.observationRegistry, this.observationConvention);
-			return new DefaultTriggerOperations(http, URI.create(this.baseUrl), TriggerEnvironmentType.of(this.secretKey));
+			TriggerHttp http = new TriggerHttp(webClient, this.secretKey, this.branch, this.responseTimeout, this.retry,
+					this.clock, this.observationRegistry, this.observationConvention);
+			return new DefaultTriggerOperations(http, URI.create(this.baseUrl),
+					TriggerEnvironmentType.of(this.secretKey));
 		}
 
 		@Override
 		public String toString() {
-			return "TriggerClient.Builder[baseUrl=" + this.baseUrl + ", secretKey="
-					+ Secrets.mask(this.secretKey) + "]";
+			return "TriggerClient.Builder[baseUrl=" + this.baseUrl + ", secretKey=" + Secrets.mask(this.secretKey)
+					+ "]";
 		}
 
 	}

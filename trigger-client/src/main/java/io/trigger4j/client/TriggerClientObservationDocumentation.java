@@ -21,7 +21,10 @@ public enum TriggerClientObservationDocumentation implements ObservationDocument
 		}
 	};
 
-	/** The low-cardinality keys; each is always present, {@code none} when it does not apply. */
+	/**
+	 * The low-cardinality keys; each is always present, {@code none} when it does not
+	 * apply.
+	 */
 	public enum LowCardinalityKeyNames implements KeyName {
 
 		/** The operation, such as {@code runs.retrieve} or {@code tasks.trigger}. */
@@ -48,7 +51,10 @@ public enum TriggerClientObservationDocumentation implements ObservationDocument
 			}
 		},
 
-		/** The outcome from the status series: SUCCESS, CLIENT_ERROR, SERVER_ERROR or UNKNOWN. */
+		/**
+		 * The outcome from the status series: SUCCESS, CLIENT_ERROR, SERVER_ERROR or
+		 * UNKNOWN.
+		 */
 		OUTCOME {
 			@Override
 			public String asString() {

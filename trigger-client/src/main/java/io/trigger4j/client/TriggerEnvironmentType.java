@@ -3,8 +3,9 @@ package io.trigger4j.client;
 import java.util.Objects;
 
 /**
- * The environment type a secret key belongs to, read from its prefix ({@code tr_dev_}, {@code tr_stg_},
- * {@code tr_prod_}, {@code tr_preview_}). Safe to show: it reveals nothing of the key.
+ * The environment type a secret key belongs to, read from its prefix ({@code tr_dev_},
+ * {@code tr_stg_}, {@code tr_prod_}, {@code tr_preview_}). Safe to show: it reveals
+ * nothing of the key.
  */
 public enum TriggerEnvironmentType {
 

@@ -3,7 +3,8 @@ package io.trigger4j.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Root of every exception trigger4j signals. Unchecked. Messages never contain a secret key or token.
+ * Root of every exception trigger4j signals. Unchecked. Messages never contain a secret
+ * key or token.
  */
 public class TriggerException extends RuntimeException {
 

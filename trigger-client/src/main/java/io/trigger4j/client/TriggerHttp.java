@@ -21,9 +21,9 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import reactor.core.publisher.Mono;
 
 /**
- * Sends {@link ApiCall}s: adds the headers every request carries, applies the per-attempt response
- * timeout, maps responses and failures to values or {@link TriggerException}s, retries with
- * {@link RetryStrategy}, and wraps each logical call in one observation.
+ * Sends {@link ApiCall}s: adds the headers every request carries, applies the per-attempt
+ * response timeout, maps responses and failures to values or {@link TriggerException}s,
+ * retries with {@link RetryStrategy}, and wraps each logical call in one observation.
  */
 final class TriggerHttp {
 
@@ -74,7 +74,10 @@ final class TriggerHttp {
 				this.retryStrategy.withSettings(retry), this.observationRegistry, this.observationConvention);
 	}
 
-	/** A cold publisher: each subscription is one logical call, with its own request idempotency key. */
+	/**
+	 * A cold publisher: each subscription is one logical call, with its own request
+	 * idempotency key.
+	 */
 	<T> Mono<T> execute(ApiCall<T> call) {
 		return Mono.defer(() -> {
 			TriggerRequestObservationContext context = new TriggerRequestObservationContext(call.operation(),
@@ -101,7 +104,8 @@ final class TriggerHttp {
 				? request.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body()) : request;
 		return spec.exchangeToMono((response) -> read(call, response, context))
 			.timeout(this.responseTimeout)
-			.onErrorMap((failure) -> !(failure instanceof TriggerException), (failure) -> transportFailure(call, failure));
+			.onErrorMap((failure) -> !(failure instanceof TriggerException),
+					(failure) -> transportFailure(call, failure));
 	}
 
 	private void headers(HttpHeaders headers, ApiCall<?> call, String requestKey) {
@@ -116,7 +120,8 @@ final class TriggerHttp {
 			// Lets the server answer a repeated attempt with the first attempt's result.
 			headers.set("x-trigger-request-idempotency-key", requestKey);
 			if (call.body() == null) {
-				// The server answers 413 to a body-carrying method without Content-Length.
+				// The server answers 413 to a body-carrying method without
+				// Content-Length.
 				headers.setContentLength(0);
 			}
 		}
@@ -159,7 +164,8 @@ final class TriggerHttp {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL but was '" + baseUrl + "'", ex);
 		}
-		if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+		if (uri.getHost() == null
+				|| !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
 			throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL but was '" + baseUrl + "'");
 		}
 		if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {

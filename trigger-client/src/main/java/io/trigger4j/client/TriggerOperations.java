@@ -1,13 +1,16 @@
 package io.trigger4j.client;
 
 /**
- * The Trigger.dev v3 REST API, one accessor per resource. Build one with {@link TriggerClient#builder()},
- * or inject it with the Spring Boot starter. Thread-safe; share one instance per key.
+ * The Trigger.dev v3 REST API, one accessor per resource. Build one with
+ * {@link TriggerClient#builder()}, or inject it with the Spring Boot starter.
+ * Thread-safe; share one instance per key.
  *
- * <p>Every method returns a cold {@code Mono} or {@code Flux}: nothing is sent until it is subscribed,
- * and each subscription sends the call again. Arguments are checked when the method is called, before
- * anything is sent: bad input throws {@link IllegalArgumentException} (or {@link NullPointerException}
- * for a null) naming the argument. Failures are signalled as {@link TriggerException}s.
+ * <p>
+ * Every method returns a cold {@code Mono} or {@code Flux}: nothing is sent until it is
+ * subscribed, and each subscription sends the call again. Arguments are checked when the
+ * method is called, before anything is sent: bad input throws
+ * {@link IllegalArgumentException} (or {@link NullPointerException} for a null) naming
+ * the argument. Failures are signalled as {@link TriggerException}s.
  */
 public interface TriggerOperations {
 
@@ -18,9 +21,10 @@ public interface TriggerOperations {
 	RunsOperations runs();
 
 	/**
-	 * Operations that share this one's connection, key and observations but retry as the given
-	 * settings say; for example {@code withRetry(TriggerRetrySettings.none())} for a call that must
-	 * answer fast. Implementations that cannot change their retries return themselves.
+	 * Operations that share this one's connection, key and observations but retry as the
+	 * given settings say; for example {@code withRetry(TriggerRetrySettings.none())} for
+	 * a call that must answer fast. Implementations that cannot change their retries
+	 * return themselves.
 	 */
 	default TriggerOperations withRetry(TriggerRetrySettings retry) {
 		return this;

@@ -11,12 +11,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Options for triggering a run ({@code options} of {@code POST /api/v1/tasks/{taskIdentifier}/trigger}).
- * Immutable; build with {@link #builder()}, or use {@link #none()}. Every value is checked when it is
- * set, so bad input fails before any request is sent.
+ * Options for triggering a run ({@code options} of {@code POST
+ * /api/v1/tasks/{taskIdentifier}/trigger}). Immutable; build with {@link #builder()}, or
+ * use {@link #none()}. Every value is checked when it is set, so bad input fails before
+ * any request is sent.
  *
- * <p>An {@linkplain Builder#idempotencyKey(String) idempotency key} makes a trigger safe to retry:
- * trigger4j retries a trigger after a timeout or a 5xx only when one is set (see
+ * <p>
+ * An {@linkplain Builder#idempotencyKey(String) idempotency key} makes a trigger safe to
+ * retry: trigger4j retries a trigger after a timeout or a 5xx only when one is set (see
  * {@link TriggerRetrySettings}).
  */
 public final class TriggerOptions {
@@ -65,7 +67,10 @@ public final class TriggerOptions {
 		return "TriggerOptions" + this.options;
 	}
 
-	/** Builds {@link TriggerOptions}; each setter checks its argument and throws on bad input. */
+	/**
+	 * Builds {@link TriggerOptions}; each setter checks its argument and throws on bad
+	 * input.
+	 */
 	public static final class Builder {
 
 		private final Map<String, Object> options = new LinkedHashMap<>();
@@ -89,16 +94,20 @@ public final class TriggerOptions {
 			return this;
 		}
 
-		/** Scopes the queue's concurrency limit to this key (one concurrency slot set per key). */
+		/**
+		 * Scopes the queue's concurrency limit to this key (one concurrency slot set per
+		 * key).
+		 */
 		public Builder concurrencyKey(String concurrencyKey) {
 			this.options.put("concurrencyKey", Checks.requireText("concurrencyKey", concurrencyKey));
 			return this;
 		}
 
 		/**
-		 * Deduplicates triggers: while a run with this key is live (and not failed or expired), a trigger
-		 * with the same key returns that run ({@link TriggeredRun#isCached()}). At most 2048 characters.
-		 * Sent as-is: the TypeScript SDK hashes its keys, so a key from this client does not match a key
+		 * Deduplicates triggers: while a run with this key is live (and not failed or
+		 * expired), a trigger with the same key returns that run
+		 * ({@link TriggeredRun#isCached()}). At most 2048 characters. Sent as-is: the
+		 * TypeScript SDK hashes its keys, so a key from this client does not match a key
 		 * made by {@code idempotencyKeys.create()} for the same text.
 		 */
 		public Builder idempotencyKey(String idempotencyKey) {
@@ -112,7 +121,10 @@ public final class TriggerOptions {
 			return this;
 		}
 
-		/** How long the idempotency key is kept, such as {@code 30s}, {@code 10m}, {@code 2h}, {@code 7d}. */
+		/**
+		 * How long the idempotency key is kept, such as {@code 30s}, {@code 10m},
+		 * {@code 2h}, {@code 7d}.
+		 */
 		public Builder idempotencyKeyTtl(String ttl) {
 			this.options.put("idempotencyKeyTTL", Checks.requireKeyTtl("idempotencyKeyTtl", ttl));
 			return this;
@@ -130,37 +142,54 @@ public final class TriggerOptions {
 			return this;
 		}
 
-		/** Queues the run after a delay given as a duration ({@code 1h30m}) or ISO-8601 date-time. */
+		/**
+		 * Queues the run after a delay given as a duration ({@code 1h30m}) or ISO-8601
+		 * date-time.
+		 */
 		public Builder delay(String delay) {
 			this.options.put("delay", Checks.requireDelay("delay", delay));
 			return this;
 		}
 
-		/** Expires the run if it has not started within this time (whole seconds, at least 1 s). */
+		/**
+		 * Expires the run if it has not started within this time (whole seconds, at least
+		 * 1 s).
+		 */
 		public Builder ttl(Duration ttl) {
 			this.options.put("ttl", Checks.duration("ttl", ttl));
 			return this;
 		}
 
-		/** Expires the run if it has not started within this time, such as {@code 1h42m}. */
+		/**
+		 * Expires the run if it has not started within this time, such as {@code 1h42m}.
+		 */
 		public Builder ttl(String ttl) {
 			this.options.put("ttl", Checks.requireDuration("ttl", ttl));
 			return this;
 		}
 
-		/** Tags for the run: at most 10, each at most 128 characters. Replaces earlier tags. */
+		/**
+		 * Tags for the run: at most 10, each at most 128 characters. Replaces earlier
+		 * tags.
+		 */
 		public Builder tags(String... tags) {
 			Objects.requireNonNull(tags, "tags must not be null");
 			return tags(Arrays.asList(tags));
 		}
 
-		/** Tags for the run: at most 10, each at most 128 characters. Replaces earlier tags. */
+		/**
+		 * Tags for the run: at most 10, each at most 128 characters. Replaces earlier
+		 * tags.
+		 */
 		public Builder tags(Collection<String> tags) {
 			this.options.put("tags", Checks.requireTags("tags", tags));
 			return this;
 		}
 
-		/** Metadata for the run: any value that serialises to a JSON object of at most 256 KiB. */
+		/**
+		 * Metadata for the run: any value that serialises to a JSON object of at most 256
+		 * KiB.
+		 */
 		public Builder metadata(Object metadata) {
 			this.options.put("metadata", Checks.requireMetadata("metadata", metadata));
 			return this;
@@ -175,7 +204,8 @@ public final class TriggerOptions {
 
 		/** The longest the run may execute (whole seconds, at least 1 s). */
 		public Builder maxDuration(Duration maxDuration) {
-			this.options.put("maxDuration", Checks.requirePositiveWholeSeconds("maxDuration", maxDuration).getSeconds());
+			this.options.put("maxDuration",
+					Checks.requirePositiveWholeSeconds("maxDuration", maxDuration).getSeconds());
 			return this;
 		}
 
@@ -191,7 +221,10 @@ public final class TriggerOptions {
 			return this;
 		}
 
-		/** Priority as a time offset: the run is ordered as if triggered this much earlier. */
+		/**
+		 * Priority as a time offset: the run is ordered as if triggered this much
+		 * earlier.
+		 */
 		public Builder priority(Duration priority) {
 			this.options.put("priority", Checks.requirePositiveWholeSeconds("priority", priority).getSeconds());
 			return this;

@@ -3,8 +3,9 @@ package io.trigger4j.client;
 import io.micrometer.observation.Observation;
 
 /**
- * The context of one trigger4j API call's observation: the operation, its HTTP method and, once
- * known, the status of the last response. Ids are not held here, so they never become tags.
+ * The context of one trigger4j API call's observation: the operation, its HTTP method
+ * and, once known, the status of the last response. Ids are not held here, so they never
+ * become tags.
  */
 public class TriggerRequestObservationContext extends Observation.Context {
 
@@ -14,7 +15,10 @@ public class TriggerRequestObservationContext extends Observation.Context {
 
 	private volatile int statusCode;
 
-	/** Creates a context for an operation such as {@code runs.retrieve} sent with an HTTP method. */
+	/**
+	 * Creates a context for an operation such as {@code runs.retrieve} sent with an HTTP
+	 * method.
+	 */
 	public TriggerRequestObservationContext(String operation, String method) {
 		this.operation = operation;
 		this.method = method;

@@ -5,8 +5,8 @@ import io.micrometer.observation.ObservationConvention;
 
 /**
  * A convention for the observation of trigger4j API calls. Implement it (or extend
- * {@link DefaultTriggerRequestObservationConvention}) to change names or tags, and pass it to
- * {@link TriggerClient.Builder#observationConvention} or declare it as a bean.
+ * {@link DefaultTriggerRequestObservationConvention}) to change names or tags, and pass
+ * it to {@link TriggerClient.Builder#observationConvention} or declare it as a bean.
  */
 public interface TriggerRequestObservationConvention extends ObservationConvention<TriggerRequestObservationContext> {
 

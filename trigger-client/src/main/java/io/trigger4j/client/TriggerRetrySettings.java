@@ -4,24 +4,28 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How trigger4j retries a failed call: exponential backoff with jitter, implemented with Reactor's
- * {@link reactor.util.retry.Retry#backoff(long, Duration) Retry.backoff}.
+ * How trigger4j retries a failed call: exponential backoff with jitter, implemented with
+ * Reactor's {@link reactor.util.retry.Retry#backoff(long, Duration) Retry.backoff}.
  *
- * <p><strong>What is retried.</strong> The server's {@code x-should-retry: false} always stops
- * retrying. A 429 waits until the {@code x-ratelimit-reset} time the server gave (when that is within
- * {@link #maxRateLimitWait()}; otherwise the {@link RateLimitException} is signalled at once so the
- * caller can decide). Failures where the server certainly did not act (connection refused, 429) are
- * retried for every call. Failures where it may have acted (timeouts, connection resets, 408, 409,
- * 5xx) are retried only for calls that are safe to repeat: reads, cancel, tags, metadata and
- * reschedule, and trigger or batch calls that carry an idempotency key. Replay and triggers without a
- * key are never repeated after such a failure, because a repeat could create a duplicate run.
+ * <p>
+ * <strong>What is retried.</strong> The server's {@code x-should-retry: false} always
+ * stops retrying. A 429 waits until the {@code x-ratelimit-reset} time the server gave
+ * (when that is within {@link #maxRateLimitWait()}; otherwise the
+ * {@link RateLimitException} is signalled at once so the caller can decide). Failures
+ * where the server certainly did not act (connection refused, 429) are retried for every
+ * call. Failures where it may have acted (timeouts, connection resets, 408, 409, 5xx) are
+ * retried only for calls that are safe to repeat: reads, cancel, tags, metadata and
+ * reschedule, and trigger or batch calls that carry an idempotency key. Replay and
+ * triggers without a key are never repeated after such a failure, because a repeat could
+ * create a duplicate run.
  *
  * @param maxAttempts attempts in all, including the first (1 disables retries)
  * @param minBackoff the first backoff
  * @param maxBackoff the longest backoff
  * @param multiplier the factor between consecutive backoffs
  * @param jitter the jitter factor, 0 (none) to 1
- * @param maxRateLimitWait the longest trigger4j waits for a rate-limit reset before giving up
+ * @param maxRateLimitWait the longest trigger4j waits for a rate-limit reset before
+ * giving up
  */
 public record TriggerRetrySettings(int maxAttempts, Duration minBackoff, Duration maxBackoff, double multiplier,
 		double jitter, Duration maxRateLimitWait) {
@@ -50,8 +54,9 @@ public record TriggerRetrySettings(int maxAttempts, Duration minBackoff, Duratio
 	}
 
 	/**
-	 * The defaults: 5 attempts, backoff from 1 s growing by 1.6 up to 30 s with 50% jitter (as the
-	 * official SDK, plus jitter), and at most 1 minute of waiting for a rate-limit reset.
+	 * The defaults: 5 attempts, backoff from 1 s growing by 1.6 up to 30 s with 50%
+	 * jitter (as the official SDK, plus jitter), and at most 1 minute of waiting for a
+	 * rate-limit reset.
 	 */
 	public static TriggerRetrySettings defaults() {
 		return DEFAULTS;

@@ -4,7 +4,10 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
-/** No answer arrived in time: a response within the response timeout, or a finished run within an await. */
+/**
+ * No answer arrived in time: a response within the response timeout, or a finished run
+ * within an await.
+ */
 public class TriggerTimeoutException extends TriggerTransportException {
 
 	private static final long serialVersionUID = 1L;

@@ -3,8 +3,9 @@ package io.trigger4j.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request did not get an HTTP response: the connection failed, was reset, or timed out.
- * {@link #isConnectFailure()} tells whether the request certainly never reached the server.
+ * The request did not get an HTTP response: the connection failed, was reset, or timed
+ * out. {@link #isConnectFailure()} tells whether the request certainly never reached the
+ * server.
  */
 public class TriggerTransportException extends TriggerException {
 
@@ -25,7 +26,10 @@ public class TriggerTransportException extends TriggerException {
 		return this.operation;
 	}
 
-	/** Whether the connection could not be established, so the server never saw the request. */
+	/**
+	 * Whether the connection could not be established, so the server never saw the
+	 * request.
+	 */
 	public boolean isConnectFailure() {
 		return this.connectFailure;
 	}

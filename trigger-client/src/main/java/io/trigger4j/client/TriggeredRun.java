@@ -6,10 +6,11 @@ import org.jspecify.annotations.Nullable;
  * The answer to a trigger ({@code POST /api/v1/tasks/{taskIdentifier}/trigger}).
  *
  * @param id the run id ({@code run_...})
- * @param isCached {@code true} when an idempotency key matched a live run and that run was returned
- * instead of a new one
- * @param publicAccessToken a short-lived token scoped to reading this run (the {@code x-trigger-jwt}
- * response header), for handing to a browser; never printed by {@link #toString()}
+ * @param isCached {@code true} when an idempotency key matched a live run and that run
+ * was returned instead of a new one
+ * @param publicAccessToken a short-lived token scoped to reading this run (the
+ * {@code x-trigger-jwt} response header), for handing to a browser; never printed by
+ * {@link #toString()}
  */
 public record TriggeredRun(String id, boolean isCached, @Nullable String publicAccessToken) {
 

@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One validation problem the server reported (an entry of {@code details} or {@code issues} in a 400
- * body).
+ * One validation problem the server reported (an entry of {@code details} or
+ * {@code issues} in a 400 body).
  *
  * @param code the issue code, such as {@code too_big} or {@code custom}
  * @param message the server's message

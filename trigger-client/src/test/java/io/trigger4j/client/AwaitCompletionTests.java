@@ -24,15 +24,18 @@ class AwaitCompletionTests {
 		return Mono.fromSupplier(() -> {
 			this.retrievals.incrementAndGet();
 			String status = (queue.size() > 1) ? queue.poll() : queue.peek();
-			return Json.read("t", ("{\"id\":\"run_1\",\"status\":\"" + status + "\",\"taskIdentifier\":\"t\"}")
-				.getBytes(), Run.class);
+			return Json.read("t",
+					("{\"id\":\"run_1\",\"status\":\"" + status + "\",\"taskIdentifier\":\"t\"}").getBytes(),
+					Run.class);
 		});
 	}
 
 	@Test
 	void pollsUntilATerminalStatus() {
-		StepVerifier.withVirtualTime(() -> DefaultRunsOperations.pollUntilTerminal(
-				retrievalAnswering("QUEUED", "EXECUTING", "COMPLETED"), Duration.ofSeconds(2), Duration.ofMinutes(1)))
+		StepVerifier
+			.withVirtualTime(() -> DefaultRunsOperations.pollUntilTerminal(
+					retrievalAnswering("QUEUED", "EXECUTING", "COMPLETED"), Duration.ofSeconds(2),
+					Duration.ofMinutes(1)))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(3999))
 			.thenAwait(Duration.ofMillis(1))
@@ -43,8 +46,9 @@ class AwaitCompletionTests {
 
 	@Test
 	void expiredEndsTheWaitThoughTheServerSaysNotCompleted() {
-		StepVerifier.withVirtualTime(() -> DefaultRunsOperations.pollUntilTerminal(retrievalAnswering("QUEUED", "EXPIRED"),
-				Duration.ofSeconds(1), Duration.ofMinutes(1)))
+		StepVerifier
+			.withVirtualTime(() -> DefaultRunsOperations.pollUntilTerminal(retrievalAnswering("QUEUED", "EXPIRED"),
+					Duration.ofSeconds(1), Duration.ofMinutes(1)))
 			.thenAwait(Duration.ofSeconds(1))
 			.assertNext((run) -> assertThat(run.status().value()).isEqualTo("EXPIRED"))
 			.verifyComplete();
@@ -52,8 +56,9 @@ class AwaitCompletionTests {
 
 	@Test
 	void givesUpAfterTheTimeout() {
-		StepVerifier.withVirtualTime(() -> DefaultRunsOperations.pollUntilTerminal(retrievalAnswering("EXECUTING"),
-				Duration.ofSeconds(1), Duration.ofSeconds(10)))
+		StepVerifier
+			.withVirtualTime(() -> DefaultRunsOperations.pollUntilTerminal(retrievalAnswering("EXECUTING"),
+					Duration.ofSeconds(1), Duration.ofSeconds(10)))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(10))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TriggerTimeoutException.class)

@@ -18,9 +18,9 @@ class CursorPagerTests {
 	/** Cursor -> page, recording every fetch when it is actually subscribed. */
 	private final List<String> fetched = new ArrayList<>();
 
-	private final Map<String, CursorPage<String>> pages = Map.of("first", new CursorPage<>(List.of("a", "b", "c"), "c1", null),
-			"c1", new CursorPage<>(List.of("c", "d", "e"), "c2", "p1"),
-			"c2", new CursorPage<>(List.of("f"), null, "p2"));
+	private final Map<String, CursorPage<String>> pages = Map.of("first",
+			new CursorPage<>(List.of("a", "b", "c"), "c1", null), "c1",
+			new CursorPage<>(List.of("c", "d", "e"), "c2", "p1"), "c2", new CursorPage<>(List.of("f"), null, "p2"));
 
 	private final Function<@Nullable String, Mono<CursorPage<String>>> fetch = (cursor) -> Mono.defer(() -> {
 		String key = (cursor != null) ? cursor : "first";
@@ -68,7 +68,9 @@ class CursorPagerTests {
 
 	@Test
 	void takeStopsFetching() {
-		StepVerifier.create(CursorPager.stream(this.fetch, Function.identity()).take(3)).expectNext("a", "b", "c").verifyComplete();
+		StepVerifier.create(CursorPager.stream(this.fetch, Function.identity()).take(3))
+			.expectNext("a", "b", "c")
+			.verifyComplete();
 
 		assertThat(this.fetched).containsExactly("first");
 	}

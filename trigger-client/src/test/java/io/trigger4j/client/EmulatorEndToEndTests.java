@@ -50,7 +50,9 @@ class EmulatorEndToEndTests {
 	void triggerThenAwaitCompletionAndReadTheTypedOutput() {
 		TriggeredRun triggered = this.trigger.tasks().trigger("hello-world", Map.of("name", "Ada")).block();
 
-		Run run = this.trigger.runs().awaitCompletion(triggered.id(), Duration.ofMillis(100), Duration.ofSeconds(10)).block();
+		Run run = this.trigger.runs()
+			.awaitCompletion(triggered.id(), Duration.ofMillis(100), Duration.ofSeconds(10))
+			.block();
 
 		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
 		assertThat(run.output(Greeting.class)).isEqualTo(new Greeting("Hello, Ada!"));
@@ -82,7 +84,8 @@ class EmulatorEndToEndTests {
 		assertThat(runs).hasSize(12).allSatisfy((run) -> assertThat(run.status()).isEqualTo(RunStatus.COMPLETED));
 		assertThat(runs.get(0).createdAt()).isAfter(runs.get(11).createdAt());
 		assertThat(runs.get(0).env().name()).isEqualTo("dev");
-		assertThat(this.trigger.runs().list(ListRunsRequest.builder().pageSize(5).build()).take(3).collectList().block())
+		assertThat(
+				this.trigger.runs().list(ListRunsRequest.builder().pageSize(5).build()).take(3).collectList().block())
 			.hasSize(3);
 	}
 
@@ -119,7 +122,8 @@ class EmulatorEndToEndTests {
 	@Test
 	void rescheduleADelayedRun() {
 		String id = this.trigger.tasks()
-			.trigger("hello-world", Map.of("name", "later"), TriggerOptions.builder().delay(Duration.ofHours(1)).build())
+			.trigger("hello-world", Map.of("name", "later"),
+					TriggerOptions.builder().delay(Duration.ofHours(1)).build())
 			.block()
 			.id();
 		assertThat(this.trigger.runs().retrieve(id).block().status()).isEqualTo(RunStatus.DELAYED);
@@ -141,15 +145,15 @@ class EmulatorEndToEndTests {
 			.block()
 			.id();
 
-		assertThat(this.trigger.runs().addTags(id, List.of("a", "b")).block()).isEqualTo("Successfully set 1 new tags.");
+		assertThat(this.trigger.runs().addTags(id, List.of("a", "b")).block())
+			.isEqualTo("Successfully set 1 new tags.");
 		assertThat(this.trigger.runs().updateMetadata(id, Map.of("step", 2)).block().asMap()).containsEntry("step", 2);
 		Run run = this.trigger.runs().retrieve(id).block();
 		assertThat(run.tags()).containsExactly("a", "b");
 		assertThat(run.metadata().asMap()).containsEntry("step", 2);
 		assertThatExceptionOfType(UnprocessableEntityException.class)
-			.isThrownBy(() -> this.trigger.runs()
-				.addTags(id, List.of("c", "d", "e", "f", "g", "h", "i", "j", "k"))
-				.block())
+			.isThrownBy(
+					() -> this.trigger.runs().addTags(id, List.of("c", "d", "e", "f", "g", "h", "i", "j", "k")).block())
 			.satisfies((ex) -> assertThat(ex.serverMessage()).startsWith("Runs can only have 10 tags"));
 	}
 
@@ -166,7 +170,8 @@ class EmulatorEndToEndTests {
 	@Test
 	void batchesOfOneTaskAndOfMany() {
 		BatchTriggerResult one = this.trigger.tasks()
-			.batchTrigger("hello-world", List.of(BatchItem.of("x", Map.of("name", "a")), BatchItem.of("x", Map.of("name", "b"))),
+			.batchTrigger("hello-world",
+					List.of(BatchItem.of("x", Map.of("name", "a")), BatchItem.of("x", Map.of("name", "b"))),
 					BatchOptions.none())
 			.block();
 		assertThat(one.runs()).hasSize(2);
@@ -175,8 +180,10 @@ class EmulatorEndToEndTests {
 			.batchTrigger(List.of(BatchItem.of("hello-world", Map.of("name", "c")), BatchItem.of("slow", Map.of())),
 					BatchOptions.idempotent("nightly"))
 			.block();
-		assertThat(many.runs()).extracting(BatchTriggered.BatchRun::taskIdentifier).containsExactly("hello-world", "slow");
-		assertThat(this.trigger.tasks().batchTrigger(List.of(BatchItem.of("slow", Map.of())), BatchOptions.idempotent("nightly"))
+		assertThat(many.runs()).extracting(BatchTriggered.BatchRun::taskIdentifier)
+			.containsExactly("hello-world", "slow");
+		assertThat(this.trigger.tasks()
+			.batchTrigger(List.of(BatchItem.of("slow", Map.of())), BatchOptions.idempotent("nightly"))
 			.block()
 			.isCached()).isTrue();
 	}
@@ -193,15 +200,18 @@ class EmulatorEndToEndTests {
 			.baseUrl(this.emulator.baseUrl())
 			.retry(TriggerRetrySettings.none())
 			.build();
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> noRetry.runs().retrieve("run_missing").block())
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> noRetry.runs().retrieve("run_missing").block())
 			.satisfies((ex) -> assertThat(ex.isRetryAdvised()).isTrue());
-		assertThatExceptionOfType(AuthenticationException.class).isThrownBy(() -> TriggerClient.builder()
-			.secretKey("tr_prod_wrong")
-			.baseUrl(this.emulator.baseUrl())
-			.build()
-			.runs()
-			.retrieve(id)
-			.block()).withMessage("runs.retrieve failed with HTTP 401: Invalid API key");
+		assertThatExceptionOfType(AuthenticationException.class)
+			.isThrownBy(() -> TriggerClient.builder()
+				.secretKey("tr_prod_wrong")
+				.baseUrl(this.emulator.baseUrl())
+				.build()
+				.runs()
+				.retrieve(id)
+				.block())
+			.withMessage("runs.retrieve failed with HTTP 401: Invalid API key");
 	}
 
 	@Test

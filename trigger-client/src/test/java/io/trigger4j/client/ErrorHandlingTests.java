@@ -27,10 +27,9 @@ class ErrorHandlingTests {
 
 	@ParameterizedTest
 	@CsvSource({ "400, BadRequestException, false", "401, AuthenticationException, false",
-			"403, PermissionDeniedException, false", "404, NotFoundException, false",
-			"409, ConflictException, true", "422, UnprocessableEntityException, false",
-			"429, RateLimitException, true", "500, ServerException, true", "503, ServerException, true",
-			"418, TriggerApiException, false" })
+			"403, PermissionDeniedException, false", "404, NotFoundException, false", "409, ConflictException, true",
+			"422, UnprocessableEntityException, false", "429, RateLimitException, true", "500, ServerException, true",
+			"503, ServerException, true", "418, TriggerApiException, false" })
 	void eachStatusMapsToItsException(int status, String type, boolean retryAdvised, WireMockRuntimeInfo wm) {
 		stubFor(get("/api/v3/runs/run_1").willReturn(aResponse().withStatus(status)
 			.withHeader("Content-Type", "application/json")
@@ -50,14 +49,14 @@ class ErrorHandlingTests {
 
 	@Test
 	void queryValidationDetailsAreExposed(WireMockRuntimeInfo wm) {
-		stubFor(get(urlPathEqualTo("/api/v1/runs")).willReturn(aResponse().withStatus(400)
-			.withHeader("Content-Type", "application/json")
-			.withBody("""
+		stubFor(get(urlPathEqualTo("/api/v1/runs"))
+			.willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
 					{"error":"Query Error","details":[{"code":"custom","message":"Invalid status values: FOO",
 					  "path":["filter[status]"]}]}""")));
 
 		BadRequestException ex = catchThrowableOfType(BadRequestException.class,
-				() -> noRetry(wm).runs().listPage(ListRunsRequest.builder().statuses(RunStatus.of("FOO")).build(), null)
+				() -> noRetry(wm).runs()
+					.listPage(ListRunsRequest.builder().statuses(RunStatus.of("FOO")).build(), null)
 					.block());
 
 		assertThat(ex.serverMessage()).isEqualTo("Query Error");
@@ -69,8 +68,9 @@ class ErrorHandlingTests {
 	void legacyValidationIssuesAreExposed(WireMockRuntimeInfo wm) {
 		stubFor(post("/api/v1/runs/run_1/tags").willReturn(aResponse().withStatus(400)
 			.withHeader("Content-Type", "application/json")
-			.withBody("""
-					{"error":"Invalid request body","issues":[{"code":"too_big","message":"Too long","path":["tags",0]}]}""")));
+			.withBody(
+					"""
+							{"error":"Invalid request body","issues":[{"code":"too_big","message":"Too long","path":["tags",0]}]}""")));
 
 		BadRequestException ex = catchThrowableOfType(BadRequestException.class,
 				() -> noRetry(wm).runs().addTags("run_1", java.util.List.of("x")).block());
@@ -148,9 +148,8 @@ class ErrorHandlingTests {
 
 	@Test
 	void undecodableSuccessBodyIsADecodingError(WireMockRuntimeInfo wm) {
-		stubFor(get("/api/v3/runs/run_1").willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody("not json")));
+		stubFor(get("/api/v3/runs/run_1").willReturn(
+				aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("not json")));
 
 		TriggerDecodingException ex = catchThrowableOfType(TriggerDecodingException.class,
 				() -> TestClients.client(wm).runs().retrieve("run_1").block());

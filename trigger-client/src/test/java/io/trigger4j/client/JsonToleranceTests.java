@@ -31,7 +31,8 @@ class JsonToleranceTests {
 			"TIMED_OUT, TIMED_OUT, true", "INTERRUPTED, INTERRUPTED, true", "DEQUEUED, DEQUEUED, false",
 			"WAITING, WAITING, false", "PENDING_VERSION, PENDING_VERSION, false", "DELAYED, DELAYED, false",
 			// legacy names (no api-version header)
-			"REATTEMPTING, REATTEMPTING, false", "FROZEN, FROZEN, false", "WAITING_FOR_DEPLOY, WAITING_FOR_DEPLOY, false",
+			"REATTEMPTING, REATTEMPTING, false", "FROZEN, FROZEN, false",
+			"WAITING_FOR_DEPLOY, WAITING_FOR_DEPLOY, false",
 			// the engine's internal names
 			"COMPLETED_SUCCESSFULLY, COMPLETED, true", "COMPLETED_WITH_ERRORS, FAILED, true", "PENDING, QUEUED, false",
 			"WAITING_TO_RESUME, WAITING, false", "RETRYING_AFTER_FAILURE, REATTEMPTING, false" })
@@ -45,7 +46,8 @@ class JsonToleranceTests {
 
 	@Test
 	void expiredIsTerminalAlthoughTheServerSaysNotCompleted() {
-		Run run = read("{\"id\":\"r\",\"status\":\"EXPIRED\",\"taskIdentifier\":\"t\",\"isCompleted\":false,\"isFailed\":false}");
+		Run run = read(
+				"{\"id\":\"r\",\"status\":\"EXPIRED\",\"taskIdentifier\":\"t\",\"isCompleted\":false,\"isFailed\":false}");
 
 		assertThat(run.isCompleted()).isFalse();
 		assertThat(run.isTerminal()).isTrue();
@@ -72,7 +74,8 @@ class JsonToleranceTests {
 
 	@Test
 	void typedAccessorFailsClearlyOnAMismatch() {
-		Run run = read("{\"id\":\"r\",\"status\":\"COMPLETED\",\"taskIdentifier\":\"t\",\"output\":{\"count\":\"many\"}}");
+		Run run = read(
+				"{\"id\":\"r\",\"status\":\"COMPLETED\",\"taskIdentifier\":\"t\",\"output\":{\"count\":\"many\"}}");
 
 		assertThatExceptionOfType(TriggerDecodingException.class).isThrownBy(() -> run.output(Strict.class))
 			.withMessageStartingWith("JSON value cannot be read as " + Strict.class.getName());
@@ -84,7 +87,8 @@ class JsonToleranceTests {
 
 		assertThat(value).hasToString("{\"a\":[1,2]}");
 		assertThat(JsonValue.parse("{\"a\":[1,2]}")).isEqualTo(value);
-		assertThat(Json.MAPPER.writeValueAsString(java.util.Map.of("payload", value))).isEqualTo("{\"payload\":{\"a\":[1,2]}}");
+		assertThat(Json.MAPPER.writeValueAsString(java.util.Map.of("payload", value)))
+			.isEqualTo("{\"payload\":{\"a\":[1,2]}}");
 	}
 
 }

@@ -20,7 +20,8 @@ class ObservationTests {
 
 	@Test
 	void aSuccessfulCallIsObservedWithLowCardinalityTagsOnly(WireMockRuntimeInfo wm) {
-		stubFor(get("/api/v3/runs/run_abc123").willReturn(okJson("{\"id\":\"run_abc123\",\"status\":\"QUEUED\",\"taskIdentifier\":\"t\"}")));
+		stubFor(get("/api/v3/runs/run_abc123")
+			.willReturn(okJson("{\"id\":\"run_abc123\",\"status\":\"QUEUED\",\"taskIdentifier\":\"t\"}")));
 
 		TestClients.builder(wm).observationRegistry(this.registry).build().runs().retrieve("run_abc123").block();
 
@@ -41,9 +42,15 @@ class ObservationTests {
 
 	@Test
 	void aFailedCallIsTaggedWithItsStatusAndException(WireMockRuntimeInfo wm) {
-		stubFor(get("/api/v3/runs/run_1").willReturn(aResponse().withStatus(404).withBody("{\"error\":\"Not found\"}")));
+		stubFor(get("/api/v3/runs/run_1")
+			.willReturn(aResponse().withStatus(404).withBody("{\"error\":\"Not found\"}")));
 
-		catchThrowable(() -> TestClients.builder(wm).observationRegistry(this.registry).build().runs().retrieve("run_1").block());
+		catchThrowable(() -> TestClients.builder(wm)
+			.observationRegistry(this.registry)
+			.build()
+			.runs()
+			.retrieve("run_1")
+			.block());
 
 		TestObservationRegistryAssert.assertThat(this.registry)
 			.hasObservationWithNameEqualTo("trigger.client.requests")
@@ -56,7 +63,8 @@ class ObservationTests {
 
 	@Test
 	void aCustomConventionReplacesTheDefault(WireMockRuntimeInfo wm) {
-		stubFor(get("/api/v3/runs/run_1").willReturn(okJson("{\"id\":\"run_1\",\"status\":\"QUEUED\",\"taskIdentifier\":\"t\"}")));
+		stubFor(get("/api/v3/runs/run_1")
+			.willReturn(okJson("{\"id\":\"run_1\",\"status\":\"QUEUED\",\"taskIdentifier\":\"t\"}")));
 		TriggerRequestObservationConvention custom = new DefaultTriggerRequestObservationConvention() {
 			@Override
 			public String getName() {
@@ -69,8 +77,13 @@ class ObservationTests {
 			}
 		};
 
-		TestClients.builder(wm).observationRegistry(this.registry).observationConvention(custom).build()
-			.runs().retrieve("run_1").block();
+		TestClients.builder(wm)
+			.observationRegistry(this.registry)
+			.observationConvention(custom)
+			.build()
+			.runs()
+			.retrieve("run_1")
+			.block();
 
 		TestObservationRegistryAssert.assertThat(this.registry)
 			.hasObservationWithNameEqualTo("my.trigger.calls")

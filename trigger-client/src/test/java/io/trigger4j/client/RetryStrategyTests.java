@@ -76,13 +76,13 @@ class RetryStrategyTests {
 
 	@Test
 	void exhaustedRetriesSignalTheLastErrorItself() {
-		StepVerifier.withVirtualTime(() -> source(error(500), error(500), error(500), error(500), error(502))
-			.retryWhen(this.strategy.forCall(GET)))
+		StepVerifier
+			.withVirtualTime(() -> source(error(500), error(500), error(500), error(500), error(502))
+				.retryWhen(this.strategy.forCall(GET)))
 			.expectSubscription()
 			.thenAwait(Duration.ofMinutes(5))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ServerException.class)
-				.extracting("statusCode")
-				.isEqualTo(502))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOf(ServerException.class).extracting("statusCode").isEqualTo(502))
 			.verify();
 		assertThat(this.attempts).hasValue(5);
 	}
@@ -97,7 +97,8 @@ class RetryStrategyTests {
 
 	@Test
 	void shouldRetryHeaderTrueRetriesA404() {
-		StepVerifier.withVirtualTime(() -> source(error(404, "x-should-retry", "true")).retryWhen(this.strategy.forCall(GET)))
+		StepVerifier
+			.withVirtualTime(() -> source(error(404, "x-should-retry", "true")).retryWhen(this.strategy.forCall(GET)))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
 			.expectNext("ok")
@@ -107,7 +108,8 @@ class RetryStrategyTests {
 
 	@Test
 	void shouldRetryHeaderFalseStopsEvenA500() {
-		StepVerifier.withVirtualTime(() -> source(error(500, "x-should-retry", "false")).retryWhen(this.strategy.forCall(GET)))
+		StepVerifier
+			.withVirtualTime(() -> source(error(500, "x-should-retry", "false")).retryWhen(this.strategy.forCall(GET)))
 			.expectError(ServerException.class)
 			.verify();
 		assertThat(this.attempts).hasValue(1);
@@ -126,7 +128,8 @@ class RetryStrategyTests {
 
 	@Test
 	void aTriggerWithoutIdempotencyKeyIsRetriedWhenTheServerCertainlyDidNothing() {
-		StepVerifier.withVirtualTime(() -> source(connectFailure(), error(429)).retryWhen(this.strategy.forCall(UNSAFE_POST)))
+		StepVerifier
+			.withVirtualTime(() -> source(connectFailure(), error(429)).retryWhen(this.strategy.forCall(UNSAFE_POST)))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(3))
 			.expectNext("ok")
@@ -150,7 +153,8 @@ class RetryStrategyTests {
 	@Test
 	void rateLimitWaitsUntilTheServersResetTime() {
 		String reset = Long.toString(NOW.plusSeconds(7).toEpochMilli());
-		StepVerifier.withVirtualTime(() -> source(error(429, "x-ratelimit-reset", reset)).retryWhen(this.strategy.forCall(GET)))
+		StepVerifier
+			.withVirtualTime(() -> source(error(429, "x-ratelimit-reset", reset)).retryWhen(this.strategy.forCall(GET)))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(6999))
 			.thenAwait(Duration.ofMillis(1))
@@ -161,7 +165,8 @@ class RetryStrategyTests {
 	@Test
 	void rateLimitResetBeyondTheMaximumWaitFailsAtOnce() {
 		String reset = Long.toString(NOW.plus(Duration.ofMinutes(10)).toEpochMilli());
-		StepVerifier.withVirtualTime(() -> source(error(429, "x-ratelimit-reset", reset)).retryWhen(this.strategy.forCall(GET)))
+		StepVerifier
+			.withVirtualTime(() -> source(error(429, "x-ratelimit-reset", reset)).retryWhen(this.strategy.forCall(GET)))
 			.expectError(RateLimitException.class)
 			.verify();
 		assertThat(this.attempts).hasValue(1);

@@ -77,10 +77,11 @@ class RunsOperationsTests {
 
 	@Test
 	void listPageSendsEveryFilterAndReturnsTheCursors(WireMockRuntimeInfo wm) {
-		stubFor(get(urlPathEqualTo("/api/v1/runs")).willReturn(okJson("""
-				{"data":[{"id":"run_1","status":"COMPLETED","taskIdentifier":"t","createdAt":"2026-08-21T10:15:30.123Z",
-				 "updatedAt":"2026-08-21T10:15:34.020Z","isTest":false,"env":{"id":"env1","name":"prod"},"taskKind":"STANDARD"}],
-				 "pagination":{"next":"eyJjIjoxNzg3fQ","previous":"eyJwIjoxfQ"}}""")));
+		stubFor(get(urlPathEqualTo("/api/v1/runs")).willReturn(
+				okJson("""
+						{"data":[{"id":"run_1","status":"COMPLETED","taskIdentifier":"t","createdAt":"2026-08-21T10:15:30.123Z",
+						 "updatedAt":"2026-08-21T10:15:34.020Z","isTest":false,"env":{"id":"env1","name":"prod"},"taskKind":"STANDARD"}],
+						 "pagination":{"next":"eyJjIjoxNzg3fQ","previous":"eyJwIjoxfQ"}}""")));
 		ListRunsRequest request = ListRunsRequest.builder()
 			.statuses(RunStatus.COMPLETED, RunStatus.FAILED)
 			.taskIdentifiers("a", "b")
@@ -165,7 +166,8 @@ class RunsOperationsTests {
 		StringBuilder data = new StringBuilder();
 		for (String id : ids) {
 			data.append(data.isEmpty() ? "" : ",")
-				.append("{\"id\":\"").append(id)
+				.append("{\"id\":\"")
+				.append(id)
 				.append("\",\"status\":\"QUEUED\",\"taskIdentifier\":\"t\",\"createdAt\":\"2026-08-21T10:15:30Z\"}");
 		}
 		return "{\"data\":[" + data + "],\"pagination\":{" + ((next != null) ? "\"next\":\"" + next + "\"" : "") + "}}";

@@ -16,7 +16,8 @@ class SecretKeyTests {
 
 	@Test
 	void theKeyIsInNoStringTheClientProduces(WireMockRuntimeInfo wm) {
-		stubFor(get("/api/v3/runs/run_1").willReturn(aResponse().withStatus(401).withBody("{\"error\":\"Invalid API key\"}")));
+		stubFor(get("/api/v3/runs/run_1")
+			.willReturn(aResponse().withStatus(401).withBody("{\"error\":\"Invalid API key\"}")));
 		TriggerClient.Builder builder = TestClients.builder(wm);
 		TriggerOperations client = builder.build();
 

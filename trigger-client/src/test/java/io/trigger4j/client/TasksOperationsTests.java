@@ -100,8 +100,7 @@ class TasksOperationsTests {
 		TriggeredRun run = TestClients.client(wm).tasks().trigger("hello", "plain text").block();
 
 		assertThat(run).isEqualTo(new TriggeredRun("run_1", true, null));
-		verify(postRequestedFor(urlEqualTo("/api/v1/tasks/hello/trigger"))
-			.withHeader("x-trigger-branch", absent())
+		verify(postRequestedFor(urlEqualTo("/api/v1/tasks/hello/trigger")).withHeader("x-trigger-branch", absent())
 			.withRequestBody(equalToJson("{\"payload\":\"plain text\"}", false, false)));
 	}
 
@@ -111,7 +110,8 @@ class TasksOperationsTests {
 
 		TestClients.client(wm)
 			.tasks()
-			.trigger("hello", Map.of(), TriggerOptions.builder().delayUntil(java.time.Instant.parse("2026-12-01T10:00:00Z")).build())
+			.trigger("hello", Map.of(),
+					TriggerOptions.builder().delayUntil(java.time.Instant.parse("2026-12-01T10:00:00Z")).build())
 			.block();
 
 		verify(postRequestedFor(urlEqualTo("/api/v1/tasks/hello/trigger"))
@@ -155,12 +155,11 @@ class TasksOperationsTests {
 
 	@Test
 	void batchTriggerOfManyTasksReadsTheServers202Body(WireMockRuntimeInfo wm) {
-		stubFor(post("/api/v1/tasks/batch").willReturn(aResponse().withStatus(202)
-			.withHeader("Content-Type", "application/json; charset=utf-8")
-			.withBody("""
-					{"id":"batch_xyz","isCached":false,"idempotencyKey":"k1","runs":[
-					  {"id":"run_1","taskIdentifier":"a","isCached":false},
-					  {"id":"run_2","taskIdentifier":"b","isCached":true,"idempotencyKey":"item-2"}]}""")));
+		stubFor(post("/api/v1/tasks/batch").willReturn(
+				aResponse().withStatus(202).withHeader("Content-Type", "application/json; charset=utf-8").withBody("""
+						{"id":"batch_xyz","isCached":false,"idempotencyKey":"k1","runs":[
+						  {"id":"run_1","taskIdentifier":"a","isCached":false},
+						  {"id":"run_2","taskIdentifier":"b","isCached":true,"idempotencyKey":"item-2"}]}""")));
 
 		BatchTriggered batch = TestClients.client(wm)
 			.tasks()

@@ -31,10 +31,12 @@ class TransportTests {
 
 	@Test
 	void aReadIsRetriedAfterA503AndSucceeds(WireMockRuntimeInfo wm) {
-		stubFor(get("/api/v3/runs/run_1").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+		stubFor(get("/api/v3/runs/run_1").inScenario("flaky")
+			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(503).withBody("{\"error\":\"Run materialisation timed out\"}"))
 			.willSetStateTo("ok"));
-		stubFor(get("/api/v3/runs/run_1").inScenario("flaky").whenScenarioStateIs("ok")
+		stubFor(get("/api/v3/runs/run_1").inScenario("flaky")
+			.whenScenarioStateIs("ok")
 			.willReturn(okJson("{\"id\":\"run_1\",\"status\":\"EXECUTING\",\"taskIdentifier\":\"t\"}")));
 
 		Run run = TestClients.client(wm).runs().retrieve("run_1").block();
@@ -45,10 +47,12 @@ class TransportTests {
 
 	@Test
 	void aKeyedTriggerIsRetriedUnderOneRequestIdempotencyKey(WireMockRuntimeInfo wm) {
-		stubFor(post("/api/v1/tasks/t/trigger").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+		stubFor(post("/api/v1/tasks/t/trigger").inScenario("flaky")
+			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(500).withBody("{\"error\":\"Something went wrong\"}"))
 			.willSetStateTo("ok"));
-		stubFor(post("/api/v1/tasks/t/trigger").inScenario("flaky").whenScenarioStateIs("ok")
+		stubFor(post("/api/v1/tasks/t/trigger").inScenario("flaky")
+			.whenScenarioStateIs("ok")
 			.willReturn(okJson("{\"id\":\"run_1\",\"isCached\":false}")));
 
 		TestClients.client(wm)
@@ -80,14 +84,16 @@ class TransportTests {
 	void aTriggerWithoutKeyIsNotRepeatedAfterA500(WireMockRuntimeInfo wm) {
 		stubFor(post("/api/v1/tasks/t/trigger").willReturn(aResponse().withStatus(500).withBody("{\"error\":\"x\"}")));
 
-		catchThrowableOfType(ServerException.class, () -> TestClients.client(wm).tasks().trigger("t", Map.of()).block());
+		catchThrowableOfType(ServerException.class,
+				() -> TestClients.client(wm).tasks().trigger("t", Map.of()).block());
 
 		verify(1, postRequestedFor(urlEqualTo("/api/v1/tasks/t/trigger")));
 	}
 
 	@Test
 	void replayIsNotRepeatedAfterA500(WireMockRuntimeInfo wm) {
-		stubFor(post("/api/v1/runs/run_1/replay").willReturn(aResponse().withStatus(500).withBody("{\"error\":\"x\"}")));
+		stubFor(post("/api/v1/runs/run_1/replay")
+			.willReturn(aResponse().withStatus(500).withBody("{\"error\":\"x\"}")));
 
 		catchThrowableOfType(ServerException.class, () -> TestClients.client(wm).runs().replay("run_1").block());
 
@@ -137,7 +143,10 @@ class TransportTests {
 		java.util.concurrent.atomic.AtomicInteger subscriptions = new java.util.concurrent.atomic.AtomicInteger();
 
 		TriggerTransportException ex = catchThrowableOfType(TriggerTransportException.class,
-				() -> client.tasks().trigger("t", Map.of()).doOnSubscribe((s) -> subscriptions.incrementAndGet()).block());
+				() -> client.tasks()
+					.trigger("t", Map.of())
+					.doOnSubscribe((s) -> subscriptions.incrementAndGet())
+					.block());
 
 		assertThat(ex.isConnectFailure()).isTrue();
 		assertThat(ex).hasMessageStartingWith("tasks.trigger failed: could not connect to the Trigger.dev API");

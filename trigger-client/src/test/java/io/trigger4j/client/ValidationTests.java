@@ -16,7 +16,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-/** Bad input fails when the method is called, naming the argument, and nothing is sent. */
+/**
+ * Bad input fails when the method is called, naming the argument, and nothing is sent.
+ */
 @WireMockTest
 class ValidationTests {
 
@@ -37,7 +39,8 @@ class ValidationTests {
 	@Test
 	void blankAndNullIdsAreRejected(WireMockRuntimeInfo wm) {
 		RunsOperations runs = client(wm).runs();
-		assertThatIllegalArgumentException().isThrownBy(() -> runs.retrieve(" ")).withMessage("runId must not be blank");
+		assertThatIllegalArgumentException().isThrownBy(() -> runs.retrieve(" "))
+			.withMessage("runId must not be blank");
 		assertThatIllegalArgumentException().isThrownBy(() -> runs.cancel(" run_1"))
 			.withMessageContaining("runId must not start or end with whitespace");
 		assertThatNullPointerException().isThrownBy(() -> runs.replay(null)).withMessage("runId must not be null");
@@ -116,7 +119,8 @@ class ValidationTests {
 			.isThrownBy(() -> client(wm).tasks().batchTrigger("t", tooMany, BatchOptions.none()))
 			.withMessage("items must have between 1 and 100 elements but had 101");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> client(wm).tasks().batchTrigger(Collections.nCopies(501, BatchItem.of("t", 1)), BatchOptions.none()))
+			.isThrownBy(() -> client(wm).tasks()
+				.batchTrigger(Collections.nCopies(501, BatchItem.of("t", 1)), BatchOptions.none()))
 			.withMessage("items must have between 1 and 500 elements but had 501");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> client(wm).tasks().batchTrigger(List.of(), BatchOptions.none()))
@@ -141,8 +145,7 @@ class ValidationTests {
 	void clientSettingsAreCheckedWithoutEchoingTheKey() {
 		assertThatIllegalArgumentException().isThrownBy(() -> TriggerClient.builder().secretKey(" "))
 			.withMessage("secretKey must not be blank");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TriggerClient.builder().secretKey("tr_dev_abc def"))
+		assertThatIllegalArgumentException().isThrownBy(() -> TriggerClient.builder().secretKey("tr_dev_abc def"))
 			.withMessage("secretKey must not contain whitespace");
 		assertThatIllegalArgumentException().isThrownBy(() -> TriggerClient.builder().baseUrl("ftp://example.com"))
 			.withMessage("baseUrl must be an absolute http(s) URL but was 'ftp://example.com'");

@@ -27,12 +27,18 @@ final class ApiError extends RuntimeException {
 		return new ApiError(status, Map.of("error", message), Map.of());
 	}
 
-	/** A builder-loader miss: 404 {@code {"error":"Not found"}} with {@code x-should-retry}. */
+	/**
+	 * A builder-loader miss: 404 {@code {"error":"Not found"}} with
+	 * {@code x-should-retry}.
+	 */
 	static ApiError notFound(boolean shouldRetry) {
 		return new ApiError(404, Map.of("error", "Not found"), Map.of("x-should-retry", Boolean.toString(shouldRetry)));
 	}
 
-	/** A builder query validation failure: 400 {@code {"error":"Query Error","details":[...]}}. */
+	/**
+	 * A builder query validation failure: 400 {@code {"error":"Query
+	 * Error","details":[...]}}.
+	 */
 	static ApiError queryError(List<Map<String, Object>> details) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("error", "Query Error");
@@ -40,7 +46,10 @@ final class ApiError extends RuntimeException {
 		return new ApiError(400, body, Map.of());
 	}
 
-	/** A legacy body validation failure: 400 {@code {"error":"Invalid request body","issues":[...]}}. */
+	/**
+	 * A legacy body validation failure: 400 {@code {"error":"Invalid request
+	 * body","issues":[...]}}.
+	 */
 	static ApiError invalidBody(List<Map<String, Object>> issues) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("error", "Invalid request body");

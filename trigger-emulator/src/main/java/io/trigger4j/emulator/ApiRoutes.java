@@ -27,8 +27,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The HTTP face of the emulator: the routes trigger-client calls, with the server's authentication,
- * rate limiting, body rules, error bodies and status names (api-semantics.md).
+ * The HTTP face of the emulator: the routes trigger-client calls, with the server's
+ * authentication, rate limiting, body rules, error bodies and status names
+ * (api-semantics.md).
  */
 final class ApiRoutes {
 
@@ -56,7 +57,9 @@ final class ApiRoutes {
 
 	private static final String REGION = "local";
 
-	/** A stand-in for the public access token the server returns in {@code x-trigger-jwt}. */
+	/**
+	 * A stand-in for the public access token the server returns in {@code x-trigger-jwt}.
+	 */
 	private static final String FAKE_JWT = "eyJhbGciOiJIUzI1NiJ9.eyJwdWIiOnRydWUsImVtdWxhdG9yIjp0cnVlfQ.ZW11bGF0b3I";
 
 	private enum Family {
@@ -100,7 +103,8 @@ final class ApiRoutes {
 			.build();
 	}
 
-	// ---- middleware: rate limiter (which also rejects a missing header), then authentication ----
+	// ---- middleware: rate limiter (which also rejects a missing header), then
+	// authentication ----
 
 	private HandlerFunction<ServerResponse> guarded(Family family, HandlerFunction<ServerResponse> handler) {
 		return (request) -> {
@@ -116,9 +120,11 @@ final class ApiRoutes {
 				headers.set("x-ratelimit-remaining", Long.toString(decision.remaining()));
 				headers.set("x-ratelimit-reset", Long.toString(decision.reset().toEpochMilli()));
 				if (!decision.allowed()) {
-					double seconds = Math.max(0, decision.reset().toEpochMilli() - this.engine.now().toEpochMilli()) / 1000.0;
+					double seconds = Math.max(0, decision.reset().toEpochMilli() - this.engine.now().toEpochMilli())
+							/ 1000.0;
 					String detail = String.format(Locale.ROOT,
-							"Rate limit exceeded 0/%d requests remaining. Retry in %.3f seconds.", decision.limit(), seconds);
+							"Rate limit exceeded 0/%d requests remaining. Retry in %.3f seconds.", decision.limit(),
+							seconds);
 					Map<String, Object> extra = new LinkedHashMap<>();
 					extra.put("reset", decision.reset().toEpochMilli());
 					extra.put("limit", decision.limit());
@@ -127,7 +133,8 @@ final class ApiRoutes {
 					return problem(429, "Rate Limit Exceeded", detail, extra);
 				}
 			}
-			String token = authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : authorization.trim();
+			String token = authorization.startsWith("Bearer ") ? authorization.substring(7).trim()
+					: authorization.trim();
 			if (!accepts(token)) {
 				String message = switch (family) {
 					case BUILDER -> token.isEmpty() ? "Invalid or Missing API key" : "Invalid API key";
@@ -161,8 +168,8 @@ final class ApiRoutes {
 			String headerKey = request.headers().firstHeader("idempotency-key");
 			String headerTtl = request.headers().firstHeader("idempotency-key-ttl");
 			if (headerKey != null && headerKey.length() > 2048) {
-				throw ApiError.queryError(List.of(ApiError.issue("too_big", "String must contain at most 2048 character(s)",
-						"idempotency-key")));
+				throw ApiError.queryError(List
+					.of(ApiError.issue("too_big", "String must contain at most 2048 character(s)", "idempotency-key")));
 			}
 			RunEngine.Triggered triggered = this.engine.trigger(new RunEngine.TriggerSpec(task, body.get("payload"),
 					options, (headerKey != null) ? headerKey : text(options, "idempotencyKey"),
@@ -182,10 +189,11 @@ final class ApiRoutes {
 			for (JsonNode item : items(body, 100, "No items to trigger",
 					(n) -> "Too many items. Maximum allowed batch size is 100.")) {
 				items.add(new RunEngine.TriggerSpec(task, item.get("payload"), item.get("options"),
-						text(item.get("options"), "idempotencyKey"), text(item.get("options"), "idempotencyKeyTTL"), null,
-						"batchTrigger"));
+						text(item.get("options"), "idempotencyKey"), text(item.get("options"), "idempotencyKeyTTL"),
+						null, "batchTrigger"));
 			}
-			RunEngine.Batch batch = this.engine.batch("v1", items, request.headers().firstHeader("idempotency-key"), null);
+			RunEngine.Batch batch = this.engine.batch("v1", items, request.headers().firstHeader("idempotency-key"),
+					null);
 			Map<String, Object> answer = new LinkedHashMap<>();
 			answer.put("batchId", batch.id());
 			answer.put("runs", batch.runs().stream().map((run) -> run.id).toList());
@@ -203,8 +211,8 @@ final class ApiRoutes {
 					throw ApiError.of(400, "Validation error: Required at \"items.task\"");
 				}
 				items.add(new RunEngine.TriggerSpec(task, item.get("payload"), item.get("options"),
-						text(item.get("options"), "idempotencyKey"), text(item.get("options"), "idempotencyKeyTTL"), null,
-						"batchTrigger"));
+						text(item.get("options"), "idempotencyKey"), text(item.get("options"), "idempotencyKeyTTL"),
+						null, "batchTrigger"));
 			}
 			RunEngine.Batch batch = this.engine.batch("v2", items, request.headers().firstHeader("idempotency-key"),
 					request.headers().firstHeader("idempotency-key-ttl"));
@@ -231,7 +239,8 @@ final class ApiRoutes {
 		}).flatMap((answer) -> json(202, answer, jwtHeaders("read:batch:" + answer.get("id"))));
 	}
 
-	private static List<JsonNode> items(JsonNode body, int max, String emptyMessage, Function<Integer, String> tooMany) {
+	private static List<JsonNode> items(JsonNode body, int max, String emptyMessage,
+			Function<Integer, String> tooMany) {
 		JsonNode items = body.get("items");
 		if (items == null || !items.isArray()) {
 			throw ApiError.of(400, "Validation error: Required at \"items\"");
@@ -306,7 +315,10 @@ final class ApiRoutes {
 		return ApiError.queryError(List.of(issue));
 	}
 
-	/** Every filter of {@code GET /api/v1/runs}; list values match any; 7-day window by default. */
+	/**
+	 * Every filter of {@code GET /api/v1/runs}; list values match any; 7-day window by
+	 * default.
+	 */
 	private Predicate<EmulatedRun> filter(Map<String, String> query) {
 		List<Predicate<EmulatedRun>> filters = new ArrayList<>();
 		String statuses = query.get("filter[status]");
@@ -330,7 +342,8 @@ final class ApiRoutes {
 		}
 		csvFilter(query, "filter[taskIdentifier]", (run) -> run.taskIdentifier, filters);
 		csvFilter(query, "filter[version]", (run) -> (run.task != null) ? VERSION : null, filters);
-		csvFilter(query, "filter[queue]", (run) -> (run.queue != null) ? run.queue : "task/" + run.taskIdentifier, filters);
+		csvFilter(query, "filter[queue]", (run) -> (run.queue != null) ? run.queue : "task/" + run.taskIdentifier,
+				filters);
 		csvFilter(query, "filter[region]", (run) -> REGION, filters);
 		String tags = query.get("filter[tag]");
 		if (tags != null) {
@@ -400,8 +413,8 @@ final class ApiRoutes {
 		return instant;
 	}
 
-	private static void csvFilter(Map<String, String> query, String parameter, Function<EmulatedRun, @Nullable String> value,
-			List<Predicate<EmulatedRun>> filters) {
+	private static void csvFilter(Map<String, String> query, String parameter,
+			Function<EmulatedRun, @Nullable String> value, List<Predicate<EmulatedRun>> filters) {
 		String text = query.get(parameter);
 		if (text != null) {
 			List<String> wanted = csv(text);
@@ -472,8 +485,9 @@ final class ApiRoutes {
 	}
 
 	/**
-	 * The server builds this from attempt records that Run Engine v2 no longer writes: only a CANCELED
-	 * run has a result; everything else is 404 (api-semantics.md section 7).
+	 * The server builds this from attempt records that Run Engine v2 no longer writes:
+	 * only a CANCELED run has a result; everything else is 404 (api-semantics.md section
+	 * 7).
 	 */
 	private Mono<ServerResponse> result(ServerRequest request) {
 		EmulatedRun run = this.engine.find(request.pathVariable("runId"));
@@ -488,7 +502,10 @@ final class ApiRoutes {
 		return json(200, answer, Map.of());
 	}
 
-	/** {@code GET /api/v1/timezones}: IANA zone names, UTC first unless {@code excludeUtc=true}. */
+	/**
+	 * {@code GET /api/v1/timezones}: IANA zone names, UTC first unless
+	 * {@code excludeUtc=true}.
+	 */
 	private Mono<ServerResponse> timezones(ServerRequest request) {
 		List<String> zones = new ArrayList<>();
 		if (!"true".equals(request.queryParam("excludeUtc").orElse("false"))) {
@@ -562,8 +579,8 @@ final class ApiRoutes {
 	// ---- bodies and answers ----
 
 	/**
-	 * Reads a JSON object body. A body-carrying request without {@code Content-Length} is refused with
-	 * 413, as the server does; so is a body over the route's limit.
+	 * Reads a JSON object body. A body-carrying request without {@code Content-Length} is
+	 * refused with 413, as the server does; so is a body over the route's limit.
 	 */
 	private Mono<JsonNode> body(ServerRequest request, int limit, boolean builder) {
 		if (request.headers().contentLength().isEmpty()) {

@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 /** The server's duration grammar and the date formats it accepts. */
 final class Durations {
 
-	/** {@code <int><unit>} parts, units w, d, h/hr, m, s (packages/core/src/v3/isomorphic/duration.ts). */
+	/**
+	 * {@code <int><unit>} parts, units w, d, h/hr, m, s
+	 * (packages/core/src/v3/isomorphic/duration.ts).
+	 */
 	private static final Pattern WHOLE = Pattern.compile("^(\\d+(w|d|hr|h|m|s))+$");
 
 	private static final Pattern PART = Pattern.compile("(\\d+)(w|d|hr|h|m|s)");

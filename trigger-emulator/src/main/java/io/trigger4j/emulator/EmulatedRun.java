@@ -79,10 +79,10 @@ final class EmulatedRun {
 
 	long executionMillis;
 
-	EmulatedRun(String id, long sequence, String taskIdentifier, @Nullable EmulatedTask task, @Nullable JsonNode payload,
-			@Nullable JsonNode options, Instant createdAt, boolean test, int maxAttempts, @Nullable String ttl,
-			@Nullable Duration ttlDuration, @Nullable String idempotencyKey, String triggerFunction,
-			@Nullable String queue, @Nullable String machine) {
+	EmulatedRun(String id, long sequence, String taskIdentifier, @Nullable EmulatedTask task,
+			@Nullable JsonNode payload, @Nullable JsonNode options, Instant createdAt, boolean test, int maxAttempts,
+			@Nullable String ttl, @Nullable Duration ttlDuration, @Nullable String idempotencyKey,
+			String triggerFunction, @Nullable String queue, @Nullable String machine) {
 		this.id = id;
 		this.sequence = sequence;
 		this.taskIdentifier = taskIdentifier;

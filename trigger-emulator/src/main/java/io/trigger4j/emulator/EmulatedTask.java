@@ -4,16 +4,17 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A task the emulator knows: its id, its handler, how long an attempt takes, how many attempts a run
- * makes unless the trigger says otherwise, and the pause before a retry. Immutable.
+ * A task the emulator knows: its id, its handler, how long an attempt takes, how many
+ * attempts a run makes unless the trigger says otherwise, and the pause before a retry.
+ * Immutable.
  *
  * @param id the task identifier
  * @param handler the task's body
  * @param duration how long each attempt executes (emulator time)
  * @param maxAttempts default attempts per run
  * @param retryDelay pause between a failed attempt and the next
- * @param concurrencyLimit how many runs of the task execute at once (0 for no limit); the others wait
- * QUEUED, oldest first, and expire if their TTL passes before a slot frees
+ * @param concurrencyLimit how many runs of the task execute at once (0 for no limit); the
+ * others wait QUEUED, oldest first, and expire if their TTL passes before a slot frees
  */
 public record EmulatedTask(String id, TaskHandler handler, Duration duration, int maxAttempts, Duration retryDelay,
 		int concurrencyLimit) {
@@ -41,22 +42,26 @@ public record EmulatedTask(String id, TaskHandler handler, Duration duration, in
 
 	/** A copy whose attempts each take this long. */
 	public EmulatedTask withDuration(Duration duration) {
-		return new EmulatedTask(this.id, this.handler, duration, this.maxAttempts, this.retryDelay, this.concurrencyLimit);
+		return new EmulatedTask(this.id, this.handler, duration, this.maxAttempts, this.retryDelay,
+				this.concurrencyLimit);
 	}
 
 	/** A copy with another default number of attempts. */
 	public EmulatedTask withMaxAttempts(int maxAttempts) {
-		return new EmulatedTask(this.id, this.handler, this.duration, maxAttempts, this.retryDelay, this.concurrencyLimit);
+		return new EmulatedTask(this.id, this.handler, this.duration, maxAttempts, this.retryDelay,
+				this.concurrencyLimit);
 	}
 
 	/** A copy with another pause before retries. */
 	public EmulatedTask withRetryDelay(Duration retryDelay) {
-		return new EmulatedTask(this.id, this.handler, this.duration, this.maxAttempts, retryDelay, this.concurrencyLimit);
+		return new EmulatedTask(this.id, this.handler, this.duration, this.maxAttempts, retryDelay,
+				this.concurrencyLimit);
 	}
 
 	/** A copy that executes at most this many runs at once (0 for no limit). */
 	public EmulatedTask withConcurrencyLimit(int concurrencyLimit) {
-		return new EmulatedTask(this.id, this.handler, this.duration, this.maxAttempts, this.retryDelay, concurrencyLimit);
+		return new EmulatedTask(this.id, this.handler, this.duration, this.maxAttempts, this.retryDelay,
+				concurrencyLimit);
 	}
 
 	private static void requireNotNegative(String name, Duration value) {

@@ -6,9 +6,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A fault the emulator injects into the next matching requests, to test an application's resilience:
- * an error status, added latency, or a dropped connection. Immutable; inject with
- * {@link TriggerEmulator#inject(Fault)}.
+ * A fault the emulator injects into the next matching requests, to test an application's
+ * resilience: an error status, added latency, or a dropped connection. Immutable; inject
+ * with {@link TriggerEmulator#inject(Fault)}.
  *
  * @param status the status to answer instead of the real one, or 0
  * @param latency extra time before the answer (real time), or zero
@@ -48,9 +48,13 @@ public record Fault(int status, Duration latency, boolean dropConnection, int ti
 		return new Fault(this.status, this.latency, this.dropConnection, times, this.pathPrefix);
 	}
 
-	/** A copy applying only to paths starting with the prefix, such as {@code /api/v1/tasks}. */
+	/**
+	 * A copy applying only to paths starting with the prefix, such as
+	 * {@code /api/v1/tasks}.
+	 */
 	public Fault onPath(String pathPrefix) {
-		return new Fault(this.status, this.latency, this.dropConnection, this.times, Objects.requireNonNull(pathPrefix));
+		return new Fault(this.status, this.latency, this.dropConnection, this.times,
+				Objects.requireNonNull(pathPrefix));
 	}
 
 }

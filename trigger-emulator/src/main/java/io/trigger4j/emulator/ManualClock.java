@@ -8,9 +8,10 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * A clock that moves only when told to. Give it to {@link TriggerEmulator.Builder#clock(Clock)} and call
- * {@link TriggerEmulator#advance(Duration)}: delays, task durations, retries and TTLs then pass without
- * any test sleeping. Thread-safe.
+ * A clock that moves only when told to. Give it to
+ * {@link TriggerEmulator.Builder#clock(Clock)} and call
+ * {@link TriggerEmulator#advance(Duration)}: delays, task durations, retries and TTLs
+ * then pass without any test sleeping. Thread-safe.
  */
 public final class ManualClock extends Clock {
 

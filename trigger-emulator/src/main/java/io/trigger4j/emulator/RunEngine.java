@@ -22,9 +22,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The runs, their lifecycle and the server's rules about them, in memory. Every public method holds
- * the engine's lock. Time comes only from the {@link Clock}; {@link #tick()} moves every run as far as
- * the clock allows, and transitions happen at the instants they were due, however late the tick.
+ * The runs, their lifecycle and the server's rules about them, in memory. Every public
+ * method holds the engine's lock. Time comes only from the {@link Clock}; {@link #tick()}
+ * moves every run as far as the clock allows, and transitions happen at the instants they
+ * were due, however late the tick.
  */
 final class RunEngine {
 
@@ -49,8 +50,7 @@ final class RunEngine {
 
 	private static final char[] BASE32HEX = "0123456789abcdefghijklmnopqrstuv".toCharArray();
 
-	private static final Comparator<EmulatedRun> NEWEST_FIRST = Comparator
-		.comparing((EmulatedRun run) -> run.createdAt)
+	private static final Comparator<EmulatedRun> NEWEST_FIRST = Comparator.comparing((EmulatedRun run) -> run.createdAt)
 		.thenComparingLong((run) -> run.sequence)
 		.reversed();
 
@@ -80,8 +80,9 @@ final class RunEngine {
 	}
 
 	/** A trigger's options, as read from the request. */
-	record TriggerSpec(String task, @Nullable JsonNode payload, @Nullable JsonNode options, @Nullable String idempotencyKey,
-			@Nullable String idempotencyKeyTtl, @Nullable String requestKey, String triggerFunction) {
+	record TriggerSpec(String task, @Nullable JsonNode payload, @Nullable JsonNode options,
+			@Nullable String idempotencyKey, @Nullable String idempotencyKeyTtl, @Nullable String requestKey,
+			String triggerFunction) {
 	}
 
 	/** What a trigger produced. */
@@ -89,8 +90,9 @@ final class RunEngine {
 	}
 
 	/**
-	 * A batch and its runs in item order; {@code runCached} says which items matched a live run, and
-	 * {@code cached} whether the whole batch was a repeat of its idempotency key.
+	 * A batch and its runs in item order; {@code runCached} says which items matched a
+	 * live run, and {@code cached} whether the whole batch was a repeat of its
+	 * idempotency key.
 	 */
 	record Batch(String id, List<EmulatedRun> runs, List<Boolean> runCached, boolean cached,
 			@Nullable String idempotencyKey) {
@@ -111,7 +113,10 @@ final class RunEngine {
 		return triggered;
 	}
 
-	/** Returns the run a trigger's keys point to, or creates one; the caller ticks around it. */
+	/**
+	 * Returns the run a trigger's keys point to, or creates one; the caller ticks around
+	 * it.
+	 */
 	private Triggered admit(TriggerSpec spec, Instant now) {
 		if (spec.requestKey() != null) {
 			KeyEntry seen = this.requestKeys.get(spec.requestKey());
@@ -132,7 +137,8 @@ final class RunEngine {
 		}
 		EmulatedRun run = create(spec, now);
 		if (scopedKey != null) {
-			// A malformed TTL is ignored silently and the default applies, as on the server.
+			// A malformed TTL is ignored silently and the default applies, as on the
+			// server.
 			String ttl = spec.idempotencyKeyTtl();
 			Duration keyTtl = (ttl != null && ttl.matches("^\\d+[smhd]$")) ? Durations.parse(ttl) : IDEMPOTENCY_TTL;
 			this.idempotencyKeys.put(scopedKey, new KeyEntry(run.id, now.plus(keyTtl)));
@@ -148,7 +154,8 @@ final class RunEngine {
 		EmulatedTask task = this.tasks.get(spec.task());
 		List<String> tags = tags(options);
 		if (tags.size() > MAX_TAGS) {
-			throw ApiError.of(422, "Runs can only have " + MAX_TAGS + " tags, you're trying to set " + tags.size() + ".");
+			throw ApiError.of(422,
+					"Runs can only have " + MAX_TAGS + " tags, you're trying to set " + tags.size() + ".");
 		}
 		JsonNode metadata = (options != null && options.path("metadata").isObject()) ? options.get("metadata") : null;
 		if (metadata != null && metadata.toString().getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
@@ -169,21 +176,23 @@ final class RunEngine {
 			ttl = DEFAULT_DEV_TTL;
 			ttlText = "10m";
 		}
-		int maxAttempts = (options != null && options.path("maxAttempts").isInt()) ? Math.max(1, options.get("maxAttempts").asInt())
-				: ((task != null) ? task.maxAttempts() : 3);
+		int maxAttempts = (options != null && options.path("maxAttempts").isInt())
+				? Math.max(1, options.get("maxAttempts").asInt()) : ((task != null) ? task.maxAttempts() : 3);
 		String queue = (options != null && options.path("queue").path("name").isString())
 				? options.get("queue").get("name").asString() : null;
-		String machine = (options != null && options.path("machine").isString()) ? options.get("machine").asString() : null;
+		String machine = (options != null && options.path("machine").isString()) ? options.get("machine").asString()
+				: null;
 		long sequence = this.sequence.incrementAndGet();
-		EmulatedRun run = new EmulatedRun(newId("run_", now, sequence), sequence, spec.task(), task, spec.payload(), options,
-				now, options != null && options.path("test").asBoolean(false), maxAttempts, ttlText, ttl,
+		EmulatedRun run = new EmulatedRun(newId("run_", now, sequence), sequence, spec.task(), task, spec.payload(),
+				options, now, options != null && options.path("test").asBoolean(false), maxAttempts, ttlText, ttl,
 				spec.idempotencyKey(), spec.triggerFunction(), queue, machine);
 		run.tags = new ArrayList<>(tags);
 		run.metadata = (metadata != null) ? metadata.deepCopy() : null;
 		Instant delayUntil = (options != null && options.path("delay").isString())
 				? Durations.parseDelay(options.get("delay").asString(), now) : null;
 		if (delayUntil != null && delayUntil.isAfter(now)) {
-			// A past date means no delay; an unparseable one is ignored, as the server does.
+			// A past date means no delay; an unparseable one is ignored, as the server
+			// does.
 			run.state = RunState.DELAYED;
 			run.delayedUntil = delayUntil;
 		}
@@ -194,7 +203,10 @@ final class RunEngine {
 		return run;
 	}
 
-	/** Tags as the server reads them: a string or an array, blank ones dropped; 400 over 128 characters. */
+	/**
+	 * Tags as the server reads them: a string or an array, blank ones dropped; 400 over
+	 * 128 characters.
+	 */
 	static List<String> tags(@Nullable JsonNode options) {
 		JsonNode node = (options != null) ? options.get("tags") : null;
 		List<String> tags = new ArrayList<>();
@@ -210,14 +222,12 @@ final class RunEngine {
 		}
 		for (JsonNode value : values) {
 			if (!value.isString()) {
-				throw ApiError.of(400, "Validation error: Expected string, received " + value.getNodeType()
-					.toString()
-					.toLowerCase(Locale.ROOT) + " at \"options.tags\"");
+				throw ApiError.of(400, "Validation error: Expected string, received "
+						+ value.getNodeType().toString().toLowerCase(Locale.ROOT) + " at \"options.tags\"");
 			}
 			String tag = value.asString();
 			if (tag.length() > MAX_TAG_LENGTH) {
-				throw ApiError.of(400,
-						"Validation error: Tags must be less than 128 characters at \"options.tags\"");
+				throw ApiError.of(400, "Validation error: Tags must be less than 128 characters at \"options.tags\"");
 			}
 			if (!tag.isBlank() && !tags.contains(tag)) {
 				tags.add(tag);
@@ -227,8 +237,8 @@ final class RunEngine {
 	}
 
 	/**
-	 * Moves every run as far as the clock allows, oldest first. A second pass lets a queued run take a
-	 * slot that a newer run freed later in the first.
+	 * Moves every run as far as the clock allows, oldest first. A second pass lets a
+	 * queued run take a slot that a newer run freed later in the first.
 	 */
 	synchronized void tick() {
 		Instant now = now();
@@ -241,9 +251,9 @@ final class RunEngine {
 	}
 
 	/**
-	 * Free execution slots of concurrency-limited tasks during one pass: for each task, the instants at
-	 * which a slot became free, from the task's latest finishes. A run that finishes during the pass
-	 * returns its slot at its finishing instant.
+	 * Free execution slots of concurrency-limited tasks during one pass: for each task,
+	 * the instants at which a slot became free, from the task's latest finishes. A run
+	 * that finishes during the pass returns its slot at its finishing instant.
 	 */
 	private static final class Slots {
 
@@ -278,7 +288,9 @@ final class RunEngine {
 			}
 		}
 
-		/** The instant a slot is free for the run, or {@code null} if none is; takes it. */
+		/**
+		 * The instant a slot is free for the run, or {@code null} if none is; takes it.
+		 */
 		@Nullable Instant take(EmulatedRun run) {
 			java.util.PriorityQueue<Instant> queue = this.free.get(run.taskIdentifier);
 			if (queue == null) {
@@ -376,7 +388,8 @@ final class RunEngine {
 		run.attemptError = null;
 		String payload = (run.payload != null) ? run.payload.toString() : null;
 		try {
-			Object output = task.handler().run(new TaskInvocation(run.id, run.taskIdentifier, run.attemptCount, payload));
+			Object output = task.handler()
+				.run(new TaskInvocation(run.id, run.taskIdentifier, run.attemptCount, payload));
 			run.attemptOutput = EmulatorJson.MAPPER.valueToTree(output);
 		}
 		catch (Exception | Error ex) {
@@ -440,8 +453,9 @@ final class RunEngine {
 		options.remove("idempotencyKey");
 		options.remove("idempotencyKeyTTL");
 		options.remove("delay");
-		EmulatedRun run = create(new TriggerSpec(original.taskIdentifier, original.payload, options, null, null, null,
-				"trigger"), now());
+		EmulatedRun run = create(
+				new TriggerSpec(original.taskIdentifier, original.payload, options, null, null, null, "trigger"),
+				now());
 		tick();
 		return run;
 	}
@@ -461,7 +475,10 @@ final class RunEngine {
 		return run;
 	}
 
-	/** Adds tags without duplicates; the answer's message, or a 422 naming the tags left out. */
+	/**
+	 * Adds tags without duplicates; the answer's message, or a 422 naming the tags left
+	 * out.
+	 */
 	synchronized String addTags(String id, List<String> tags) {
 		EmulatedRun run = require(id, ApiError.of(404, "Run not found"));
 		Set<String> fresh = new LinkedHashSet<>();
@@ -476,9 +493,10 @@ final class RunEngine {
 		int total = run.tags.size() + fresh.size();
 		if (total > MAX_TAGS) {
 			List<String> left = new ArrayList<>(fresh).subList(MAX_TAGS - run.tags.size(), fresh.size());
-			throw ApiError.of(422, "Runs can only have " + MAX_TAGS + " tags, you're trying to set " + total
-					+ ". These tags have not been set: " + String.join(", ", left.stream().map((t) -> "'" + t + "'").toList())
-					+ ".");
+			throw ApiError.of(422,
+					"Runs can only have " + MAX_TAGS + " tags, you're trying to set " + total
+							+ ". These tags have not been set: "
+							+ String.join(", ", left.stream().map((t) -> "'" + t + "'").toList()) + ".");
 		}
 		run.tags.addAll(fresh);
 		run.updatedAt = now();
@@ -499,7 +517,10 @@ final class RunEngine {
 		return run.metadata;
 	}
 
-	/** Triggers a batch; a repeat of its idempotency key returns the first batch, marked cached. */
+	/**
+	 * Triggers a batch; a repeat of its idempotency key returns the first batch, marked
+	 * cached.
+	 */
 	synchronized Batch batch(String route, List<TriggerSpec> items, @Nullable String idempotencyKey,
 			@Nullable String idempotencyKeyTtl) {
 		tick();
@@ -563,7 +584,10 @@ final class RunEngine {
 		return new Page(data, next, previous);
 	}
 
-	/** The server's opaque cursor: base64url JSON {@code {"c": createdAtMs, "r": internalId}}. */
+	/**
+	 * The server's opaque cursor: base64url JSON {@code {"c": createdAtMs, "r":
+	 * internalId}}.
+	 */
 	record Cursor(long createdAt, String runId) {
 
 		static Cursor of(EmulatedRun run) {
@@ -589,15 +613,22 @@ final class RunEngine {
 			return run.createdAt.toEpochMilli() == this.createdAt && run.id.substring(4).equals(this.runId);
 		}
 
-		/** Whether the cursor's position is older than the run (the run comes before it, newest first). */
+		/**
+		 * Whether the cursor's position is older than the run (the run comes before it,
+		 * newest first).
+		 */
 		boolean isOlderThan(EmulatedRun run) {
 			long created = run.createdAt.toEpochMilli();
-			return created > this.createdAt || (created == this.createdAt && run.id.substring(4).compareTo(this.runId) > 0);
+			return created > this.createdAt
+					|| (created == this.createdAt && run.id.substring(4).compareTo(this.runId) > 0);
 		}
 
 	}
 
-	/** {@code prefix} + 24 base32hex chars (6-byte ms time, 9-byte sequence) + region {@code e} + version {@code 1}. */
+	/**
+	 * {@code prefix} + 24 base32hex chars (6-byte ms time, 9-byte sequence) + region
+	 * {@code e} + version {@code 1}.
+	 */
 	private static String newId(String prefix, Instant now, long sequence) {
 		byte[] bytes = new byte[15];
 		long millis = now.toEpochMilli();

@@ -9,33 +9,31 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The engine's internal run statuses, with the public names the server shows for each API version
- * (api-semantics.md section 6) and the status filter's own mapping, quirks included.
+ * The engine's internal run statuses, with the public names the server shows for each API
+ * version (api-semantics.md section 6) and the status filter's own mapping, quirks
+ * included.
  */
 enum RunState {
 
-	DELAYED("DELAYED", "DELAYED", false),
-	PENDING("QUEUED", "QUEUED", false),
+	DELAYED("DELAYED", "DELAYED", false), PENDING("QUEUED", "QUEUED", false),
 	PENDING_VERSION("PENDING_VERSION", "PENDING_VERSION", false),
-	WAITING_FOR_DEPLOY("WAITING_FOR_DEPLOY", "PENDING_VERSION", false),
-	DEQUEUED("EXECUTING", "DEQUEUED", false),
-	EXECUTING("EXECUTING", "EXECUTING", false),
-	RETRYING_AFTER_FAILURE("REATTEMPTING", "EXECUTING", false),
-	WAITING_TO_RESUME("FROZEN", "WAITING", false),
-	PAUSED("FROZEN", "WAITING", false),
-	COMPLETED_SUCCESSFULLY("COMPLETED", "COMPLETED", true),
-	CANCELED("CANCELED", "CANCELED", true),
-	COMPLETED_WITH_ERRORS("FAILED", "FAILED", true),
-	INTERRUPTED("INTERRUPTED", "FAILED", true),
-	CRASHED("CRASHED", "CRASHED", true),
-	SYSTEM_FAILURE("SYSTEM_FAILURE", "SYSTEM_FAILURE", true),
-	EXPIRED("EXPIRED", "EXPIRED", true),
-	TIMED_OUT("TIMED_OUT", "TIMED_OUT", true);
+	WAITING_FOR_DEPLOY("WAITING_FOR_DEPLOY", "PENDING_VERSION", false), DEQUEUED("EXECUTING", "DEQUEUED", false),
+	EXECUTING("EXECUTING", "EXECUTING", false), RETRYING_AFTER_FAILURE("REATTEMPTING", "EXECUTING", false),
+	WAITING_TO_RESUME("FROZEN", "WAITING", false), PAUSED("FROZEN", "WAITING", false),
+	COMPLETED_SUCCESSFULLY("COMPLETED", "COMPLETED", true), CANCELED("CANCELED", "CANCELED", true),
+	COMPLETED_WITH_ERRORS("FAILED", "FAILED", true), INTERRUPTED("INTERRUPTED", "FAILED", true),
+	CRASHED("CRASHED", "CRASHED", true), SYSTEM_FAILURE("SYSTEM_FAILURE", "SYSTEM_FAILURE", true),
+	EXPIRED("EXPIRED", "EXPIRED", true), TIMED_OUT("TIMED_OUT", "TIMED_OUT", true);
 
-	/** The API version whose names are current; any other (or none) gets the legacy names. */
+	/**
+	 * The API version whose names are current; any other (or none) gets the legacy names.
+	 */
 	static final String CURRENT_API_VERSION = "2025-07-16";
 
-	/** What {@code filter[status]} names match: the server's {@code apiStatusToRunStatuses}. */
+	/**
+	 * What {@code filter[status]} names match: the server's
+	 * {@code apiStatusToRunStatuses}.
+	 */
 	private static final Map<String, Set<RunState>> FILTER = new TreeMap<>();
 
 	static {
@@ -79,15 +77,21 @@ enum RunState {
 		return CURRENT_API_VERSION.equals(apiVersion) ? this.currentName : this.legacyName;
 	}
 
-	/** The internal states a filter name matches, or {@code null} for a name the server rejects. */
+	/**
+	 * The internal states a filter name matches, or {@code null} for a name the server
+	 * rejects.
+	 */
 	static @Nullable Set<RunState> matching(String filterName) {
 		return FILTER.get(filterName.trim().toUpperCase(Locale.ROOT));
 	}
 
-	/** The server's {@code apiBooleanHelpersFromRunStatus}, from the public name shown. */
+	/**
+	 * The server's {@code apiBooleanHelpersFromRunStatus}, from the public name shown.
+	 */
 	static Map<String, Boolean> booleans(String publicName) {
 		Map<String, Boolean> flags = new java.util.LinkedHashMap<>();
-		flags.put("isQueued", Set.of("QUEUED", "WAITING_FOR_DEPLOY", "DELAYED", "PENDING_VERSION").contains(publicName));
+		flags.put("isQueued",
+				Set.of("QUEUED", "WAITING_FOR_DEPLOY", "DELAYED", "PENDING_VERSION").contains(publicName));
 		flags.put("isExecuting", Set.of("EXECUTING", "REATTEMPTING", "FROZEN", "DEQUEUED").contains(publicName));
 		flags.put("isCompleted", Set.of("COMPLETED", "CANCELED", "FAILED", "CRASHED", "INTERRUPTED", "SYSTEM_FAILURE")
 			.contains(publicName));

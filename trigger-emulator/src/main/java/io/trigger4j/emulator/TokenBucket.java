@@ -7,8 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The server's rate limiter: one token bucket per bearer token, refilled by {@code refill} tokens every
- * {@code interval} up to {@code capacity} (the real figures are 750, 250 and 10 s).
+ * The server's rate limiter: one token bucket per bearer token, refilled by
+ * {@code refill} tokens every {@code interval} up to {@code capacity} (the real figures
+ * are 750, 250 and 10 s).
  */
 final class TokenBucket {
 
@@ -33,7 +34,10 @@ final class TokenBucket {
 		this.interval = interval;
 	}
 
-	/** Takes a token for the key; {@code bucket[0]} = tokens, {@code bucket[1]} = last refill (ms). */
+	/**
+	 * Takes a token for the key; {@code bucket[0]} = tokens, {@code bucket[1]} = last
+	 * refill (ms).
+	 */
 	synchronized Decision take(String key) {
 		long now = this.clock.millis();
 		long[] bucket = this.buckets.computeIfAbsent(key, (k) -> new long[] { this.capacity, now });

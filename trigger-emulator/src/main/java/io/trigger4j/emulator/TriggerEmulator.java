@@ -23,8 +23,9 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * An in-memory Trigger.dev v3 REST API on a loopback port, behaving as the real server does: status
- * names by API version, error bodies, limits, idempotency, cursor pagination, rate limits.
+ * An in-memory Trigger.dev v3 REST API on a loopback port, behaving as the real server
+ * does: status names by API version, error bodies, limits, idempotency, cursor
+ * pagination, rate limits.
  *
  * <pre>{@code
  * try (TriggerEmulator emulator = TriggerEmulator.builder()
@@ -35,15 +36,19 @@ import reactor.netty.http.server.HttpServerResponse;
  * }
  * }</pre>
  *
- * Tasks are declared up front; a trigger of an undeclared task waits for a deploy (PENDING_VERSION) as
- * on the real server, and expires after its TTL. Time comes from the {@link Clock} given to the builder;
- * with a {@link ManualClock}, tests move it with {@link #advance(Duration)} instead of sleeping.
+ * Tasks are declared up front; a trigger of an undeclared task waits for a deploy
+ * (PENDING_VERSION) as on the real server, and expires after its TTL. Time comes from the
+ * {@link Clock} given to the builder; with a {@link ManualClock}, tests move it with
+ * {@link #advance(Duration)} instead of sleeping.
  */
 public final class TriggerEmulator implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(TriggerEmulator.class);
 
-	/** The key shown by {@link #secretKey()} when none is configured; any {@code tr_dev_} key is accepted then. */
+	/**
+	 * The key shown by {@link #secretKey()} when none is configured; any {@code tr_dev_}
+	 * key is accepted then.
+	 */
 	public static final String DEFAULT_SECRET_KEY = "tr_dev_emulator";
 
 	private final DisposableServer server;
@@ -60,7 +65,8 @@ public final class TriggerEmulator implements AutoCloseable {
 		RunEngine engine = new RunEngine(builder.clock, builder.tasks);
 		TokenBucket rateLimiter = (builder.rateLimitCapacity > 0) ? new TokenBucket(builder.clock,
 				builder.rateLimitCapacity, builder.rateLimitRefill, builder.rateLimitInterval) : null;
-		// Bodies up to the server's largest limit (3 MiB) must be read, not refused by the codec's 256 KiB default.
+		// Bodies up to the server's largest limit (3 MiB) must be read, not refused by
+		// the codec's 256 KiB default.
 		HandlerStrategies strategies = HandlerStrategies.builder()
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
 			.build();
@@ -105,13 +111,15 @@ public final class TriggerEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Moves the emulator's {@link ManualClock} forward: delayed runs are queued, attempts finish, retries
-	 * start and TTLs pass as if that time had gone by.
-	 * @throws IllegalStateException if the emulator was not built with a {@link ManualClock}
+	 * Moves the emulator's {@link ManualClock} forward: delayed runs are queued, attempts
+	 * finish, retries start and TTLs pass as if that time had gone by.
+	 * @throws IllegalStateException if the emulator was not built with a
+	 * {@link ManualClock}
 	 */
 	public void advance(Duration duration) {
 		if (!(this.clock instanceof ManualClock manual)) {
-			throw new IllegalStateException("advance needs a ManualClock; build the emulator with clock(new ManualClock(...))");
+			throw new IllegalStateException(
+					"advance needs a ManualClock; build the emulator with clock(new ManualClock(...))");
 		}
 		manual.advance(duration);
 	}
@@ -140,7 +148,8 @@ public final class TriggerEmulator implements AutoCloseable {
 		stop();
 	}
 
-	private Mono<Void> withFaults(HttpServerRequest request, HttpServerResponse response, ReactorHttpHandlerAdapter adapter) {
+	private Mono<Void> withFaults(HttpServerRequest request, HttpServerResponse response,
+			ReactorHttpHandlerAdapter adapter) {
 		Fault fault = takeFault(request.fullPath());
 		if (fault == null) {
 			return adapter.apply(request, response);
@@ -235,7 +244,10 @@ public final class TriggerEmulator implements AutoCloseable {
 			return this;
 		}
 
-		/** Where time comes from; a {@link ManualClock} lets tests {@link TriggerEmulator#advance} it. */
+		/**
+		 * Where time comes from; a {@link ManualClock} lets tests
+		 * {@link TriggerEmulator#advance} it.
+		 */
 		public Builder clock(Clock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock must not be null");
 			return this;
@@ -256,7 +268,10 @@ public final class TriggerEmulator implements AutoCloseable {
 			return rateLimit(750, 250, Duration.ofSeconds(10));
 		}
 
-		/** Limits requests per key with a token bucket of {@code capacity}, refilled by {@code refill} per interval. */
+		/**
+		 * Limits requests per key with a token bucket of {@code capacity}, refilled by
+		 * {@code refill} per interval.
+		 */
 		public Builder rateLimit(long capacity, long refill, Duration interval) {
 			if (capacity < 1 || refill < 1) {
 				throw new IllegalArgumentException("capacity and refill must be at least 1");

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the emulator from the command line, for curl or any SDK:
- * {@code --port 3030} (the default; 0 picks a free one), {@code --secret-key tr_dev_...} (default: any
+ * Runs the emulator from the command line, for curl or any SDK: {@code --port 3030} (the
+ * default; 0 picks a free one), {@code --secret-key tr_dev_...} (default: any
  * {@code tr_dev_} key), {@code --no-demo-tasks}, {@code --rate-limited}.
  */
 public final class TriggerEmulatorMain {
@@ -16,7 +16,10 @@ public final class TriggerEmulatorMain {
 	private TriggerEmulatorMain() {
 	}
 
-	/** Starts the emulator and serves until the process is stopped; exits with 2 on bad arguments. */
+	/**
+	 * Starts the emulator and serves until the process is stopped; exits with 2 on bad
+	 * arguments.
+	 */
 	public static void main(String[] args) throws InterruptedException {
 		TriggerEmulator emulator;
 		try {
@@ -39,7 +42,8 @@ public final class TriggerEmulatorMain {
 
 	/**
 	 * Starts an emulator as the command-line arguments say.
-	 * @throws IllegalArgumentException on an unknown argument or a bad value, with the usage
+	 * @throws IllegalArgumentException on an unknown argument or a bad value, with the
+	 * usage
 	 */
 	static TriggerEmulator start(String... args) {
 		TriggerEmulator.Builder builder = TriggerEmulator.builder().port(3030);
@@ -59,18 +63,21 @@ public final class TriggerEmulatorMain {
 		return builder.start();
 	}
 
-	/** hello-world succeeds at once, flaky succeeds on its second attempt, slow-report takes 10 s. */
+	/**
+	 * hello-world succeeds at once, flaky succeeds on its second attempt, slow-report
+	 * takes 10 s.
+	 */
 	static java.util.List<EmulatedTask> demoTasks() {
 		return java.util.List.of(
 				EmulatedTask.of("hello-world",
-						(run) -> Map.of("greeting", "Hello, " + run.payloadAsMap().getOrDefault("name", "world") + "!")),
+						(run) -> Map.of("greeting",
+								"Hello, " + run.payloadAsMap().getOrDefault("name", "world") + "!")),
 				EmulatedTask.of("flaky", (run) -> {
 					if (run.attempt() < 2) {
 						throw new IllegalStateException("Failed on attempt " + run.attempt() + ", will retry");
 					}
 					return Map.of("attempts", run.attempt());
-				}),
-				EmulatedTask.of("slow-report", (run) -> Map.of("pages", 12)).withDuration(Duration.ofSeconds(10)));
+				}), EmulatedTask.of("slow-report", (run) -> Map.of("pages", 12)).withDuration(Duration.ofSeconds(10)));
 	}
 
 	private static int port(String text) {

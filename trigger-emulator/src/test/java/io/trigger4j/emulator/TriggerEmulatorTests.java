@@ -35,7 +35,9 @@ class TriggerEmulatorTests {
 			}
 			return Map.of("attempt", run.attempt());
 		}).withRetryDelay(Duration.ofSeconds(5)))
-		.task(EmulatedTask.of("one-at-a-time", (run) -> "ok").withDuration(Duration.ofMinutes(1)).withConcurrencyLimit(1))
+		.task(EmulatedTask.of("one-at-a-time", (run) -> "ok")
+			.withDuration(Duration.ofMinutes(1))
+			.withConcurrencyLimit(1))
 		.task(EmulatedTask.of("broken", (run) -> {
 			throw new IllegalArgumentException("always fails");
 		}).withMaxAttempts(2))
@@ -199,7 +201,8 @@ class TriggerEmulatorTests {
 		HttpRequest.Builder request = this.http.request("/api/v1/tasks/slow/trigger")
 			.header("idempotency-key", "header-key")
 			.header("idempotency-key-ttl", "1m")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"payload\":{},\"options\":{\"idempotencyKey\":\"body-key\"}}"));
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"payload\":{},\"options\":{\"idempotencyKey\":\"body-key\"}}"));
 		String first = Http.send(request).json().get("id").asString();
 		assertThat(run(first).get("idempotencyKey").asString()).isEqualTo("header-key");
 
@@ -226,9 +229,11 @@ class TriggerEmulatorTests {
 		for (int i = 0; i < 11; i++) {
 			eleven.append(i == 0 ? "" : ",").append("\"t").append(i).append('"');
 		}
-		Http.Answer tooMany = this.http.post("/api/v1/tasks/slow/trigger", "{\"payload\":{},\"options\":{\"tags\":[" + eleven + "]}}");
+		Http.Answer tooMany = this.http.post("/api/v1/tasks/slow/trigger",
+				"{\"payload\":{},\"options\":{\"tags\":[" + eleven + "]}}");
 		assertThat(tooMany.status()).isEqualTo(422);
-		assertThat(tooMany.json().get("error").asString()).isEqualTo("Runs can only have 10 tags, you're trying to set 11.");
+		assertThat(tooMany.json().get("error").asString())
+			.isEqualTo("Runs can only have 10 tags, you're trying to set 11.");
 
 		Http.Answer tooLong = this.http.post("/api/v1/tasks/slow/trigger",
 				"{\"payload\":{},\"options\":{\"tags\":[\"" + "x".repeat(129) + "\"]}}");
@@ -236,15 +241,18 @@ class TriggerEmulatorTests {
 		assertThat(tooLong.json().get("error").asString()).startsWith("Validation error: ");
 
 		String id = trigger("slow", "{\"payload\":{},\"options\":{\"tags\":\"a\"}}");
-		assertThat(this.http.post("/api/v1/runs/" + id + "/tags", "{\"tags\":[\"a\",\"b\",\"c\"]}").json().get("message").asString())
-			.isEqualTo("Successfully set 2 new tags.");
-		assertThat(this.http.post("/api/v1/runs/" + id + "/tags", "{\"tags\":[\"a\"]}").json().get("message").asString())
+		assertThat(this.http.post("/api/v1/runs/" + id + "/tags", "{\"tags\":[\"a\",\"b\",\"c\"]}")
+			.json()
+			.get("message")
+			.asString()).isEqualTo("Successfully set 2 new tags.");
+		assertThat(
+				this.http.post("/api/v1/runs/" + id + "/tags", "{\"tags\":[\"a\"]}").json().get("message").asString())
 			.isEqualTo("No new tags to add");
 		Http.Answer overflow = this.http.post("/api/v1/runs/" + id + "/tags",
 				"{\"tags\":[\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\",\"k\",\"l\"]}");
 		assertThat(overflow.status()).isEqualTo(422);
-		assertThat(overflow.json().get("error").asString()).isEqualTo(
-				"Runs can only have 10 tags, you're trying to set 12. These tags have not been set: 'k', 'l'.");
+		assertThat(overflow.json().get("error").asString())
+			.isEqualTo("Runs can only have 10 tags, you're trying to set 12. These tags have not been set: 'k', 'l'.");
 		assertThat(run(id).get("tags")).hasSize(3);
 	}
 
@@ -282,12 +290,14 @@ class TriggerEmulatorTests {
 		}
 		Http.Answer tooMany = this.http.post("/api/v1/tasks/hello-world/batch", "{\"items\":[" + many + "]}");
 		assertThat(tooMany.status()).isEqualTo(400);
-		assertThat(tooMany.json().get("error").asString()).isEqualTo("Too many items. Maximum allowed batch size is 100.");
+		assertThat(tooMany.json().get("error").asString())
+			.isEqualTo("Too many items. Maximum allowed batch size is 100.");
 		assertThat(this.http.post("/api/v1/tasks/hello-world/batch", "{\"items\":[]}").json().get("error").asString())
 			.isEqualTo("No items to trigger");
 
-		Http.Answer v2 = this.http.post("/api/v1/tasks/batch", """
-				{"items":[{"task":"hello-world","payload":{"name":"c"},"options":{"idempotencyKey":"i1"}},{"task":"slow","payload":{}}]}""");
+		Http.Answer v2 = this.http.post("/api/v1/tasks/batch",
+				"""
+						{"items":[{"task":"hello-world","payload":{"name":"c"},"options":{"idempotencyKey":"i1"}},{"task":"slow","payload":{}}]}""");
 		assertThat(v2.status()).isEqualTo(202);
 		JsonNode body = v2.json();
 		assertThat(body.get("id").asString()).startsWith("batch_");
@@ -327,16 +337,21 @@ class TriggerEmulatorTests {
 		List<String> walked = new ArrayList<>();
 		String cursor = null;
 		do {
-			JsonNode page = this.http.get("/api/v1/runs?page%5Bsize%5D=7" + ((cursor != null) ? "&page%5Bafter%5D=" + cursor : "")).json();
+			JsonNode page = this.http
+				.get("/api/v1/runs?page%5Bsize%5D=7" + ((cursor != null) ? "&page%5Bafter%5D=" + cursor : ""))
+				.json();
 			page.get("data").forEach((run) -> walked.add(run.get("id").asString()));
 			cursor = page.get("pagination").has("next") ? page.get("pagination").get("next").asString() : null;
-			assertThat(cursor).satisfiesAnyOf((c) -> assertThat(c).isNull(), (c) -> assertThat(c).doesNotStartWith("run_"));
+			assertThat(cursor).satisfiesAnyOf((c) -> assertThat(c).isNull(),
+					(c) -> assertThat(c).doesNotStartWith("run_"));
 		}
 		while (cursor != null);
 		assertThat(walked).isEqualTo(ids);
 
-		JsonNode second = this.http.get("/api/v1/runs?page%5Bsize%5D=10&page%5Bafter%5D="
-				+ this.http.get("/api/v1/runs?page%5Bsize%5D=10").json().get("pagination").get("next").asString()).json();
+		JsonNode second = this.http
+			.get("/api/v1/runs?page%5Bsize%5D=10&page%5Bafter%5D="
+					+ this.http.get("/api/v1/runs?page%5Bsize%5D=10").json().get("pagination").get("next").asString())
+			.json();
 		String previous = second.get("pagination").get("previous").asString();
 		JsonNode back = this.http.get("/api/v1/runs?page%5Bsize%5D=10&page%5Bbefore%5D=" + previous).json();
 		assertThat(back.get("data").get(0).get("id").asString()).isEqualTo(ids.get(0));
@@ -352,7 +367,8 @@ class TriggerEmulatorTests {
 		assertThat(tooBig.json().get("details").get(0).get("path").get(0).asString()).isEqualTo("page[size]");
 		assertThat(this.http.get("/api/v1/runs?page%5Bsize%5D=0").status()).isEqualTo(400);
 		Http.Answer badStatus = this.http.get("/api/v1/runs?filter%5Bstatus%5D=COMPLETED,FOO");
-		assertThat(badStatus.json().get("details").get(0).get("message").asString()).isEqualTo("Invalid status values: FOO");
+		assertThat(badStatus.json().get("details").get(0).get("message").asString())
+			.isEqualTo("Invalid status values: FOO");
 
 		String done = trigger("hello-world", "{\"payload\":{\"name\":\"x\"},\"options\":{\"tags\":[\"vip\"]}}");
 		String running = trigger("slow", "{\"payload\":{}}");
@@ -380,7 +396,8 @@ class TriggerEmulatorTests {
 	@Test
 	void cancelReplayRescheduleAndResult() {
 		String slow = trigger("slow", "{\"payload\":{\"n\":1}}");
-		assertThat(this.http.post("/api/v2/runs/" + slow + "/cancel", "{}").json().get("id").asString()).isEqualTo(slow);
+		assertThat(this.http.post("/api/v2/runs/" + slow + "/cancel", "{}").json().get("id").asString())
+			.isEqualTo(slow);
 		assertThat(run(slow).get("status").asString()).isEqualTo("CANCELED");
 		// Cancelling a finished run is a no-op.
 		assertThat(this.http.post("/api/v2/runs/" + slow + "/cancel", "{}").status()).isEqualTo(200);
@@ -391,14 +408,18 @@ class TriggerEmulatorTests {
 		assertThat(replayed).isNotEqualTo(slow);
 		assertThat(run(replayed).get("payload").get("n").asInt()).isEqualTo(1);
 
-		assertThat(this.http.post("/api/v1/runs/" + replayed + "/reschedule", "{\"delay\":\"1h\"}").json().get("error").asString())
-			.isEqualTo("Cannot reschedule a run that is not delayed");
+		assertThat(this.http.post("/api/v1/runs/" + replayed + "/reschedule", "{\"delay\":\"1h\"}")
+			.json()
+			.get("error")
+			.asString()).isEqualTo("Cannot reschedule a run that is not delayed");
 		String delayed = trigger("slow", "{\"payload\":{},\"options\":{\"delay\":\"1h\"}}");
 		Http.Answer rescheduled = this.http.post("/api/v1/runs/" + delayed + "/reschedule", "{\"delay\":\"2h\"}");
 		assertThat(rescheduled.status()).isEqualTo(200);
 		assertThat(rescheduled.json().get("delayedUntil").asString()).isEqualTo("2026-11-22T12:00:00.000Z");
-		assertThat(this.http.post("/api/v1/runs/" + delayed + "/reschedule", "{\"delay\":\"soon\"}").json().get("error").asString())
-			.isEqualTo("Invalid delay: soon");
+		assertThat(this.http.post("/api/v1/runs/" + delayed + "/reschedule", "{\"delay\":\"soon\"}")
+			.json()
+			.get("error")
+			.asString()).isEqualTo("Invalid delay: soon");
 
 		String completed = trigger("hello-world", "{\"payload\":{\"name\":\"x\"}}");
 		Http.Answer result = this.http.get("/api/v1/runs/" + completed + "/result");
@@ -418,37 +439,44 @@ class TriggerEmulatorTests {
 
 	@Test
 	void authenticationFailuresAnswerAsTheServerDoes() {
-		Http.Answer none = Http.send(HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + "/api/v1/runs")).GET());
+		Http.Answer none = Http
+			.send(HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + "/api/v1/runs")).GET());
 		assertThat(none.status()).isEqualTo(401);
 		assertThat(none.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(none.json().get("detail").asString()).isEqualTo("No authorization header provided");
 		assertThat(none.json().get("error").asString()).isEqualTo("No authorization header provided");
 
 		Http.Answer wrong = Http.send(HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + "/api/v1/runs"))
-			.header("Authorization", "Bearer tr_pat_abc").GET());
+			.header("Authorization", "Bearer tr_pat_abc")
+			.GET());
 		assertThat(wrong.status()).isEqualTo(401);
 		assertThat(wrong.json().get("error").asString()).isEqualTo("Invalid API key");
 
-		Http.Answer legacy = Http.send(HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + "/api/v1/runs/run_1/result"))
-			.header("Authorization", "Bearer pk_dev_abc").GET());
+		Http.Answer legacy = Http
+			.send(HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + "/api/v1/runs/run_1/result"))
+				.header("Authorization", "Bearer pk_dev_abc")
+				.GET());
 		assertThat(legacy.json().get("error").asString()).isEqualTo("Invalid or Missing API Key");
 	}
 
 	@Test
 	void theTimezonesRouteIsOpenWithoutAuthentication() {
-		Http.Answer all = Http.send(HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + "/api/v1/timezones")).GET());
+		Http.Answer all = Http
+			.send(HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + "/api/v1/timezones")).GET());
 		assertThat(all.status()).isEqualTo(200);
 		assertThat(all.json().get("timezones").get(0).asString()).isEqualTo("UTC");
 		assertThat(all.json().get("timezones").toString()).contains("\"Europe/Berlin\"", "\"America/New_York\"");
 
-		Http.Answer noUtc = Http.send(HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + "/api/v1/timezones?excludeUtc=true")).GET());
+		Http.Answer noUtc = Http
+			.send(HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + "/api/v1/timezones?excludeUtc=true"))
+				.GET());
 		assertThat(noUtc.json().get("timezones").toString()).doesNotContain("\"UTC\"");
 	}
 
 	@Test
 	void aBodyWithoutContentLengthIsRefusedWith413() {
-		Flow.Publisher<ByteBuffer> chunked = JdkFlowAdapter.publisherToFlowPublisher(
-				Flux.just(ByteBuffer.wrap("{\"payload\":{}}".getBytes())));
+		Flow.Publisher<ByteBuffer> chunked = JdkFlowAdapter
+			.publisherToFlowPublisher(Flux.just(ByteBuffer.wrap("{\"payload\":{}}".getBytes())));
 		Http.Answer answer = Http.send(this.http.request("/api/v1/tasks/slow/trigger")
 			.POST(HttpRequest.BodyPublishers.fromPublisher(chunked)));
 
@@ -458,7 +486,10 @@ class TriggerEmulatorTests {
 
 	@Test
 	void theRateLimiterCountsRefillsAndAnswersWithProblemJson() {
-		try (TriggerEmulator limited = TriggerEmulator.builder().clock(this.clock).rateLimit(2, 1, Duration.ofSeconds(10)).start()) {
+		try (TriggerEmulator limited = TriggerEmulator.builder()
+			.clock(this.clock)
+			.rateLimit(2, 1, Duration.ofSeconds(10))
+			.start()) {
 			Http limitedHttp = new Http(limited);
 			Http.Answer first = limitedHttp.get("/api/v1/runs");
 			assertThat(first.header("x-ratelimit-limit")).isEqualTo("2");
@@ -485,7 +516,8 @@ class TriggerEmulatorTests {
 		assertThat(this.http.get("/api/v3/runs/run_x").status()).isEqualTo(503);
 		assertThat(this.http.get("/api/v3/runs/run_x").status()).isEqualTo(404);
 
-		// A POST: the JDK client would silently repeat a GET once after a dropped connection.
+		// A POST: the JDK client would silently repeat a GET once after a dropped
+		// connection.
 		this.emulator.inject(Fault.drop());
 		assertThatExceptionOfType(UncheckedIOException.class)
 			.isThrownBy(() -> this.http.post("/api/v1/tasks/slow/trigger", "{\"payload\":{}}"));

@@ -25,11 +25,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configures {@link TriggerOperations} from {@link TriggerProperties}, built on Spring Boot's
- * {@link WebClient.Builder} (so its customizers, codecs and HTTP client observations apply) and the
- * {@link ObservationRegistry}; a {@code trigger} health indicator when Actuator's health support is
- * present; and masking of the secret key in Actuator's {@code configprops} and {@code env}. Every bean
- * backs off when the application defines its own.
+ * Auto-configures {@link TriggerOperations} from {@link TriggerProperties}, built on
+ * Spring Boot's {@link WebClient.Builder} (so its customizers, codecs and HTTP client
+ * observations apply) and the {@link ObservationRegistry}; a {@code trigger} health
+ * indicator when Actuator's health support is present; and masking of the secret key in
+ * Actuator's {@code configprops} and {@code env}. Every bean backs off when the
+ * application defines its own.
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
@@ -67,7 +68,10 @@ public final class TriggerAutoConfiguration {
 		return key;
 	}
 
-	/** {@code trigger.secret-key}, else {@code TRIGGER_SECRET_KEY}, stripped; {@code null} when neither is set. */
+	/**
+	 * {@code trigger.secret-key}, else {@code TRIGGER_SECRET_KEY}, stripped; {@code null}
+	 * when neither is set.
+	 */
 	static @Nullable String configuredSecretKey(TriggerProperties properties, Environment environment) {
 		String key = properties.secretKey();
 		if (key == null || key.isBlank()) {
@@ -111,8 +115,9 @@ public final class TriggerAutoConfiguration {
 	static class TriggerSanitizingConfiguration {
 
 		/**
-		 * Masks {@code trigger.secret-key} and {@code TRIGGER_SECRET_KEY} in {@code /actuator/configprops}
-		 * and {@code /actuator/env}, even with {@code show-values=always}.
+		 * Masks {@code trigger.secret-key} and {@code TRIGGER_SECRET_KEY} in
+		 * {@code /actuator/configprops} and {@code /actuator/env}, even with
+		 * {@code show-values=always}.
 		 */
 		@Bean
 		@ConditionalOnMissingBean(name = "triggerSecretKeySanitizingFunction")

@@ -14,10 +14,11 @@ import org.springframework.boot.health.contributor.Health;
 import reactor.core.publisher.Mono;
 
 /**
- * Reports whether the Trigger.dev API accepts the configured key: UP after one cheap authenticated
- * call (the first run of a one-item page, {@code GET /api/v1/runs?page[size]=1}), DOWN with the reason
- * on an error status or timeout. The call is not retried, so DOWN is reported as soon as it is known.
- * Details show the base URL and the key's environment type, never the key.
+ * Reports whether the Trigger.dev API accepts the configured key: UP after one cheap
+ * authenticated call (the first run of a one-item page,
+ * {@code GET /api/v1/runs?page[size]=1}), DOWN with the reason on an error status or
+ * timeout. The call is not retried, so DOWN is reported as soon as it is known. Details
+ * show the base URL and the key's environment type, never the key.
  */
 public class TriggerHealthIndicator extends AbstractReactiveHealthIndicator {
 

@@ -9,16 +9,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Configuration of trigger4j, bound from {@code trigger.*}.
  *
- * @param secretKey Secret key of the Trigger.dev environment (tr_dev_..., tr_prod_...), sent as a bearer
- * token. Falls back to the TRIGGER_SECRET_KEY environment variable. Required.
- * @param baseUrl Base URL of the Trigger.dev API. When not set, the TRIGGER_API_URL environment variable,
- * then https://api.trigger.dev.
- * @param branch Preview or dev branch to address, sent as the x-trigger-branch header. Required with a
- * tr_preview_ key.
+ * @param secretKey Secret key of the Trigger.dev environment (tr_dev_..., tr_prod_...),
+ * sent as a bearer token. Falls back to the TRIGGER_SECRET_KEY environment variable.
+ * Required.
+ * @param baseUrl Base URL of the Trigger.dev API. When not set, the TRIGGER_API_URL
+ * environment variable, then https://api.trigger.dev.
+ * @param branch Preview or dev branch to address, sent as the x-trigger-branch header.
+ * Required with a tr_preview_ key.
  * @param connectTimeout TCP connect timeout. When not set, the connector of Spring Boot's
  * WebClient.Builder (spring.http.clients.*) is used as it is.
- * @param responseTimeout How long one attempt waits for its whole response; each retry gets a fresh
- * timeout.
+ * @param responseTimeout How long one attempt waits for its whole response; each retry
+ * gets a fresh timeout.
  * @param retry How failed calls are retried.
  * @param health Settings of the 'trigger' health indicator.
  */
@@ -32,20 +33,23 @@ public record TriggerProperties(@Nullable String secretKey, @DefaultValue("https
 	public String toString() {
 		return "TriggerProperties[secretKey=" + ((this.secretKey != null) ? "******" : "null") + ", baseUrl="
 				+ this.baseUrl + ", branch=" + this.branch + ", connectTimeout=" + this.connectTimeout
-				+ ", responseTimeout=" + this.responseTimeout + ", retry=" + this.retry + ", health=" + this.health + "]";
+				+ ", responseTimeout=" + this.responseTimeout + ", retry=" + this.retry + ", health=" + this.health
+				+ "]";
 	}
 
 	/**
-	 * Retry settings: exponential backoff with jitter. Reads, cancel, tags, metadata and reschedule are
-	 * retried on timeouts, connection failures, 408, 409, 429 and 5xx; triggers and batches only with an
-	 * idempotency key (or when the request certainly did not reach the server); replay never.
+	 * Retry settings: exponential backoff with jitter. Reads, cancel, tags, metadata and
+	 * reschedule are retried on timeouts, connection failures, 408, 409, 429 and 5xx;
+	 * triggers and batches only with an idempotency key (or when the request certainly
+	 * did not reach the server); replay never.
 	 *
 	 * @param maxAttempts Attempts in all, including the first; 1 disables retries.
 	 * @param minBackoff First backoff.
 	 * @param maxBackoff Longest backoff.
 	 * @param multiplier Factor between consecutive backoffs.
 	 * @param jitter Jitter factor, 0 (none) to 1.
-	 * @param maxRateLimitWait Longest wait for a rate-limit reset (429) before the error is signalled.
+	 * @param maxRateLimitWait Longest wait for a rate-limit reset (429) before the error
+	 * is signalled.
 	 */
 	public record Retry(@DefaultValue("5") int maxAttempts, @DefaultValue("1s") Duration minBackoff,
 			@DefaultValue("30s") Duration maxBackoff, @DefaultValue("1.6") double multiplier,
@@ -55,7 +59,8 @@ public record TriggerProperties(@Nullable String secretKey, @DefaultValue("https
 	/**
 	 * Health indicator settings.
 	 *
-	 * @param timeout How long the health check waits for its authenticated call before reporting DOWN.
+	 * @param timeout How long the health check waits for its authenticated call before
+	 * reporting DOWN.
 	 */
 	public record Health(@DefaultValue("10s") Duration timeout) {
 	}

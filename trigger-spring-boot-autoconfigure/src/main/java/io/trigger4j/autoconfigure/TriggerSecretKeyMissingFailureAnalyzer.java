@@ -3,7 +3,9 @@ package io.trigger4j.autoconfigure;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Explains a start-up failure caused by a missing secret key, and which property to set. */
+/**
+ * Explains a start-up failure caused by a missing secret key, and which property to set.
+ */
 class TriggerSecretKeyMissingFailureAnalyzer extends AbstractFailureAnalyzer<TriggerSecretKeyMissingException> {
 
 	@Override

@@ -108,7 +108,8 @@ class TriggerAutoConfigurationTests {
 
 	@Test
 	void theSdksEnvironmentVariablesWork(WireMockRuntimeInfo wm) {
-		stubFor(get("/api/v3/runs/run_1").willReturn(okJson("{\"id\":\"run_1\",\"status\":\"QUEUED\",\"taskIdentifier\":\"t\"}")));
+		stubFor(get("/api/v3/runs/run_1")
+			.willReturn(okJson("{\"id\":\"run_1\",\"status\":\"QUEUED\",\"taskIdentifier\":\"t\"}")));
 		this.runner
 			.withInitializer((context) -> context.getEnvironment()
 				.getPropertySources()
@@ -205,8 +206,8 @@ class TriggerAutoConfigurationTests {
 	@Test
 	void theSecretKeyIsMaskedInTheEnvEndpointEvenWhenValuesAreShown() {
 		this.runner
-			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
-					EnvironmentEndpointAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(EndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class))
 			.withPropertyValues("trigger.secret-key=" + KEY, "management.endpoint.env.show-values=always",
 					"management.endpoints.web.exposure.include=env")
 			.withInitializer((context) -> context.getEnvironment()
@@ -214,8 +215,10 @@ class TriggerAutoConfigurationTests {
 				.addFirst(new MapPropertySource("os", Map.of("TRIGGER_SECRET_KEY", KEY, "OTHER", "visible"))))
 			.run((context) -> {
 				EnvironmentEndpoint endpoint = context.getBean(EnvironmentEndpoint.class);
-				assertThat(endpoint.environmentEntry("trigger.secret-key").getProperty().getValue()).isEqualTo("******");
-				assertThat(endpoint.environmentEntry("TRIGGER_SECRET_KEY").getProperty().getValue()).isEqualTo("******");
+				assertThat(endpoint.environmentEntry("trigger.secret-key").getProperty().getValue())
+					.isEqualTo("******");
+				assertThat(endpoint.environmentEntry("TRIGGER_SECRET_KEY").getProperty().getValue())
+					.isEqualTo("******");
 				assertThat(endpoint.environmentEntry("OTHER").getProperty().getValue()).isEqualTo("visible");
 			});
 	}
@@ -223,9 +226,11 @@ class TriggerAutoConfigurationTests {
 	@Test
 	void theSanitizingFunctionMatchesTheKeyUnderEveryName() {
 		this.runner.withPropertyValues("trigger.secret-key=" + KEY).run((context) -> {
-			SanitizingFunction function = context.getBean("triggerSecretKeySanitizingFunction", SanitizingFunction.class);
+			SanitizingFunction function = context.getBean("triggerSecretKeySanitizingFunction",
+					SanitizingFunction.class);
 			for (String name : new String[] { "trigger.secret-key", "TRIGGER_SECRET_KEY", "secretKey", "secret-key" }) {
-				assertThat(function.apply(new SanitizableData(null, name, KEY)).getValue()).as(name).isEqualTo("******");
+				assertThat(function.apply(new SanitizableData(null, name, KEY)).getValue()).as(name)
+					.isEqualTo("******");
 			}
 			assertThat(function.apply(new SanitizableData(null, "trigger.base-url", "x")).getValue()).isEqualTo("x");
 		});
@@ -288,7 +293,8 @@ class TriggerAutoConfigurationTests {
 
 	@Test
 	void eachCallRecordsATimerWithTheExpectedTags(WireMockRuntimeInfo wm) {
-		stubFor(get("/api/v3/runs/run_1").willReturn(okJson("{\"id\":\"run_1\",\"status\":\"QUEUED\",\"taskIdentifier\":\"t\"}")));
+		stubFor(get("/api/v3/runs/run_1")
+			.willReturn(okJson("{\"id\":\"run_1\",\"status\":\"QUEUED\",\"taskIdentifier\":\"t\"}")));
 		this.runner
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
@@ -301,14 +307,16 @@ class TriggerAutoConfigurationTests {
 							"exception", "none")
 					.timer()
 					.count()).isEqualTo(1);
-				assertThat(meters.find("trigger.client.requests").timers()).allSatisfy((timer) -> assertThat(
-						timer.getId().getTags()).noneMatch((tag) -> tag.getValue().contains("run_1")));
+				assertThat(meters.find("trigger.client.requests").timers())
+					.allSatisfy((timer) -> assertThat(timer.getId().getTags())
+						.noneMatch((tag) -> tag.getValue().contains("run_1")));
 			});
 	}
 
 	@Test
 	void aUserObservationConventionAndCustomizerApply(WireMockRuntimeInfo wm) {
-		stubFor(get("/api/v3/runs/run_1").willReturn(okJson("{\"id\":\"run_1\",\"status\":\"QUEUED\",\"taskIdentifier\":\"t\"}")));
+		stubFor(get("/api/v3/runs/run_1")
+			.willReturn(okJson("{\"id\":\"run_1\",\"status\":\"QUEUED\",\"taskIdentifier\":\"t\"}")));
 		TriggerRequestObservationConvention convention = new DefaultTriggerRequestObservationConvention() {
 			@Override
 			public String getName() {
@@ -319,8 +327,7 @@ class TriggerAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
 			.withBean(TriggerRequestObservationConvention.class, () -> convention)
-			.withBean(TriggerClientBuilderCustomizer.class,
-					() -> (builder) -> builder.baseUrl(wm.getHttpBaseUrl()))
+			.withBean(TriggerClientBuilderCustomizer.class, () -> (builder) -> builder.baseUrl(wm.getHttpBaseUrl()))
 			.withPropertyValues("trigger.secret-key=" + KEY, "trigger.base-url=http://localhost:1")
 			.run((context) -> {
 				context.getBean(TriggerOperations.class).runs().retrieve("run_1").block();
