@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.trigger4j.client.ListRunsRequest;
-import io.trigger4j.client.Run;
-import io.trigger4j.client.RunStatus;
 import io.trigger4j.client.TriggerOperations;
-import io.trigger4j.client.TriggerOptions;
+import io.trigger4j.client.model.runs.ListRunsRequest;
+import io.trigger4j.client.model.runs.Run;
+import io.trigger4j.client.model.runs.RunStatus;
+import io.trigger4j.client.model.tasks.TriggerOptions;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

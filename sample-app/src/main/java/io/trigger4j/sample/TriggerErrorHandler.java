@@ -3,8 +3,8 @@ package io.trigger4j.sample;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.trigger4j.client.TriggerApiException;
-import io.trigger4j.client.TriggerTransportException;
+import io.trigger4j.client.error.TriggerApiException;
+import io.trigger4j.client.error.TriggerTransportException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;

@@ -3,6 +3,7 @@ package io.trigger4j.sample;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.trigger4j.client.model.runs.Run;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.trigger4j.client;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,104 +9,106 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
+import org.springframework.web.util.UriUtils;
 
 /**
- * Everything about one API call that the transport needs, built after the arguments were
- * checked.
+ * One call of an {@link Operation}, built from its row after the arguments were checked:
+ * the path values, query, body and extra headers of this call, and how to read its
+ * answer.
  *
- * @param operation the operation name used in observations and messages, such as
- * {@code runs.retrieve}
- * @param method the HTTP method
- * @param path the path template, such as {@code /api/v3/runs/{runId}}
- * @param pathVariables the values of the path template's variables, in order (URL-encoded
- * when sent)
+ * @param operation the operation's row
+ * @param pathValues the values of the path's variables, in order (encoded when sent)
  * @param query query parameters, sent in this order
- * @param body the serialised JSON body, or {@code null} for none
+ * @param body the request body (a wire record), or {@code null} for none
  * @param headers extra headers
- * @param idempotent whether repeating the call after an ambiguous failure cannot
- * duplicate anything
+ * @param idempotencyKeyed whether the call carries an idempotency key, which makes an
+ * operation of {@link RetryClass#WITH_IDEMPOTENCY_KEY} safe to repeat
  * @param reader reads a successful response
  */
-record ApiCall<T>(String operation, HttpMethod method, String path, List<Object> pathVariables,
-		Map<String, String> query, byte @Nullable [] body, Map<String, String> headers, boolean idempotent,
-		ResponseReader<T> reader) {
+record ApiCall<T>(Operation operation, String[] pathValues, List<Map.Entry<String, String>> query,
+		@Nullable Object body, Map<String, String> headers, boolean idempotencyKeyed, ResponseReader<T> reader) {
 
 	/** Reads a 2xx response body (possibly empty) and its headers. */
 	@FunctionalInterface
 	interface ResponseReader<T> {
 
-		T read(byte[] body, HttpHeaders headers);
+		T read(WireJson json, byte[] body, HttpHeaders headers);
 
-	}
-
-	static Builder builder(String operation, HttpMethod method, String path) {
-		return new Builder(operation, method, path);
 	}
 
 	/**
-	 * The URI template with the query appended as placeholders, and all variable values
-	 * in order.
+	 * Starts a call of an operation.
+	 * @param pathValues the values of the path's variables, checked by their kinds
+	 * @throws IllegalArgumentException naming the argument of a path value that is not
+	 * acceptable
 	 */
-	String uriTemplate() {
-		if (this.query.isEmpty()) {
-			return this.path;
-		}
-		StringBuilder template = new StringBuilder(this.path).append('?');
-		int index = 0;
-		for (String name : this.query.keySet()) {
-			if (index > 0) {
-				template.append('&');
-			}
-			template.append(name).append("={q").append(index++).append('}');
-		}
-		return template.toString();
+	static Builder to(Operation operation, String... pathValues) {
+		operation.checkPath(pathValues);
+		return new Builder(operation, pathValues);
 	}
 
-	Object[] uriVariables() {
-		List<Object> values = new ArrayList<>(this.pathVariables);
-		values.addAll(this.query.values());
-		return values.toArray();
+	/**
+	 * The operation's name in observations and messages, such as {@code runs.retrieve}.
+	 */
+	String name() {
+		return this.operation.observationName();
+	}
+
+	/**
+	 * Whether repeating this call after a failure where the server may have acted cannot
+	 * duplicate anything: the operation's retry class, and the call's idempotency key.
+	 */
+	boolean isRepeatable() {
+		return switch (this.operation.retryClass()) {
+			case SAFE -> true;
+			case WITH_IDEMPOTENCY_KEY -> this.idempotencyKeyed;
+			case NEVER -> false;
+		};
+	}
+
+	/**
+	 * The absolute URI: the base URL, the path with its values encoded, and the query.
+	 */
+	URI uri(String baseUrl) {
+		StringBuilder url = this.operation.path(new StringBuilder(128).append(baseUrl), this.pathValues);
+		char separator = '?';
+		for (Map.Entry<String, String> parameter : this.query) {
+			url.append(separator)
+				.append(UriUtils.encode(parameter.getKey(), StandardCharsets.UTF_8))
+				.append('=')
+				.append(UriUtils.encode(parameter.getValue(), StandardCharsets.UTF_8));
+			separator = '&';
+		}
+		return URI.create(url.toString());
 	}
 
 	static final class Builder {
 
-		private final String operation;
+		private final Operation operation;
 
-		private final HttpMethod method;
+		private final String[] pathValues;
 
-		private final String path;
-
-		private final List<Object> pathVariables = new ArrayList<>();
-
-		private final Map<String, String> query = new LinkedHashMap<>();
+		private final List<Map.Entry<String, String>> query = new ArrayList<>();
 
 		private final Map<String, String> headers = new LinkedHashMap<>();
 
-		private byte @Nullable [] body;
+		private @Nullable Object body;
 
-		private boolean idempotent;
+		private boolean idempotencyKeyed;
 
-		private Builder(String operation, HttpMethod method, String path) {
+		private Builder(Operation operation, String[] pathValues) {
 			this.operation = operation;
-			this.method = method;
-			this.path = path;
-			this.idempotent = HttpMethod.GET.equals(method);
-		}
-
-		Builder pathVariables(Object... values) {
-			this.pathVariables.addAll(List.of(values));
-			return this;
+			this.pathValues = pathValues;
 		}
 
 		Builder query(Map<String, String> parameters) {
-			this.query.putAll(parameters);
+			parameters.forEach(this::query);
 			return this;
 		}
 
 		Builder query(String name, @Nullable Object value) {
 			if (value != null) {
-				this.query.put(name, value.toString());
+				this.query.add(Map.entry(name, value.toString()));
 			}
 			return this;
 		}
@@ -117,26 +121,27 @@ record ApiCall<T>(String operation, HttpMethod method, String path, List<Object>
 		}
 
 		/**
-		 * Serialises the body now, so an unserialisable payload fails before any request.
+		 * The body, a wire record; the application's values in it are {@link RawJson}.
 		 */
-		Builder jsonBody(String argument, Object body) {
-			this.body = Json.write(argument, body);
+		Builder body(Object body) {
+			this.body = body;
 			return this;
 		}
 
-		Builder idempotent(boolean idempotent) {
-			this.idempotent = idempotent;
+		/** Marks the call as carrying an idempotency key when {@code key} is not null. */
+		Builder idempotencyKey(@Nullable String key) {
+			this.idempotencyKeyed = (key != null);
 			return this;
 		}
 
 		<T> ApiCall<T> reading(ResponseReader<T> reader) {
-			return new ApiCall<>(this.operation, this.method, this.path, List.copyOf(this.pathVariables),
-					new LinkedHashMap<>(this.query), this.body, Map.copyOf(this.headers), this.idempotent, reader);
+			return new ApiCall<>(this.operation, this.pathValues, List.copyOf(this.query), this.body,
+					Map.copyOf(this.headers), this.idempotencyKeyed, reader);
 		}
 
 		<T> ApiCall<T> reading(Class<T> type) {
-			String operation = this.operation;
-			return reading((bytes, headers) -> Json.read(operation, bytes, type));
+			String name = this.operation.observationName();
+			return reading((json, bytes, headers) -> json.read(name, bytes, type));
 		}
 
 	}

@@ -2,17 +2,21 @@ package io.trigger4j.client;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.trigger4j.client.error.TriggerTimeoutException;
+import io.trigger4j.client.internal.Checks;
+import io.trigger4j.client.model.CursorPage;
+import io.trigger4j.client.model.JsonValue;
+import io.trigger4j.client.model.runs.ListRunsRequest;
+import io.trigger4j.client.model.runs.Run;
+import io.trigger4j.client.model.runs.RunResult;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /** The {@link RunsOperations} implementation. */
 final class DefaultRunsOperations implements RunsOperations {
@@ -27,10 +31,7 @@ final class DefaultRunsOperations implements RunsOperations {
 
 	@Override
 	public Mono<Run> retrieve(String runId) {
-		Checks.requireId("runId", runId);
-		return this.http.execute(ApiCall.builder("runs.retrieve", HttpMethod.GET, "/api/v3/runs/{runId}")
-			.pathVariables(runId)
-			.reading(Run.class));
+		return this.http.execute(ApiCall.to(Operation.RUNS_RETRIEVE, runId).reading(Run.class));
 	}
 
 	@Override
@@ -55,22 +56,16 @@ final class DefaultRunsOperations implements RunsOperations {
 	}
 
 	private Mono<CursorPage<Run>> page(ListRunsRequest request, String cursorParameter, @Nullable String cursor) {
-		return this.http.execute(ApiCall.builder("runs.list", HttpMethod.GET, "/api/v1/runs")
-			.query(request.query())
+		return this.http.execute(ApiCall.to(Operation.RUNS_LIST)
+			.query(request.queryParameters())
 			.query("page[size]", request.pageSize())
 			.query(cursorParameter, cursor)
-			.reading(DefaultRunsOperations::readPage));
-	}
-
-	private static CursorPage<Run> readPage(byte[] body, org.springframework.http.HttpHeaders headers) {
-		RunPageBody page = Json.read("runs.list", body, RunPageBody.class);
-		Pagination pagination = (page.pagination() != null) ? page.pagination() : new Pagination(null, null);
-		return new CursorPage<>(page.data(), pagination.next(), pagination.previous());
+			.reading((json, body, headers) -> json.read("runs.list", body, RunPage.class).toPage()));
 	}
 
 	@Override
 	public Mono<Run> awaitCompletion(String runId, Duration pollInterval, Duration timeout) {
-		Checks.requireId("runId", runId);
+		Operation.RUNS_RETRIEVE.checkPath(runId);
 		Objects.requireNonNull(pollInterval, "pollInterval must not be null");
 		if (pollInterval.compareTo(MIN_POLL_INTERVAL) < 0) {
 			throw new IllegalArgumentException(
@@ -93,97 +88,111 @@ final class DefaultRunsOperations implements RunsOperations {
 
 	@Override
 	public Mono<String> cancel(String runId) {
-		Checks.requireId("runId", runId);
-		return this.http.execute(ApiCall.builder("runs.cancel", HttpMethod.POST, "/api/v2/runs/{runId}/cancel")
-			.pathVariables(runId)
-			.idempotent(true)
-			.reading((body, headers) -> idOf("runs.cancel", body)));
+		return this.http.execute(ApiCall.to(Operation.RUNS_CANCEL, runId).reading(IdAnswer.class)).map(IdAnswer::id);
 	}
 
 	@Override
 	public Mono<String> replay(String runId) {
-		Checks.requireId("runId", runId);
-		return this.http.execute(ApiCall.builder("runs.replay", HttpMethod.POST, "/api/v1/runs/{runId}/replay")
-			.pathVariables(runId)
-			.idempotent(false)
-			.reading((body, headers) -> idOf("runs.replay", body)));
+		return this.http.execute(ApiCall.to(Operation.RUNS_REPLAY, runId).reading(IdAnswer.class)).map(IdAnswer::id);
 	}
 
 	@Override
 	public Mono<Run> reschedule(String runId, Duration delay) {
-		Checks.requireId("runId", runId);
+		Operation.RUNS_RESCHEDULE.checkPath(runId);
 		return reschedule(runId, Checks.duration("delay", delay));
 	}
 
 	@Override
 	public Mono<Run> rescheduleUntil(String runId, Instant until) {
-		Checks.requireId("runId", runId);
+		Operation.RUNS_RESCHEDULE.checkPath(runId);
 		return reschedule(runId, Checks.instant("until", until));
 	}
 
 	private Mono<Run> reschedule(String runId, String delay) {
-		return this.http.execute(ApiCall.builder("runs.reschedule", HttpMethod.POST, "/api/v1/runs/{runId}/reschedule")
-			.pathVariables(runId)
-			.jsonBody("delay", Map.of("delay", delay))
-			.idempotent(true)
-			.reading(Run.class));
+		return this.http
+			.execute(ApiCall.to(Operation.RUNS_RESCHEDULE, runId).body(new RescheduleBody(delay)).reading(Run.class));
 	}
 
 	@Override
 	public Mono<String> addTags(String runId, Collection<String> tags) {
-		Checks.requireId("runId", runId);
+		Operation.RUNS_ADD_TAGS.checkPath(runId);
 		List<String> checked = Checks.requireTags("tags", tags);
 		if (checked.isEmpty()) {
 			throw new IllegalArgumentException("tags must not be empty");
 		}
-		return this.http.execute(ApiCall.builder("runs.addTags", HttpMethod.POST, "/api/v1/runs/{runId}/tags")
-			.pathVariables(runId)
-			.jsonBody("tags", Map.of("tags", checked))
-			.idempotent(true)
-			.reading((body, headers) -> Json.read("runs.addTags", body, JsonNode.class).path("message").asString("")));
+		return this.http
+			.execute(
+					ApiCall.to(Operation.RUNS_ADD_TAGS, runId).body(new TagsBody(checked)).reading(MessageAnswer.class))
+			.map(MessageAnswer::text);
 	}
 
 	@Override
 	public Mono<JsonValue> updateMetadata(String runId, Object metadata) {
-		Checks.requireId("runId", runId);
-		JsonValue checked = Checks.requireMetadata("metadata", metadata);
-		return this.http.execute(ApiCall.builder("runs.updateMetadata", HttpMethod.PUT, "/api/v1/runs/{runId}/metadata")
-			.pathVariables(runId)
-			.jsonBody("metadata", Map.of("metadata", checked))
-			.idempotent(true)
-			.reading((body, headers) -> {
-				JsonNode json = Json.read("runs.updateMetadata", body, JsonNode.class);
-				return JsonValue.fromNode(json.path("metadata"));
-			}));
+		Operation.RUNS_UPDATE_METADATA.checkPath(runId);
+		Objects.requireNonNull(metadata, "metadata must not be null");
+		RawJson json = this.http.json().user("metadata", metadata);
+		Checks.requireMetadata("metadata", json.json());
+		return this.http
+			.execute(ApiCall.to(Operation.RUNS_UPDATE_METADATA, runId)
+				.body(new MetadataBody(json))
+				.reading(MetadataAnswer.class))
+			.map(MetadataAnswer::metadata);
 	}
 
 	@Override
 	public Mono<RunResult> result(String runId) {
-		Checks.requireId("runId", runId);
-		return this.http.execute(ApiCall.builder("runs.result", HttpMethod.GET, "/api/v1/runs/{runId}/result")
-			.pathVariables(runId)
-			.reading(RunResult.class));
-	}
-
-	private static String idOf(String operation, byte[] body) {
-		JsonNode id = Json.read(operation, body, JsonNode.class).path("id");
-		if (!id.isString()) {
-			throw new TriggerDecodingException("The response of " + operation + " has no run id");
-		}
-		return id.asString();
+		return this.http.execute(ApiCall.to(Operation.RUNS_RESULT, runId).reading(RunResult.class));
 	}
 
 	/** The wire shape of a list page. */
-	record RunPageBody(List<Run> data, @Nullable Pagination pagination) {
+	record RunPage(@Nullable List<Run> data, @Nullable Pagination pagination) {
 
-		RunPageBody {
-			data = (data != null) ? data : new ArrayList<>();
+		CursorPage<Run> toPage() {
+			return (this.pagination != null)
+					? new CursorPage<>(this.data, this.pagination.next(), this.pagination.previous())
+					: new CursorPage<>(this.data, null, null);
 		}
 
 	}
 
 	/** The wire shape of a page's cursors. */
 	record Pagination(@Nullable String next, @Nullable String previous) {
+	}
+
+	/** The answer of cancel and replay: the run's id. */
+	record IdAnswer(@JsonProperty(required = true) String id) {
+
+		IdAnswer {
+			Objects.requireNonNull(id, "id must not be null");
+		}
+
+	}
+
+	/** The answer of add tags. */
+	record MessageAnswer(@Nullable String message) {
+
+		String text() {
+			return (this.message != null) ? this.message : "";
+		}
+
+	}
+
+	/** The answer of the metadata update: the metadata now stored. */
+	record MetadataAnswer(@JsonProperty(required = true) JsonValue metadata) {
+
+		MetadataAnswer {
+			Objects.requireNonNull(metadata, "metadata must not be null");
+		}
+
+	}
+
+	record RescheduleBody(String delay) {
+	}
+
+	record TagsBody(List<String> tags) {
+	}
+
+	record MetadataBody(RawJson metadata) {
 	}
 
 }

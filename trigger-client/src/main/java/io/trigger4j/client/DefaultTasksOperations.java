@@ -1,16 +1,22 @@
 package io.trigger4j.client;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.trigger4j.client.internal.Checks;
+import io.trigger4j.client.model.MachinePreset;
+import io.trigger4j.client.model.batches.BatchItem;
+import io.trigger4j.client.model.batches.BatchOptions;
+import io.trigger4j.client.model.batches.BatchTriggerResult;
+import io.trigger4j.client.model.batches.BatchTriggered;
+import io.trigger4j.client.model.tasks.TriggerOptions;
+import io.trigger4j.client.model.tasks.TriggeredRun;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /** The {@link TasksOperations} implementation. */
 final class DefaultTasksOperations implements TasksOperations {
@@ -19,6 +25,7 @@ final class DefaultTasksOperations implements TasksOperations {
 
 	static final int MAX_BATCH_ITEMS = 500;
 
+	/** The response header carrying a public access token for what was triggered. */
 	private static final String JWT_HEADER = "x-trigger-jwt";
 
 	private final TriggerHttp http;
@@ -34,102 +41,86 @@ final class DefaultTasksOperations implements TasksOperations {
 
 	@Override
 	public Mono<TriggeredRun> trigger(String taskIdentifier, Object payload, TriggerOptions options) {
-		Checks.requireId("taskIdentifier", taskIdentifier);
+		Operation.TASKS_TRIGGER.checkPath(taskIdentifier);
 		Objects.requireNonNull(payload, "payload must not be null");
 		Objects.requireNonNull(options, "options must not be null");
-		ApiCall<TriggeredRun> call = ApiCall
-			.builder("tasks.trigger", HttpMethod.POST, "/api/v1/tasks/{taskIdentifier}/trigger")
-			.pathVariables(taskIdentifier)
-			.jsonBody("payload", itemBody(null, payload, options))
-			.idempotent(options.idempotencyKey() != null)
-			.reading((body, headers) -> {
-				JsonNode json = Json.read("tasks.trigger", body, JsonNode.class);
-				return new TriggeredRun(json.path("id").asString(), json.path("isCached").asBoolean(false),
-						headers.getFirst(JWT_HEADER));
-			});
-		return this.http.execute(call);
+		return this.http.execute(ApiCall.to(Operation.TASKS_TRIGGER, taskIdentifier)
+			.body(item("", null, payload, options))
+			.idempotencyKey(options.idempotencyKey())
+			.reading((json, body, headers) -> {
+				TriggerAnswer answer = json.read("tasks.trigger", body, TriggerAnswer.class);
+				return new TriggeredRun(answer.id(), answer.isCached(), headers.getFirst(JWT_HEADER));
+			}));
 	}
 
 	@Override
 	public Mono<BatchTriggerResult> batchTrigger(String taskIdentifier, List<BatchItem> items, BatchOptions options) {
-		Checks.requireId("taskIdentifier", taskIdentifier);
+		Operation.TASKS_BATCH_TRIGGER.checkPath(taskIdentifier);
 		requireItems(items, MAX_TASK_BATCH_ITEMS);
 		Objects.requireNonNull(options, "options must not be null");
-		List<Map<String, Object>> bodies = new ArrayList<>(items.size());
-		for (BatchItem item : items) {
-			bodies.add(itemBody(null, item.payload(), item.options()));
-		}
-		ApiCall<BatchTriggerResult> call = ApiCall
-			.builder("tasks.batchTrigger", HttpMethod.POST, "/api/v1/tasks/{taskIdentifier}/batch")
-			.pathVariables(taskIdentifier)
-			.header("idempotency-key", options.idempotencyKey())
-			.header("idempotency-key-ttl", options.idempotencyKeyTtl())
-			.jsonBody("items", Map.of("items", bodies))
-			.idempotent(options.idempotencyKey() != null)
-			.reading((body, headers) -> {
-				JsonNode json = Json.read("tasks.batchTrigger", body, JsonNode.class);
-				List<String> runs = new ArrayList<>();
-				for (JsonNode run : json.path("runs")) {
-					runs.add(run.isObject() ? run.path("id").asString() : run.asString());
-				}
-				return new BatchTriggerResult(firstText(json, "batchId", "id"), runs, headers.getFirst(JWT_HEADER));
-			});
-		return this.http.execute(call);
+		return this.http.execute(batch(ApiCall.to(Operation.TASKS_BATCH_TRIGGER, taskIdentifier), items, false, options)
+			.reading((json, body, headers) -> {
+				BatchAnswer answer = json.read("tasks.batchTrigger", body, BatchAnswer.class);
+				return new BatchTriggerResult(answer.id(), answer.runs().stream().map(RunRef::id).toList(),
+						headers.getFirst(JWT_HEADER));
+			}));
 	}
 
 	@Override
 	public Mono<BatchTriggered> batchTrigger(List<BatchItem> items, BatchOptions options) {
 		requireItems(items, MAX_BATCH_ITEMS);
 		Objects.requireNonNull(options, "options must not be null");
-		List<Map<String, Object>> bodies = new ArrayList<>(items.size());
-		for (BatchItem item : items) {
-			bodies.add(itemBody(item.task(), item.payload(), item.options()));
-		}
-		ApiCall<BatchTriggered> call = ApiCall.builder("tasks.batchTriggerMany", HttpMethod.POST, "/api/v1/tasks/batch")
-			.header("idempotency-key", options.idempotencyKey())
-			.header("idempotency-key-ttl", options.idempotencyKeyTtl())
+		return this.http.execute(batch(ApiCall.to(Operation.TASKS_BATCH_TRIGGER_MANY), items, true, options)
 			.header("batch-processing-strategy",
-					(options.processingStrategy() != null) ? options.processingStrategy().headerValue() : null)
-			.jsonBody("items", Map.of("items", bodies))
-			.idempotent(options.idempotencyKey() != null)
-			.reading(DefaultTasksOperations::readBatchTriggered);
-		return this.http.execute(call);
+					(options.processingStrategy() != null) ? options.processingStrategy().value() : null)
+			.reading((json, body, headers) -> {
+				BatchAnswer answer = json.read("tasks.batchTriggerMany", body, BatchAnswer.class);
+				List<BatchTriggered.BatchRun> runs = answer.runs()
+					.stream()
+					.map((run) -> new BatchTriggered.BatchRun(run.id(), run.taskIdentifier(), run.isCached(),
+							run.idempotencyKey()))
+					.toList();
+				return new BatchTriggered(answer.id(), answer.isCached(), answer.idempotencyKey(), runs,
+						headers.getFirst(JWT_HEADER));
+			}));
+	}
+
+	private ApiCall.Builder batch(ApiCall.Builder call, List<BatchItem> items, boolean withTask, BatchOptions options) {
+		List<ItemBody> bodies = new ArrayList<>(items.size());
+		for (int i = 0; i < items.size(); i++) {
+			BatchItem item = items.get(i);
+			bodies.add(item("items[" + i + "].", withTask ? item.task() : null, item.payload(), item.options()));
+		}
+		return call.header("idempotency-key", options.idempotencyKey())
+			.header("idempotency-key-ttl", options.idempotencyKeyTtl())
+			.body(new BatchBody(bodies))
+			.idempotencyKey(options.idempotencyKey());
 	}
 
 	/**
-	 * Reads the 202 body {@code {id, isCached, idempotencyKey?, runs: [{id,
-	 * taskIdentifier, isCached}]}}; also accepts the contract's {@code {batchId, runs:
-	 * [string]}}.
+	 * One trigger's body. The payload, context and metadata are written now with the
+	 * application's mapper, so a value it cannot write fails before anything is sent.
+	 * @param prefix what the argument names in errors start with, such as
+	 * {@code items[3].}
 	 */
-	private static BatchTriggered readBatchTriggered(byte[] body, HttpHeaders headers) {
-		JsonNode json = Json.read("tasks.batchTriggerMany", body, JsonNode.class);
-		List<BatchTriggered.BatchRun> runs = new ArrayList<>();
-		for (JsonNode run : json.path("runs")) {
-			if (run.isObject()) {
-				runs.add(new BatchTriggered.BatchRun(run.path("id").asString(), Json.text(run, "taskIdentifier"),
-						run.path("isCached").asBoolean(false), Json.text(run, "idempotencyKey")));
-			}
-			else {
-				runs.add(new BatchTriggered.BatchRun(run.asString(), null, false, null));
-			}
+	private ItemBody item(String prefix, @Nullable String task, Object payload, TriggerOptions options) {
+		WireJson json = this.http.json();
+		RawJson metadata = null;
+		if (options.metadata() != null) {
+			metadata = json.user(prefix + "metadata", options.metadata());
+			Checks.requireMetadata(prefix + "metadata", metadata.json());
 		}
-		return new BatchTriggered(firstText(json, "id", "batchId"), json.path("isCached").asBoolean(false),
-				Json.text(json, "idempotencyKey"), runs, headers.getFirst(JWT_HEADER));
+		OptionsBody body = new OptionsBody(options.queue(), options.concurrencyKey(), options.idempotencyKey(),
+				options.idempotencyKeyTtl(), options.delay(), options.ttl(), options.tags(), metadata,
+				options.maxAttempts(), seconds(options.maxDuration()), options.machine(), options.test(),
+				seconds(options.priority()), options.region(), options.lockToVersion());
+		return new ItemBody(task, json.user(prefix + "payload", payload),
+				(options.context() != null) ? json.user(prefix + "context", options.context()) : null,
+				OptionsBody.EMPTY.equals(body) ? null : body);
 	}
 
-	private static Map<String, Object> itemBody(@Nullable String task, Object payload, TriggerOptions options) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		if (task != null) {
-			body.put("task", task);
-		}
-		body.put("payload", payload);
-		if (options.context() != null) {
-			body.put("context", options.context());
-		}
-		if (!options.toJson().isEmpty()) {
-			body.put("options", options.toJson());
-		}
-		return body;
+	private static @Nullable Long seconds(java.time.@Nullable Duration duration) {
+		return (duration != null) ? duration.getSeconds() : null;
 	}
 
 	private static void requireItems(List<BatchItem> items, int max) {
@@ -143,9 +134,62 @@ final class DefaultTasksOperations implements TasksOperations {
 		}
 	}
 
-	private static String firstText(JsonNode node, String field, String fallback) {
-		String value = Json.text(node, field);
-		return (value != null) ? value : Objects.requireNonNullElse(Json.text(node, fallback), "");
+	/** One trigger: the body of a trigger, and an item of a batch. */
+	record ItemBody(@Nullable String task, RawJson payload, @Nullable RawJson context, @Nullable OptionsBody options) {
+	}
+
+	/** The {@code options} of a trigger, as the server names them. */
+	record OptionsBody(TriggerOptions.@Nullable Queue queue, @Nullable String concurrencyKey,
+			@Nullable String idempotencyKey, @JsonProperty("idempotencyKeyTTL") @Nullable String idempotencyKeyTtl,
+			@Nullable String delay, @Nullable String ttl, @Nullable List<String> tags, @Nullable RawJson metadata,
+			@Nullable Integer maxAttempts, @Nullable Long maxDuration, @Nullable MachinePreset machine,
+			@Nullable Boolean test, @Nullable Long priority, @Nullable String region, @Nullable String lockToVersion) {
+
+		static final OptionsBody EMPTY = new OptionsBody(null, null, null, null, null, null, null, null, null, null,
+				null, null, null, null, null);
+
+	}
+
+	record BatchBody(List<ItemBody> items) {
+	}
+
+	/** The answer of a trigger. */
+	record TriggerAnswer(@JsonProperty(required = true) String id, boolean isCached) {
+
+		TriggerAnswer {
+			Objects.requireNonNull(id, "id must not be null");
+		}
+
+	}
+
+	/**
+	 * The answer of both batch triggers: the server's 202 body {@code {id, isCached,
+	 * idempotencyKey?, runs: [{id, taskIdentifier, isCached}]}}, or the contract's
+	 * {@code {batchId, runs: [string]}}.
+	 */
+	record BatchAnswer(@JsonProperty(required = true) @JsonAlias("batchId") String id, boolean isCached,
+			@Nullable String idempotencyKey, @Nullable List<RunRef> runs) {
+
+		BatchAnswer {
+			Objects.requireNonNull(id, "id must not be null");
+			runs = (runs != null) ? runs : List.of();
+		}
+
+	}
+
+	/** A run of a batch: an object, or (in the contract's shape) only its id. */
+	record RunRef(String id, @Nullable String taskIdentifier, boolean isCached, @Nullable String idempotencyKey) {
+
+		@JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+		RunRef {
+			Objects.requireNonNull(id, "id must not be null");
+		}
+
+		@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+		static RunRef of(String id) {
+			return new RunRef(id, null, false, null);
+		}
+
 	}
 
 }

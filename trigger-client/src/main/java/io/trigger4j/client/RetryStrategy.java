@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.trigger4j.client.error.RateLimitException;
+import io.trigger4j.client.error.TriggerApiException;
+import io.trigger4j.client.error.TriggerTransportException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,9 +25,15 @@ final class RetryStrategy {
 
 	private final Clock clock;
 
+	private final Retry repeatable;
+
+	private final Retry unrepeatable;
+
 	RetryStrategy(TriggerRetrySettings settings, Clock clock) {
 		this.settings = settings;
 		this.clock = clock;
+		this.repeatable = retry(true);
+		this.unrepeatable = retry(false);
 	}
 
 	/** The same clock with other settings. */
@@ -32,18 +41,23 @@ final class RetryStrategy {
 		return new RetryStrategy(settings, this.clock);
 	}
 
+	/** The retry of a call: what it allows depends on whether the call is repeatable. */
 	Retry forCall(ApiCall<?> call) {
+		return call.isRepeatable() ? this.repeatable : this.unrepeatable;
+	}
+
+	private Retry retry(boolean repeatable) {
 		long maxRetries = this.settings.maxAttempts() - 1L;
 		RetryBackoffSpec backoff = Retry.backoff(maxRetries, this.settings.minBackoff())
 			.maxBackoff(this.settings.maxBackoff())
 			.multiplier(this.settings.multiplier())
 			.jitter(this.settings.jitter())
-			.filter((failure) -> isRetryable(call, failure))
+			.filter((failure) -> isRetryable(repeatable, failure))
 			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 		return Retry.from((signals) -> signals.concatMap((signal) -> {
 			Throwable failure = signal.failure();
 			Duration wait = rateLimitWait(failure);
-			if (wait == null || !isRetryable(call, failure)) {
+			if (wait == null || !isRetryable(repeatable, failure)) {
 				return backoff.generateCompanion(Flux.just(signal.copy()));
 			}
 			if (signal.totalRetries() >= maxRetries || wait.compareTo(this.settings.maxRateLimitWait()) > 0) {
@@ -65,24 +79,23 @@ final class RetryStrategy {
 		return null;
 	}
 
-	static boolean isRetryable(ApiCall<?> call, Throwable failure) {
+	/**
+	 * Whether a failure is worth another attempt. The one place where this is decided:
+	 * the server's advice ({@link TriggerApiException#isRetryAdvised()}: its
+	 * {@code x-should-retry}, else the status), whether the server certainly did nothing
+	 * (429, a refused connection), and whether the call may be repeated.
+	 * @param repeatable whether repeating the call cannot duplicate anything
+	 */
+	static boolean isRetryable(boolean repeatable, Throwable failure) {
 		if (failure instanceof TriggerApiException api) {
-			Boolean shouldRetry = api.shouldRetryHeader();
-			if (Boolean.FALSE.equals(shouldRetry)) {
+			if (!api.isRetryAdvised()) {
 				return false;
 			}
-			int status = api.statusCode();
-			if (status == 429) {
-				// The rate limiter answers before the route runs: nothing was done.
-				return true;
-			}
-			if (Boolean.TRUE.equals(shouldRetry) || status == 408 || status == 409 || status >= 500) {
-				return call.idempotent();
-			}
-			return false;
+			// The rate limiter answers before the route runs: nothing was done.
+			return api.statusCode() == 429 || repeatable;
 		}
 		if (failure instanceof TriggerTransportException transport) {
-			return transport.isConnectFailure() || call.idempotent();
+			return transport.isConnectFailure() || repeatable;
 		}
 		return false;
 	}

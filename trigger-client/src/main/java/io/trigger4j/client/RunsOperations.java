@@ -4,6 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 
+import io.trigger4j.client.error.BadRequestException;
+import io.trigger4j.client.error.NotFoundException;
+import io.trigger4j.client.error.TriggerTimeoutException;
+import io.trigger4j.client.model.CursorPage;
+import io.trigger4j.client.model.JsonValue;
+import io.trigger4j.client.model.runs.ListRunsRequest;
+import io.trigger4j.client.model.runs.Run;
+import io.trigger4j.client.model.runs.RunResult;
+import io.trigger4j.client.model.runs.RunStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -2,6 +2,13 @@ package io.trigger4j.client;
 
 import java.util.List;
 
+import io.trigger4j.client.model.JsonValue;
+import io.trigger4j.client.model.batches.BatchItem;
+import io.trigger4j.client.model.batches.BatchOptions;
+import io.trigger4j.client.model.batches.BatchTriggerResult;
+import io.trigger4j.client.model.batches.BatchTriggered;
+import io.trigger4j.client.model.tasks.TriggerOptions;
+import io.trigger4j.client.model.tasks.TriggeredRun;
 import reactor.core.publisher.Mono;
 
 /** Triggering tasks. Obtain from {@link TriggerOperations#tasks()}. */

@@ -7,10 +7,17 @@ import java.util.Objects;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
+import io.trigger4j.client.internal.Checks;
+import io.trigger4j.client.internal.JsonDefaults;
+import io.trigger4j.client.internal.Secrets;
+import io.trigger4j.client.model.JsonValue;
+import io.trigger4j.client.observation.DefaultTriggerRequestObservationConvention;
+import io.trigger4j.client.observation.TriggerRequestObservationConvention;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The plain-Java entry point: builds a {@link TriggerOperations} without Spring Boot.
@@ -59,6 +66,8 @@ public final class TriggerClient {
 		private Duration responseTimeout = Duration.ofSeconds(30);
 
 		private Clock clock = Clock.systemUTC();
+
+		private JsonMapper jsonMapper = JsonDefaults.MAPPER;
 
 		private Builder() {
 		}
@@ -143,6 +152,18 @@ public final class TriggerClient {
 			return this;
 		}
 
+		/**
+		 * The mapper for the application's own values: it writes payloads, metadata and
+		 * context, and reads them back through {@link JsonValue} (a run's payload, output
+		 * and metadata). The wire format of the API itself is trigger4j's own and does
+		 * not change with it. Spring Boot passes the context's {@code JsonMapper}; the
+		 * default leaves out {@code null}s and ignores unknown properties.
+		 */
+		public Builder jsonMapper(JsonMapper jsonMapper) {
+			this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper must not be null");
+			return this;
+		}
+
 		/** The clock used to compute rate-limit waits; for tests. */
 		public Builder clock(Clock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock must not be null");
@@ -164,9 +185,11 @@ public final class TriggerClient {
 					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) this.connectTimeout.toMillis());
 				builder.clientConnector(new ReactorClientHttpConnector(httpClient));
 			}
-			WebClient webClient = builder.baseUrl(this.baseUrl).build();
-			TriggerHttp http = new TriggerHttp(webClient, this.secretKey, this.branch, this.responseTimeout, this.retry,
-					this.clock, this.observationRegistry, this.observationConvention);
+			String branch = this.branch;
+			WebClient webClient = builder.defaultHeaders((headers) -> TriggerHttp.defaultHeaders(headers, branch))
+				.build();
+			TriggerHttp http = new TriggerHttp(webClient, this.baseUrl, this.secretKey, new WireJson(this.jsonMapper),
+					this.responseTimeout, this.retry, this.clock, this.observationRegistry, this.observationConvention);
 			return new DefaultTriggerOperations(http, URI.create(this.baseUrl),
 					TriggerEnvironmentType.of(this.secretKey));
 		}

@@ -4,6 +4,9 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
@@ -11,6 +14,15 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.netty.channel.ConnectTimeoutException;
+import io.trigger4j.client.error.TriggerApiException;
+import io.trigger4j.client.error.TriggerException;
+import io.trigger4j.client.error.TriggerTimeoutException;
+import io.trigger4j.client.error.TriggerTransportException;
+import io.trigger4j.client.internal.Checks;
+import io.trigger4j.client.observation.DefaultTriggerRequestObservationConvention;
+import io.trigger4j.client.observation.TriggerClientObservationDocumentation;
+import io.trigger4j.client.observation.TriggerRequestObservationContext;
+import io.trigger4j.client.observation.TriggerRequestObservationConvention;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -19,9 +31,11 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
- * Sends {@link ApiCall}s: adds the headers every request carries, applies the per-attempt
+ * Sends {@link ApiCall}s: adds what differs per call to the headers every request carries
+ * (set once on the {@link WebClient} as its default headers), applies the per-attempt
  * response timeout, maps responses and failures to values or {@link TriggerException}s,
  * retries with {@link RetryStrategy}, and wraps each logical call in one observation.
  */
@@ -30,15 +44,18 @@ final class TriggerHttp {
 	/** The API version whose status names trigger4j expects (the current names). */
 	static final String API_VERSION = "2025-07-16";
 
+	/** WebClient's attribute for the URI template, which its own observations report. */
+	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
 	private static final byte[] EMPTY = new byte[0];
 
 	private final WebClient webClient;
 
+	private final String baseUrl;
+
 	private final String authorization;
 
-	private final @Nullable String branch;
-
-	private final String userAgent;
+	private final WireJson json;
 
 	private final Duration responseTimeout;
 
@@ -48,46 +65,65 @@ final class TriggerHttp {
 
 	private final @Nullable TriggerRequestObservationConvention observationConvention;
 
-	TriggerHttp(WebClient webClient, String secretKey, @Nullable String branch, Duration responseTimeout,
+	TriggerHttp(WebClient webClient, String baseUrl, String secretKey, WireJson json, Duration responseTimeout,
 			TriggerRetrySettings retry, Clock clock, ObservationRegistry observationRegistry,
 			@Nullable TriggerRequestObservationConvention observationConvention) {
-		this(webClient, "Bearer " + secretKey, branch, responseTimeout, new RetryStrategy(retry, clock),
+		this(webClient, baseUrl, "Bearer " + secretKey, json, responseTimeout, new RetryStrategy(retry, clock),
 				observationRegistry, observationConvention);
 	}
 
-	private TriggerHttp(WebClient webClient, String authorization, @Nullable String branch, Duration responseTimeout,
-			RetryStrategy retryStrategy, ObservationRegistry observationRegistry,
+	private TriggerHttp(WebClient webClient, String baseUrl, String authorization, WireJson json,
+			Duration responseTimeout, RetryStrategy retryStrategy, ObservationRegistry observationRegistry,
 			@Nullable TriggerRequestObservationConvention observationConvention) {
 		this.webClient = webClient;
+		this.baseUrl = baseUrl;
 		this.authorization = authorization;
-		this.branch = branch;
-		this.userAgent = "trigger4j/" + Trigger4jVersion.get() + " (Java " + System.getProperty("java.version") + ")";
+		this.json = json;
 		this.responseTimeout = responseTimeout;
 		this.retryStrategy = retryStrategy;
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
 	}
 
+	/** The headers every request carries, set once as the WebClient's default headers. */
+	static void defaultHeaders(HttpHeaders headers, @Nullable String branch) {
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+		headers.set(HttpHeaders.USER_AGENT,
+				"trigger4j/" + Trigger4jVersion.get() + " (Java " + System.getProperty("java.version") + ")");
+		headers.set("x-trigger-api-version", API_VERSION);
+		if (branch != null) {
+			headers.set("x-trigger-branch", branch);
+		}
+	}
+
 	/** The same transport (connection, key, observations) with other retry settings. */
 	TriggerHttp withRetry(TriggerRetrySettings retry) {
-		return new TriggerHttp(this.webClient, this.authorization, this.branch, this.responseTimeout,
+		return new TriggerHttp(this.webClient, this.baseUrl, this.authorization, this.json, this.responseTimeout,
 				this.retryStrategy.withSettings(retry), this.observationRegistry, this.observationConvention);
+	}
+
+	/** The client's JSON: the wire mapper and the application's mapper. */
+	WireJson json() {
+		return this.json;
 	}
 
 	/**
 	 * A cold publisher: each subscription is one logical call, with its own request
-	 * idempotency key.
+	 * idempotency key. The body is written now, so a body that cannot be written fails
+	 * before anything is sent.
 	 */
 	<T> Mono<T> execute(ApiCall<T> call) {
+		byte[] body = (call.body() != null) ? this.json.write(call.body()) : null;
+		URI uri = call.uri(this.baseUrl);
+		Retry retry = this.retryStrategy.forCall(call);
 		return Mono.defer(() -> {
-			TriggerRequestObservationContext context = new TriggerRequestObservationContext(call.operation(),
-					call.method().name());
+			TriggerRequestObservationContext context = new TriggerRequestObservationContext(call.name(),
+					call.operation().method().name());
 			Observation observation = TriggerClientObservationDocumentation.REQUEST.observation(
 					this.observationConvention, DefaultTriggerRequestObservationConvention.INSTANCE, () -> context,
 					this.observationRegistry);
 			String requestKey = UUID.randomUUID().toString();
-			Mono<T> attempts = Mono.defer(() -> attempt(call, requestKey, context))
-				.retryWhen(this.retryStrategy.forCall(call));
+			Mono<T> attempts = Mono.defer(() -> attempt(call, uri, body, requestKey, context)).retryWhen(retry);
 			observation.start();
 			return attempts.doOnError(observation::error)
 				.doOnTerminate(observation::stop)
@@ -96,30 +132,27 @@ final class TriggerHttp {
 		});
 	}
 
-	private <T> Mono<T> attempt(ApiCall<T> call, String requestKey, TriggerRequestObservationContext context) {
-		WebClient.RequestBodySpec request = this.webClient.method(call.method())
-			.uri(call.uriTemplate(), call.uriVariables())
-			.headers((headers) -> headers(headers, call, requestKey));
-		WebClient.RequestHeadersSpec<?> spec = (call.body() != null)
-				? request.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body()) : request;
+	private <T> Mono<T> attempt(ApiCall<T> call, URI uri, byte @Nullable [] body, String requestKey,
+			TriggerRequestObservationContext context) {
+		Operation operation = call.operation();
+		WebClient.RequestBodySpec request = this.webClient.method(operation.method())
+			.uri(uri)
+			.attribute(URI_TEMPLATE_ATTRIBUTE, operation.pathTemplate())
+			.headers((headers) -> headers(headers, call, body, requestKey));
+		WebClient.RequestHeadersSpec<?> spec = (body != null)
+				? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
 		return spec.exchangeToMono((response) -> read(call, response, context))
 			.timeout(this.responseTimeout)
 			.onErrorMap((failure) -> !(failure instanceof TriggerException),
 					(failure) -> transportFailure(call, failure));
 	}
 
-	private void headers(HttpHeaders headers, ApiCall<?> call, String requestKey) {
+	private void headers(HttpHeaders headers, ApiCall<?> call, byte @Nullable [] body, String requestKey) {
 		headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
-		headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
-		headers.set(HttpHeaders.USER_AGENT, this.userAgent);
-		headers.set("x-trigger-api-version", API_VERSION);
-		if (this.branch != null) {
-			headers.set("x-trigger-branch", this.branch);
-		}
-		if (!HttpMethod.GET.equals(call.method())) {
+		if (!HttpMethod.GET.equals(call.operation().method())) {
 			// Lets the server answer a repeated attempt with the first attempt's result.
 			headers.set("x-trigger-request-idempotency-key", requestKey);
-			if (call.body() == null) {
+			if (body == null) {
 				// The server answers 413 to a body-carrying method without
 				// Content-Length.
 				headers.setContentLength(0);
@@ -134,21 +167,28 @@ final class TriggerHttp {
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		return response.bodyToMono(byte[].class).defaultIfEmpty(EMPTY).map((body) -> {
 			if (status >= 200 && status < 300) {
-				return call.reader().read(body, headers);
+				return call.reader().read(this.json, body, headers);
 			}
-			throw ErrorResponses.exception(call.operation(), status, headers, body);
+			throw TriggerApiException.of(call.name(), status, headerMap(headers),
+					new String(body, java.nio.charset.StandardCharsets.UTF_8));
 		});
+	}
+
+	private static Map<String, List<String>> headerMap(HttpHeaders headers) {
+		Map<String, List<String>> map = new LinkedHashMap<>();
+		headers.forEach(map::put);
+		return map;
 	}
 
 	private TriggerException transportFailure(ApiCall<?> call, Throwable failure) {
 		if (failure instanceof TimeoutException) {
-			return new TriggerTimeoutException(call.operation(), this.responseTimeout, failure);
+			return new TriggerTimeoutException(call.name(), this.responseTimeout, failure);
 		}
 		Throwable cause = (failure instanceof WebClientRequestException requestFailure
 				&& requestFailure.getCause() != null) ? requestFailure.getCause() : failure;
 		boolean connectFailure = cause instanceof ConnectException || cause instanceof ConnectTimeoutException;
 		String what = connectFailure ? "could not connect to the Trigger.dev API" : "the connection failed";
-		return new TriggerTransportException(call.operation(), what + " (" + cause.getClass().getSimpleName() + ")",
+		return new TriggerTransportException(call.name(), what + " (" + cause.getClass().getSimpleName() + ")",
 				connectFailure, failure);
 	}
 

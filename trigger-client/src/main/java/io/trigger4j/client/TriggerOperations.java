@@ -1,5 +1,7 @@
 package io.trigger4j.client;
 
+import io.trigger4j.client.error.TriggerException;
+
 /**
  * The Trigger.dev v3 REST API, one accessor per resource. Build one with
  * {@link TriggerClient#builder()}, or inject it with the Spring Boot starter.

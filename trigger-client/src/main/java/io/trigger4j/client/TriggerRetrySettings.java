@@ -3,6 +3,9 @@ package io.trigger4j.client;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.trigger4j.client.error.RateLimitException;
+import io.trigger4j.client.internal.Checks;
+
 /**
  * How trigger4j retries a failed call: exponential backoff with jitter, implemented with
  * Reactor's {@link reactor.util.retry.Retry#backoff(long, Duration) Retry.backoff}.

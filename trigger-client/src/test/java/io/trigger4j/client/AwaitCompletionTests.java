@@ -6,6 +6,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.trigger4j.client.error.TriggerTimeoutException;
+import io.trigger4j.client.model.runs.Run;
+import io.trigger4j.client.model.runs.RunStatus;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -24,8 +27,7 @@ class AwaitCompletionTests {
 		return Mono.fromSupplier(() -> {
 			this.retrievals.incrementAndGet();
 			String status = (queue.size() > 1) ? queue.poll() : queue.peek();
-			return Json.read("t",
-					("{\"id\":\"run_1\",\"status\":\"" + status + "\",\"taskIdentifier\":\"t\"}").getBytes(),
+			return TestClients.read("{\"id\":\"run_1\",\"status\":\"" + status + "\",\"taskIdentifier\":\"t\"}",
 					Run.class);
 		});
 	}

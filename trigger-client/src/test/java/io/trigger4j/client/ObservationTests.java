@@ -5,6 +5,10 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import io.trigger4j.client.error.NotFoundException;
+import io.trigger4j.client.observation.DefaultTriggerRequestObservationConvention;
+import io.trigger4j.client.observation.TriggerRequestObservationContext;
+import io.trigger4j.client.observation.TriggerRequestObservationConvention;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

@@ -1,6 +1,6 @@
 package io.trigger4j.client;
 
-import java.nio.charset.StandardCharsets;
+import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,11 +8,21 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
+import io.trigger4j.client.error.BadRequestException;
+import io.trigger4j.client.error.NotFoundException;
+import io.trigger4j.client.error.RateLimitException;
+import io.trigger4j.client.error.ServerException;
+import io.trigger4j.client.error.TriggerApiException;
+import io.trigger4j.client.error.TriggerTimeoutException;
+import io.trigger4j.client.error.TriggerTransportException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -26,169 +36,127 @@ class RetryStrategyTests {
 	private static final TriggerRetrySettings SETTINGS = new TriggerRetrySettings(5, Duration.ofSeconds(1),
 			Duration.ofSeconds(30), 2.0, 0.0, Duration.ofMinutes(1));
 
-	private final RetryStrategy strategy = new RetryStrategy(SETTINGS, Clock.fixed(NOW, ZoneOffset.UTC));
+	private static final RetryStrategy STRATEGY = new RetryStrategy(SETTINGS, Clock.fixed(NOW, ZoneOffset.UTC));
 
-	private final AtomicInteger attempts = new AtomicInteger();
+	/** A read: safe to repeat. */
+	private static final ApiCall<String> READ = ApiCall.to(Operation.RUNS_RETRIEVE, "run_1")
+		.reading((json, body, headers) -> "ok");
 
-	private static final ApiCall<String> GET = ApiCall.builder("runs.retrieve", HttpMethod.GET, "/x")
-		.reading((body, headers) -> "ok");
+	/** A trigger without an idempotency key: repeating it could create a second run. */
+	private static final ApiCall<String> UNKEYED_TRIGGER = ApiCall.to(Operation.TASKS_TRIGGER, "t")
+		.reading((json, body, headers) -> "ok");
 
-	private static final ApiCall<String> UNSAFE_POST = ApiCall.builder("tasks.trigger", HttpMethod.POST, "/x")
-		.idempotent(false)
-		.reading((body, headers) -> "ok");
+	private static final ApiCall<String> KEYED_TRIGGER = ApiCall.to(Operation.TASKS_TRIGGER, "t")
+		.idempotencyKey("order-1")
+		.reading((json, body, headers) -> "ok");
+
+	/** Replay: every call creates a run. */
+	private static final ApiCall<String> REPLAY = ApiCall.to(Operation.RUNS_REPLAY, "run_1")
+		.reading((json, body, headers) -> "ok");
 
 	private static TriggerApiException error(int status, String... headerPairs) {
-		HttpHeaders headers = new HttpHeaders();
+		Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
 		for (int i = 0; i < headerPairs.length; i += 2) {
-			headers.add(headerPairs[i], headerPairs[i + 1]);
+			headers.put(headerPairs[i], List.of(headerPairs[i + 1]));
 		}
-		return ErrorResponses.exception("op", status, headers, "{\"error\":\"e\"}".getBytes(StandardCharsets.UTF_8));
+		return TriggerApiException.of("op", status, headers, "{\"error\":\"e\"}");
 	}
 
 	private static TriggerTransportException connectFailure() {
-		return new TriggerTransportException("op", "refused", true, new java.net.ConnectException());
+		return new TriggerTransportException("op", "refused", true, new ConnectException());
 	}
 
 	private static TriggerTransportException readTimeout() {
-		return new TriggerTimeoutException("op", Duration.ofSeconds(30), new java.util.concurrent.TimeoutException());
+		return new TriggerTimeoutException("op", Duration.ofSeconds(30), new TimeoutException());
+	}
+
+	private static String resetIn(Duration wait) {
+		return Long.toString(NOW.plus(wait).toEpochMilli());
+	}
+
+	/**
+	 * Each case: the failures before success, the call, the retry settings, and what the
+	 * caller sees: "ok" after the given virtual time with that many attempts, or the last
+	 * failure's type.
+	 */
+	static Stream<Arguments> cases() {
+		return Stream.of(
+				Arguments.of("5xx on a read: exponential backoff, 1 s then 2 s", List.of(error(503), error(500)), READ,
+						SETTINGS, "ok", Duration.ofSeconds(3), 3),
+				Arguments.of("exhausted retries signal the last error itself",
+						List.of(error(500), error(500), error(500), error(500), error(502)), READ, SETTINGS,
+						ServerException.class, Duration.ofMinutes(5), 5),
+				Arguments.of("client errors are not retried", List.of(error(400)), READ, SETTINGS,
+						BadRequestException.class, Duration.ZERO, 1),
+				Arguments.of("x-should-retry: true retries a 404", List.of(error(404, "x-should-retry", "true")), READ,
+						SETTINGS, "ok", Duration.ofSeconds(1), 2),
+				Arguments.of("x-should-retry: false stops even a 500", List.of(error(500, "x-should-retry", "false")),
+						READ, SETTINGS, ServerException.class, Duration.ZERO, 1),
+				Arguments.of("a 500 is not repeated for a trigger without key", List.of(error(500)), UNKEYED_TRIGGER,
+						SETTINGS, ServerException.class, Duration.ZERO, 1),
+				Arguments.of("a 503 is not repeated for a trigger without key", List.of(error(503)), UNKEYED_TRIGGER,
+						SETTINGS, ServerException.class, Duration.ZERO, 1),
+				Arguments.of("a 408 is not repeated for a trigger without key", List.of(error(408)), UNKEYED_TRIGGER,
+						SETTINGS, TriggerApiException.class, Duration.ZERO, 1),
+				Arguments.of("a read timeout is not repeated for a trigger without key", List.of(readTimeout()),
+						UNKEYED_TRIGGER, SETTINGS, TriggerTimeoutException.class, Duration.ZERO, 1),
+				Arguments.of("a trigger without key is retried when the server certainly did nothing",
+						List.of(connectFailure(), error(429)), UNKEYED_TRIGGER, SETTINGS, "ok", Duration.ofSeconds(3),
+						3),
+				Arguments.of("a keyed trigger is retried after a timeout and a 503", List.of(readTimeout(), error(503)),
+						KEYED_TRIGGER, SETTINGS, "ok", Duration.ofSeconds(3), 3),
+				Arguments.of("replay is never repeated after a 500", List.of(error(500)), REPLAY, SETTINGS,
+						ServerException.class, Duration.ZERO, 1),
+				Arguments.of("replay is retried after a refused connection", List.of(connectFailure()), REPLAY,
+						SETTINGS, "ok", Duration.ofSeconds(1), 2),
+				Arguments.of("a 429 waits until the server's reset time",
+						List.of(error(429, "x-ratelimit-reset", resetIn(Duration.ofSeconds(7)))), READ, SETTINGS, "ok",
+						Duration.ofSeconds(7), 2),
+				Arguments.of("a 429 reset beyond the maximum wait fails at once",
+						List.of(error(429, "x-ratelimit-reset", resetIn(Duration.ofMinutes(10)))), READ, SETTINGS,
+						RateLimitException.class, Duration.ZERO, 1),
+				Arguments.of("a 429 without reset uses the backoff", List.of(error(429)), READ, SETTINGS, "ok",
+						Duration.ofSeconds(1), 2),
+				Arguments.of("one attempt disables retries", List.of(error(503)), READ, TriggerRetrySettings.none(),
+						ServerException.class, Duration.ZERO, 1),
+				Arguments.of("x-should-retry: true on a 404 does not repeat a trigger without key",
+						List.of(error(404, "x-should-retry", "true")), UNKEYED_TRIGGER, SETTINGS,
+						NotFoundException.class, Duration.ZERO, 1));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
+	void retries(String description, List<Throwable> failures, ApiCall<String> call, TriggerRetrySettings settings,
+			Object outcome, Duration elapsed, int expectedAttempts) {
+		AtomicInteger attempts = new AtomicInteger();
+		RetryStrategy strategy = (settings == SETTINGS) ? STRATEGY
+				: new RetryStrategy(settings, Clock.fixed(NOW, ZoneOffset.UTC));
+		StepVerifier.Step<String> step = StepVerifier
+			.withVirtualTime(() -> failingThenOk(failures, attempts).retryWhen(strategy.forCall(call)))
+			.expectSubscription();
+		if (outcome instanceof Class<?> type) {
+			Throwable last = failures.get(expectedAttempts - 1);
+			step.thenAwait(elapsed)
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(type).isSameAs(last))
+				.verify();
+		}
+		else {
+			if (!elapsed.isZero()) {
+				step = step.expectNoEvent(elapsed.minusMillis(1)).thenAwait(Duration.ofMillis(1));
+			}
+			step.expectNext("ok").verifyComplete();
+		}
+		assertThat(attempts).as("attempts").hasValue(expectedAttempts);
 	}
 
 	/** Fails with each given error in turn, then succeeds. */
-	private Mono<String> source(Throwable... failures) {
-		Deque<Throwable> queue = new ArrayDeque<>(List.of(failures));
+	private static Mono<String> failingThenOk(List<Throwable> failures, AtomicInteger attempts) {
+		Deque<Throwable> queue = new ArrayDeque<>(failures);
 		return Mono.defer(() -> {
-			this.attempts.incrementAndGet();
+			attempts.incrementAndGet();
 			Throwable next = queue.poll();
 			return (next != null) ? Mono.error(next) : Mono.just("ok");
 		});
-	}
-
-	@Test
-	void serverErrorsOnAReadAreRetriedWithExponentialBackoff() {
-		StepVerifier.withVirtualTime(() -> source(error(503), error(500)).retryWhen(this.strategy.forCall(GET)))
-			.expectSubscription()
-			.expectNoEvent(Duration.ofMillis(2999)) // 1 s, then 2 s
-			.thenAwait(Duration.ofMillis(1))
-			.expectNext("ok")
-			.verifyComplete();
-		assertThat(this.attempts).hasValue(3);
-	}
-
-	@Test
-	void exhaustedRetriesSignalTheLastErrorItself() {
-		StepVerifier
-			.withVirtualTime(() -> source(error(500), error(500), error(500), error(500), error(502))
-				.retryWhen(this.strategy.forCall(GET)))
-			.expectSubscription()
-			.thenAwait(Duration.ofMinutes(5))
-			.expectErrorSatisfies(
-					(ex) -> assertThat(ex).isInstanceOf(ServerException.class).extracting("statusCode").isEqualTo(502))
-			.verify();
-		assertThat(this.attempts).hasValue(5);
-	}
-
-	@Test
-	void clientErrorsAreNotRetried() {
-		StepVerifier.withVirtualTime(() -> source(error(400)).retryWhen(this.strategy.forCall(GET)))
-			.expectError(BadRequestException.class)
-			.verify();
-		assertThat(this.attempts).hasValue(1);
-	}
-
-	@Test
-	void shouldRetryHeaderTrueRetriesA404() {
-		StepVerifier
-			.withVirtualTime(() -> source(error(404, "x-should-retry", "true")).retryWhen(this.strategy.forCall(GET)))
-			.expectSubscription()
-			.thenAwait(Duration.ofSeconds(1))
-			.expectNext("ok")
-			.verifyComplete();
-		assertThat(this.attempts).hasValue(2);
-	}
-
-	@Test
-	void shouldRetryHeaderFalseStopsEvenA500() {
-		StepVerifier
-			.withVirtualTime(() -> source(error(500, "x-should-retry", "false")).retryWhen(this.strategy.forCall(GET)))
-			.expectError(ServerException.class)
-			.verify();
-		assertThat(this.attempts).hasValue(1);
-	}
-
-	@Test
-	void aTriggerWithoutIdempotencyKeyIsNotRepeatedAfterAmbiguousFailures() {
-		for (Throwable failure : List.of(error(500), error(503), error(408), readTimeout())) {
-			this.attempts.set(0);
-			StepVerifier.withVirtualTime(() -> source(failure).retryWhen(this.strategy.forCall(UNSAFE_POST)))
-				.expectError(failure.getClass())
-				.verify();
-			assertThat(this.attempts).as("attempts after %s", failure).hasValue(1);
-		}
-	}
-
-	@Test
-	void aTriggerWithoutIdempotencyKeyIsRetriedWhenTheServerCertainlyDidNothing() {
-		StepVerifier
-			.withVirtualTime(() -> source(connectFailure(), error(429)).retryWhen(this.strategy.forCall(UNSAFE_POST)))
-			.expectSubscription()
-			.thenAwait(Duration.ofSeconds(3))
-			.expectNext("ok")
-			.verifyComplete();
-		assertThat(this.attempts).hasValue(3);
-	}
-
-	@Test
-	void aKeyedTriggerIsRetriedAfterATimeout() {
-		ApiCall<String> keyed = ApiCall.builder("tasks.trigger", HttpMethod.POST, "/x")
-			.idempotent(true)
-			.reading((body, headers) -> "ok");
-		StepVerifier.withVirtualTime(() -> source(readTimeout(), error(503)).retryWhen(this.strategy.forCall(keyed)))
-			.expectSubscription()
-			.thenAwait(Duration.ofSeconds(3))
-			.expectNext("ok")
-			.verifyComplete();
-		assertThat(this.attempts).hasValue(3);
-	}
-
-	@Test
-	void rateLimitWaitsUntilTheServersResetTime() {
-		String reset = Long.toString(NOW.plusSeconds(7).toEpochMilli());
-		StepVerifier
-			.withVirtualTime(() -> source(error(429, "x-ratelimit-reset", reset)).retryWhen(this.strategy.forCall(GET)))
-			.expectSubscription()
-			.expectNoEvent(Duration.ofMillis(6999))
-			.thenAwait(Duration.ofMillis(1))
-			.expectNext("ok")
-			.verifyComplete();
-	}
-
-	@Test
-	void rateLimitResetBeyondTheMaximumWaitFailsAtOnce() {
-		String reset = Long.toString(NOW.plus(Duration.ofMinutes(10)).toEpochMilli());
-		StepVerifier
-			.withVirtualTime(() -> source(error(429, "x-ratelimit-reset", reset)).retryWhen(this.strategy.forCall(GET)))
-			.expectError(RateLimitException.class)
-			.verify();
-		assertThat(this.attempts).hasValue(1);
-	}
-
-	@Test
-	void rateLimitWithoutResetUsesTheBackoff() {
-		StepVerifier.withVirtualTime(() -> source(error(429)).retryWhen(this.strategy.forCall(GET)))
-			.expectSubscription()
-			.expectNoEvent(Duration.ofMillis(999))
-			.thenAwait(Duration.ofMillis(1))
-			.expectNext("ok")
-			.verifyComplete();
-	}
-
-	@Test
-	void maxAttemptsOfOneDisablesRetries() {
-		RetryStrategy none = new RetryStrategy(TriggerRetrySettings.none(), Clock.systemUTC());
-		StepVerifier.withVirtualTime(() -> source(error(503)).retryWhen(none.forCall(GET)))
-			.expectError(ServerException.class)
-			.verify();
-		assertThat(this.attempts).hasValue(1);
 	}
 
 }

@@ -10,6 +10,13 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.trigger4j.client.model.CursorPage;
+import io.trigger4j.client.model.JsonValue;
+import io.trigger4j.client.model.MachinePreset;
+import io.trigger4j.client.model.runs.ListRunsRequest;
+import io.trigger4j.client.model.runs.Run;
+import io.trigger4j.client.model.runs.RunResult;
+import io.trigger4j.client.model.runs.RunStatus;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;

@@ -6,6 +6,13 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.trigger4j.client.model.MachinePreset;
+import io.trigger4j.client.model.batches.BatchItem;
+import io.trigger4j.client.model.batches.BatchOptions;
+import io.trigger4j.client.model.batches.BatchTriggerResult;
+import io.trigger4j.client.model.batches.BatchTriggered;
+import io.trigger4j.client.model.tasks.TriggerOptions;
+import io.trigger4j.client.model.tasks.TriggeredRun;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

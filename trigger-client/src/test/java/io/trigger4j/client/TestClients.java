@@ -1,8 +1,10 @@
 package io.trigger4j.client;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import io.trigger4j.client.internal.JsonDefaults;
 
 /** Clients pointed at WireMock, with fast, jitter-free retries. */
 final class TestClients {
@@ -14,7 +16,15 @@ final class TestClients {
 		.withBackoff(Duration.ofMillis(1), Duration.ofMillis(5))
 		.withJitter(0);
 
+	/** A client's JSON with the default application mapper. */
+	static final WireJson JSON = new WireJson(JsonDefaults.MAPPER);
+
 	private TestClients() {
+	}
+
+	/** Decodes a response body as the client does. */
+	static <T> T read(String json, Class<T> type) {
+		return JSON.read("test", json.getBytes(StandardCharsets.UTF_8), type);
 	}
 
 	static TriggerClient.Builder builder(WireMockRuntimeInfo wm) {

@@ -5,12 +5,20 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.trigger4j.client.error.ServerException;
+import io.trigger4j.client.error.TriggerTimeoutException;
+import io.trigger4j.client.error.TriggerTransportException;
+import io.trigger4j.client.model.runs.Run;
+import io.trigger4j.client.model.runs.RunStatus;
+import io.trigger4j.client.model.tasks.TriggerOptions;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.findAll;
@@ -135,19 +143,23 @@ class TransportTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
+		AtomicInteger attempts = new AtomicInteger();
 		TriggerOperations client = TriggerClient.builder()
 			.secretKey(TestClients.SECRET_KEY)
 			.baseUrl("http://127.0.0.1:" + port)
-			.retry(TestClients.FAST_RETRY.withMaxAttempts(2))
+			.webClientBuilder(WebClient.builder().filter((request, next) -> {
+				attempts.incrementAndGet();
+				return next.exchange(request);
+			}))
+			.retry(TestClients.FAST_RETRY.withMaxAttempts(3))
 			.build();
-		java.util.concurrent.atomic.AtomicInteger subscriptions = new java.util.concurrent.atomic.AtomicInteger();
 
 		TriggerTransportException ex = catchThrowableOfType(TriggerTransportException.class,
-				() -> client.tasks()
-					.trigger("t", Map.of())
-					.doOnSubscribe((s) -> subscriptions.incrementAndGet())
-					.block());
+				() -> client.tasks().trigger("t", Map.of()).block());
 
+		// Nothing reached the server, so even a trigger without idempotency key is
+		// retried.
+		assertThat(attempts).hasValue(3);
 		assertThat(ex.isConnectFailure()).isTrue();
 		assertThat(ex).hasMessageStartingWith("tasks.trigger failed: could not connect to the Trigger.dev API");
 		assertThat(ex.getMessage()).doesNotContain(TestClients.SECRET_KEY);

@@ -7,6 +7,11 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.trigger4j.client.model.JsonValue;
+import io.trigger4j.client.model.batches.BatchItem;
+import io.trigger4j.client.model.batches.BatchOptions;
+import io.trigger4j.client.model.runs.ListRunsRequest;
+import io.trigger4j.client.model.tasks.TriggerOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,9 +102,24 @@ class ValidationTests {
 			.withMessageStartingWith("payload cannot be serialised to JSON");
 		assertThatIllegalArgumentException().isThrownBy(() -> client(wm).tasks().trigger("t", new Exploding()))
 			.withMessageStartingWith("payload cannot be serialised to JSON");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TriggerOptions.builder().metadata(Map.of("big", "x".repeat(262_144))))
+		// Metadata is written with the application's mapper, so it is checked when the
+		// trigger is made; a JsonValue is already JSON and is checked at once.
+		TriggerOptions bigMetadata = TriggerOptions.builder().metadata(Map.of("big", "x".repeat(262_144))).build();
+		assertThatIllegalArgumentException().isThrownBy(() -> client(wm).tasks().trigger("t", Map.of(), bigMetadata))
 			.withMessageStartingWith("metadata must be at most 262144 bytes of JSON but was ");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TriggerOptions.builder().metadata(JsonValue.of(Map.of("big", "x".repeat(262_144)))))
+			.withMessageStartingWith("metadata must be at most 262144 bytes of JSON but was ");
+		TriggerOptions listMetadata = TriggerOptions.builder().metadata(List.of(1)).build();
+		assertThatIllegalArgumentException().isThrownBy(() -> client(wm).tasks().trigger("t", Map.of(), listMetadata))
+			.withMessage("metadata must serialise to a JSON object but was [1]");
+		TriggerOptions badContext = TriggerOptions.builder().context(new Object()).build();
+		assertThatIllegalArgumentException().isThrownBy(() -> client(wm).tasks().trigger("t", Map.of(), badContext))
+			.withMessageStartingWith("context cannot be serialised to JSON");
+		List<BatchItem> badItem = List.of(BatchItem.of("a", 1), BatchItem.of("b", new Exploding()));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> client(wm).tasks().batchTrigger(badItem, BatchOptions.none()))
+			.withMessageStartingWith("items[1].payload cannot be serialised to JSON");
 		assertThatIllegalArgumentException().isThrownBy(() -> client(wm).runs().updateMetadata("run_1", List.of(1)))
 			.withMessage("metadata must serialise to a JSON object but was [1]");
 	}

@@ -3,12 +3,12 @@ package io.trigger4j.autoconfigure;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
-import io.trigger4j.client.ListRunsRequest;
-import io.trigger4j.client.TriggerApiException;
 import io.trigger4j.client.TriggerEnvironmentType;
 import io.trigger4j.client.TriggerOperations;
 import io.trigger4j.client.TriggerRetrySettings;
-import io.trigger4j.client.TriggerTimeoutException;
+import io.trigger4j.client.error.TriggerApiException;
+import io.trigger4j.client.error.TriggerTimeoutException;
+import io.trigger4j.client.model.runs.ListRunsRequest;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import reactor.core.publisher.Mono;

@@ -1,5 +1,6 @@
 package io.trigger4j.autoconfigure;
 
+import io.trigger4j.client.TriggerOperations;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

@@ -1,0 +1,181 @@
+package io.trigger4j.client;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.web.util.UriUtils;
+
+import static io.trigger4j.client.Credential.PUBLIC_TOKEN;
+import static io.trigger4j.client.Credential.SECRET_KEY;
+import static io.trigger4j.client.PathParameter.RUN_ID;
+import static io.trigger4j.client.PathParameter.TASK_IDENTIFIER;
+import static io.trigger4j.client.RetryClass.NEVER;
+import static io.trigger4j.client.RetryClass.SAFE;
+import static io.trigger4j.client.RetryClass.WITH_IDEMPOTENCY_KEY;
+
+/**
+ * The operation table: one row per API operation the client implements, and every call is
+ * built from its row. A row holds the observation name ({@code <accessor>.<method>}), the
+ * HTTP method, the path template, the credentials the route accepts, whether the call may
+ * be repeated, the kind of each path parameter and the contract's {@code operationId}.
+ * {@code OperationTableTests} checks every row against the vendored OpenAPI contract.
+ *
+ * <p>
+ * The path template is compiled once per row: a call only encodes its path values between
+ * the literal parts, and the template itself is what observations report as the URI, so
+ * the {@code uri} tag stays bounded.
+ */
+enum Operation {
+
+	// tasks
+	TASKS_TRIGGER("tasks.trigger", HttpMethod.POST, "/api/v1/tasks/{taskIdentifier}/trigger", "trigger_task_v1",
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), WITH_IDEMPOTENCY_KEY, TASK_IDENTIFIER),
+
+	TASKS_BATCH_TRIGGER("tasks.batchTrigger", HttpMethod.POST, "/api/v1/tasks/{taskIdentifier}/batch",
+			"batch_trigger_task_by_id_v1", EnumSet.of(SECRET_KEY), WITH_IDEMPOTENCY_KEY, TASK_IDENTIFIER),
+
+	TASKS_BATCH_TRIGGER_MANY("tasks.batchTriggerMany", HttpMethod.POST, "/api/v1/tasks/batch", "batch_trigger_task_v1",
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), WITH_IDEMPOTENCY_KEY),
+
+	// runs
+	RUNS_RETRIEVE("runs.retrieve", HttpMethod.GET, "/api/v3/runs/{runId}", "retrieve_run_v1",
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), SAFE, RUN_ID),
+
+	RUNS_LIST("runs.list", HttpMethod.GET, "/api/v1/runs", "list_runs_v1", EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), SAFE),
+
+	RUNS_CANCEL("runs.cancel", HttpMethod.POST, "/api/v2/runs/{runId}/cancel", "cancel_run_v1",
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), SAFE, RUN_ID),
+
+	RUNS_REPLAY("runs.replay", HttpMethod.POST, "/api/v1/runs/{runId}/replay", "replay_run_v1", EnumSet.of(SECRET_KEY),
+			NEVER, RUN_ID),
+
+	RUNS_RESCHEDULE("runs.reschedule", HttpMethod.POST, "/api/v1/runs/{runId}/reschedule", "reschedule_run_v1",
+			EnumSet.of(SECRET_KEY), SAFE, RUN_ID),
+
+	RUNS_ADD_TAGS("runs.addTags", HttpMethod.POST, "/api/v1/runs/{runId}/tags", "add_run_tags_v1",
+			EnumSet.of(SECRET_KEY), SAFE, RUN_ID),
+
+	RUNS_UPDATE_METADATA("runs.updateMetadata", HttpMethod.PUT, "/api/v1/runs/{runId}/metadata",
+			"update_run_metadata_v1", EnumSet.of(SECRET_KEY), SAFE, RUN_ID),
+
+	RUNS_RESULT("runs.result", HttpMethod.GET, "/api/v1/runs/{runId}/result", "get_run_result_v1",
+			EnumSet.of(SECRET_KEY), SAFE, RUN_ID);
+
+	private final String observationName;
+
+	private final HttpMethod method;
+
+	private final String pathTemplate;
+
+	private final String operationId;
+
+	private final Set<Credential> credentials;
+
+	private final RetryClass retryClass;
+
+	private final List<PathParameter> pathParameters;
+
+	/** The template's literal parts: one more than there are path parameters. */
+	private final String[] literals;
+
+	Operation(String observationName, HttpMethod method, String pathTemplate, String operationId,
+			Set<Credential> credentials, RetryClass retryClass, PathParameter... pathParameters) {
+		this.observationName = observationName;
+		this.method = method;
+		this.pathTemplate = pathTemplate;
+		this.operationId = operationId;
+		this.credentials = Set.copyOf(credentials);
+		this.retryClass = retryClass;
+		this.pathParameters = List.of(pathParameters);
+		this.literals = compile(pathTemplate, this.pathParameters);
+	}
+
+	/**
+	 * The operation's name in observations and messages, such as {@code runs.retrieve}.
+	 */
+	String observationName() {
+		return this.observationName;
+	}
+
+	HttpMethod method() {
+		return this.method;
+	}
+
+	/** The path template, such as {@code /api/v3/runs/{runId}}. */
+	String pathTemplate() {
+		return this.pathTemplate;
+	}
+
+	/** The contract's {@code operationId}, such as {@code retrieve_run_v1}. */
+	String operationId() {
+		return this.operationId;
+	}
+
+	/** The credentials the route accepts. */
+	Set<Credential> credentials() {
+		return this.credentials;
+	}
+
+	RetryClass retryClass() {
+		return this.retryClass;
+	}
+
+	/** The kinds of the path's variables, in order. */
+	List<PathParameter> pathParameters() {
+		return this.pathParameters;
+	}
+
+	/**
+	 * Checks the path values by their kinds.
+	 * @throws IllegalArgumentException naming the argument of a value that is not
+	 * acceptable
+	 */
+	void checkPath(String... values) {
+		if (values.length != this.pathParameters.size()) {
+			throw new IllegalStateException(
+					this + " takes " + this.pathParameters.size() + " path values, not " + values.length);
+		}
+		for (int i = 0; i < values.length; i++) {
+			this.pathParameters.get(i).check(values[i]);
+		}
+	}
+
+	/** Appends the path with the values, each encoded as one segment, to a base URL. */
+	StringBuilder path(StringBuilder url, String... values) {
+		for (int i = 0; i < values.length; i++) {
+			url.append(this.literals[i]).append(UriUtils.encode(values[i], StandardCharsets.UTF_8));
+		}
+		return url.append(this.literals[values.length]);
+	}
+
+	/**
+	 * The template's literal parts; fails when its variables are not the parameters'
+	 * names, in order.
+	 */
+	private static String[] compile(String template, List<PathParameter> parameters) {
+		List<String> literals = new ArrayList<>();
+		List<String> variables = new ArrayList<>();
+		// Not a static field: enum constants are built before the enum's static fields.
+		Matcher matcher = Pattern.compile("\\{([^}]+)}").matcher(template);
+		int start = 0;
+		while (matcher.find()) {
+			literals.add(template.substring(start, matcher.start()));
+			variables.add(matcher.group(1));
+			start = matcher.end();
+		}
+		literals.add(template.substring(start));
+		List<String> expected = parameters.stream().map(PathParameter::argument).toList();
+		if (!variables.equals(expected)) {
+			throw new IllegalStateException(
+					"The variables of " + template + " are " + variables + " but the row's parameters are " + expected);
+		}
+		return literals.toArray(String[]::new);
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.trigger4j.client;
+
+import io.trigger4j.client.internal.Checks;
+
+/**
+ * The kinds of value an operation's path carries. Each names the argument it comes from
+ * (and the path template's variable) and checks it before anything is sent; kinds let
+ * later checks validate by what a value is (a run id, a queue name) rather than where it
+ * appears.
+ */
+enum PathParameter {
+
+	/** A run id, {@code run_...}. */
+	RUN_ID("runId"),
+
+	/**
+	 * A task's identifier, such as {@code send-welcome-email}: free text, sent as one
+	 * segment.
+	 */
+	TASK_IDENTIFIER("taskIdentifier");
+
+	private final String argument;
+
+	PathParameter(String argument) {
+		this.argument = argument;
+	}
+
+	/** The argument's name, also the path template's variable, such as {@code runId}. */
+	String argument() {
+		return this.argument;
+	}
+
+	/**
+	 * Checks a value of this kind.
+	 * @throws IllegalArgumentException naming the argument when the value is not
+	 * acceptable
+	 */
+	String check(String value) {
+		return Checks.requireId(this.argument, value);
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.trigger4j.client.error;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The request was invalid (HTTP 400). {@link #details()} lists validation issues when the
+ * server sent them.
+ */
+public class BadRequestException extends TriggerApiException {
+
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Creates the exception for a 400 response, reading the server's message, validation
+	 * details and rate-limit figures from the body and headers as the client does.
+	 * @param operation the operation that failed, such as {@code runs.retrieve}
+	 * @param headers the response headers
+	 * @param body the response body (may be empty)
+	 */
+	public BadRequestException(String operation, Map<String, List<String>> headers, String body) {
+		super(operation, 400, headers, body);
+	}
+
+}

@@ -1,0 +1,163 @@
+package io.trigger4j.client.error;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The server answered with an error status. Subtypes exist for the statuses worth
+ * catching: {@link BadRequestException} (400), {@link AuthenticationException} (401),
+ * {@link PermissionDeniedException} (403), {@link NotFoundException} (404),
+ * {@link ConflictException} (409), {@link UnprocessableEntityException} (422),
+ * {@link RateLimitException} (429) and {@link ServerException} (5xx);
+ * {@link #of(String, int, Map, String)} picks the one for a status.
+ *
+ * <p>
+ * The message names the operation, the status and the server's own message (taken from
+ * {@code error}, {@code message} or problem+json {@code detail}); it never contains the
+ * request's credentials or the whole body.
+ *
+ * <p>
+ * The constructors read a response as the client does, so applications can build the
+ * exceptions the client would signal to test their own error handling.
+ */
+public class TriggerApiException extends TriggerException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String operation;
+
+	private final int statusCode;
+
+	private final @Nullable String serverMessage;
+
+	private final List<ValidationIssue> details;
+
+	private final RateLimit rateLimit;
+
+	private final @Nullable Boolean shouldRetryHeader;
+
+	private final String responseBody;
+
+	private final Map<String, List<String>> headers;
+
+	/**
+	 * Creates an exception for an error response.
+	 * @param operation the operation that failed, such as {@code runs.retrieve}
+	 * @param statusCode the HTTP status
+	 * @param headers the response headers (names in any case)
+	 * @param body the response body (may be empty)
+	 * @see #of(String, int, Map, String)
+	 */
+	public TriggerApiException(String operation, int statusCode, Map<String, List<String>> headers, String body) {
+		this(operation, statusCode, lowerCaseNames(headers), Objects.requireNonNull(body, "body must not be null"),
+				ErrorBody.parse(body));
+	}
+
+	private TriggerApiException(String operation, int statusCode, Map<String, List<String>> headers, String body,
+			ErrorBody parsed) {
+		super(Objects.requireNonNull(operation, "operation must not be null") + " failed with HTTP " + statusCode
+				+ ((parsed.message() != null) ? ": " + parsed.message() : ""), null);
+		this.operation = operation;
+		this.statusCode = statusCode;
+		this.serverMessage = parsed.message();
+		this.details = parsed.details();
+		this.rateLimit = ErrorBody.rateLimit(headers, parsed);
+		this.shouldRetryHeader = ErrorBody.shouldRetry(headers);
+		this.responseBody = body;
+		this.headers = headers;
+	}
+
+	/**
+	 * The exception the client signals for an error response: the subtype for the status
+	 * ({@link NotFoundException} for 404, {@link ServerException} for 5xx, ...), or a
+	 * {@code TriggerApiException} for a status without one. The one place where statuses
+	 * map to exception types.
+	 * @param operation the operation that failed, such as {@code runs.retrieve}
+	 * @param statusCode the HTTP status
+	 * @param headers the response headers (names in any case)
+	 * @param body the response body (may be empty)
+	 */
+	public static TriggerApiException of(String operation, int statusCode, Map<String, List<String>> headers,
+			String body) {
+		return switch (statusCode) {
+			case 400 -> new BadRequestException(operation, headers, body);
+			case 401 -> new AuthenticationException(operation, headers, body);
+			case 403 -> new PermissionDeniedException(operation, headers, body);
+			case 404 -> new NotFoundException(operation, headers, body);
+			case 409 -> new ConflictException(operation, headers, body);
+			case 422 -> new UnprocessableEntityException(operation, headers, body);
+			case 429 -> new RateLimitException(operation, headers, body);
+			default ->
+				(statusCode >= 500 && statusCode <= 599) ? new ServerException(operation, statusCode, headers, body)
+						: new TriggerApiException(operation, statusCode, headers, body);
+		};
+	}
+
+	/** The operation that failed, such as {@code runs.retrieve}. */
+	public String operation() {
+		return this.operation;
+	}
+
+	/** The HTTP status code. */
+	public int statusCode() {
+		return this.statusCode;
+	}
+
+	/** The server's message, or {@code null} if the body had none. */
+	public @Nullable String serverMessage() {
+		return this.serverMessage;
+	}
+
+	/**
+	 * Validation details ({@code details} or {@code issues}), empty when the server sent
+	 * none.
+	 */
+	public List<ValidationIssue> details() {
+		return this.details;
+	}
+
+	/** The rate-limit figures of the response; fields are {@code null} when absent. */
+	public RateLimit rateLimit() {
+		return this.rateLimit;
+	}
+
+	/**
+	 * Whether trying again later may succeed: the server's {@code x-should-retry} header
+	 * when present, otherwise {@code true} for 408, 409, 429 and 5xx. Whether the client
+	 * repeats the call also depends on whether repeating it is safe.
+	 */
+	public boolean isRetryAdvised() {
+		if (this.shouldRetryHeader != null) {
+			return this.shouldRetryHeader;
+		}
+		return this.statusCode == 408 || this.statusCode == 409 || this.statusCode == 429 || this.statusCode >= 500;
+	}
+
+	/** The server's {@code x-should-retry} header, or {@code null} when absent. */
+	public @Nullable Boolean shouldRetryHeader() {
+		return this.shouldRetryHeader;
+	}
+
+	/** The raw response body (may be empty). */
+	public String responseBody() {
+		return this.responseBody;
+	}
+
+	/** The response headers, names in lower case. */
+	public Map<String, List<String>> headers() {
+		return this.headers;
+	}
+
+	private static Map<String, List<String>> lowerCaseNames(Map<String, List<String>> headers) {
+		Objects.requireNonNull(headers, "headers must not be null");
+		Map<String, List<String>> map = new LinkedHashMap<>();
+		headers.forEach((name, values) -> map.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+		return Map.copyOf(map);
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.trigger4j.client.error;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Root of every exception trigger4j signals. Unchecked. Messages never contain a secret
+ * key or token.
+ */
+public class TriggerException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	/** Creates an exception with a message and an optional cause. */
+	public TriggerException(String message, @Nullable Throwable cause) {
+		super(message, cause);
+	}
+
+}

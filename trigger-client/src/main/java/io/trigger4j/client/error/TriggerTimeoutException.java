@@ -1,0 +1,33 @@
+package io.trigger4j.client.error;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * No answer arrived in time: a response within the response timeout, or a finished run
+ * within an await.
+ */
+public class TriggerTimeoutException extends TriggerTransportException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final Duration timeout;
+
+	/**
+	 * Creates an exception.
+	 * @param operation the operation that timed out, such as {@code runs.awaitCompletion}
+	 * @param timeout the timeout that passed
+	 * @param cause the underlying failure, if any
+	 */
+	public TriggerTimeoutException(String operation, Duration timeout, @Nullable Throwable cause) {
+		super(operation, "no answer within " + timeout, false, cause);
+		this.timeout = timeout;
+	}
+
+	/** The timeout that passed. */
+	public Duration timeout() {
+		return this.timeout;
+	}
+
+}

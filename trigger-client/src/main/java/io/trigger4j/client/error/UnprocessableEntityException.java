@@ -1,0 +1,25 @@
+package io.trigger4j.client.error;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server understood the request but refused it, e.g. too many tags or metadata on a
+ * finished run (HTTP 422).
+ */
+public class UnprocessableEntityException extends TriggerApiException {
+
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Creates the exception for a 422 response, reading the server's message, validation
+	 * details and rate-limit figures from the body and headers as the client does.
+	 * @param operation the operation that failed, such as {@code runs.retrieve}
+	 * @param headers the response headers
+	 * @param body the response body (may be empty)
+	 */
+	public UnprocessableEntityException(String operation, Map<String, List<String>> headers, String body) {
+		super(operation, 422, headers, body);
+	}
+
+}

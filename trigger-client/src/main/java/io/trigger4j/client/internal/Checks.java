@@ -1,0 +1,219 @@
+package io.trigger4j.client.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Argument checks done before any network call. Each message names the argument and what
+ * was expected.
+ *
+ * <p>
+ * Internal to trigger4j: not API, and it may change in any release.
+ */
+public final class Checks {
+
+	public static final int MAX_TAGS = 10;
+
+	public static final int MAX_TAG_LENGTH = 128;
+
+	public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 2048;
+
+	/** The largest metadata the server accepts, in bytes of JSON. */
+	public static final int MAX_METADATA_BYTES = 262_144;
+
+	/**
+	 * The server's duration grammar: one or more {@code <int><unit>} parts, units w, d,
+	 * h/hr, m, s.
+	 */
+	private static final Pattern DURATION = Pattern.compile("^(\\d+(w|d|hr|h|m|s))+$");
+
+	/** Idempotency-key TTL grammar. */
+	private static final Pattern KEY_TTL = Pattern.compile("^\\d+[smhd]$");
+
+	private Checks() {
+	}
+
+	public static String requireText(String argument, String value) {
+		Objects.requireNonNull(value, () -> argument + " must not be null");
+		if (value.isBlank()) {
+			throw new IllegalArgumentException(argument + " must not be blank");
+		}
+		return value;
+	}
+
+	/** An id or name used as a path segment: not blank, no surrounding whitespace. */
+	public static String requireId(String argument, String value) {
+		requireText(argument, value);
+		if (!value.strip().equals(value)) {
+			throw new IllegalArgumentException(
+					argument + " must not start or end with whitespace but was '" + value + "'");
+		}
+		return value;
+	}
+
+	public static List<String> requireTags(String argument, Collection<String> tags) {
+		Objects.requireNonNull(tags, () -> argument + " must not be null");
+		if (tags.size() > MAX_TAGS) {
+			throw new IllegalArgumentException(
+					argument + " must have at most " + MAX_TAGS + " tags but had " + tags.size());
+		}
+		List<String> result = new ArrayList<>(tags.size());
+		int index = 0;
+		for (String tag : tags) {
+			String element = argument + "[" + index++ + "]";
+			requireText(element, tag);
+			if (tag.length() > MAX_TAG_LENGTH) {
+				throw new IllegalArgumentException(
+						element + " must be at most " + MAX_TAG_LENGTH + " characters but was " + tag.length());
+			}
+			result.add(tag);
+		}
+		return List.copyOf(result);
+	}
+
+	/** Run metadata, as JSON text: a JSON object of at most 256 KiB. */
+	public static String requireMetadata(String argument, String json) {
+		if (!json.stripLeading().startsWith("{")) {
+			throw new IllegalArgumentException(argument + " must serialise to a JSON object but was " + json);
+		}
+		int size = json.getBytes(StandardCharsets.UTF_8).length;
+		if (size > MAX_METADATA_BYTES) {
+			throw new IllegalArgumentException(
+					argument + " must be at most " + MAX_METADATA_BYTES + " bytes of JSON but was " + size + " bytes");
+		}
+		return json;
+	}
+
+	public static String requireIdempotencyKey(String argument, String key) {
+		requireText(argument, key);
+		if (key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+			throw new IllegalArgumentException(argument + " must be at most " + MAX_IDEMPOTENCY_KEY_LENGTH
+					+ " characters but was " + key.length());
+		}
+		return key;
+	}
+
+	/**
+	 * An idempotency key TTL such as {@code 30s}, {@code 10m}, {@code 2h} or {@code 7d}.
+	 */
+	public static String requireKeyTtl(String argument, String ttl) {
+		Objects.requireNonNull(ttl, () -> argument + " must not be null");
+		if (!KEY_TTL.matcher(ttl).matches()) {
+			throw new IllegalArgumentException(argument
+					+ " must be a number followed by s, m, h or d (like 30s, 10m, 2h, 7d) but was '" + ttl + "'");
+		}
+		return ttl;
+	}
+
+	public static String keyTtl(String argument, Duration ttl) {
+		requirePositiveWholeSeconds(argument, ttl);
+		long seconds = ttl.getSeconds();
+		if (seconds % 86400 == 0) {
+			return (seconds / 86400) + "d";
+		}
+		if (seconds % 3600 == 0) {
+			return (seconds / 3600) + "h";
+		}
+		if (seconds % 60 == 0) {
+			return (seconds / 60) + "m";
+		}
+		return seconds + "s";
+	}
+
+	/** A duration in the server's grammar ({@code 90s}, {@code 1h30m}, {@code 2w}). */
+	public static String requireDuration(String argument, String duration) {
+		Objects.requireNonNull(duration, () -> argument + " must not be null");
+		if (duration.length() > 100 || !DURATION.matcher(duration).matches()) {
+			throw new IllegalArgumentException(argument
+					+ " must be a duration like 90s, 15m, 1h30m or 2w (whole numbers, units w, d, h, m, s) but was '"
+					+ duration + "'");
+		}
+		return duration;
+	}
+
+	/**
+	 * A delay: a duration in the server's grammar or an ISO-8601 date-time with offset.
+	 */
+	public static String requireDelay(String argument, String delay) {
+		Objects.requireNonNull(delay, () -> argument + " must not be null");
+		if (DURATION.matcher(delay).matches() && delay.length() <= 100) {
+			return delay;
+		}
+		try {
+			OffsetDateTime.parse(delay);
+			return delay;
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException(argument
+					+ " must be a duration like 90s, 15m, 1h30m or an ISO-8601 date-time like 2026-01-01T10:00:00Z but was '"
+					+ delay + "'");
+		}
+	}
+
+	/** A duration above zero. */
+	public static Duration requirePositive(String argument, Duration duration) {
+		Objects.requireNonNull(duration, () -> argument + " must not be null");
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException(argument + " must be positive but was " + duration);
+		}
+		return duration;
+	}
+
+	public static Duration requirePositiveWholeSeconds(String argument, Duration duration) {
+		Objects.requireNonNull(duration, () -> argument + " must not be null");
+		if (duration.isNegative() || duration.isZero() || duration.getNano() != 0) {
+			throw new IllegalArgumentException(
+					argument + " must be a positive whole number of seconds but was " + duration);
+		}
+		return duration;
+	}
+
+	/**
+	 * Formats a positive whole-second duration in the server's grammar, e.g.
+	 * {@code 1h2m3s}.
+	 */
+	public static String duration(String argument, Duration duration) {
+		requirePositiveWholeSeconds(argument, duration);
+		long seconds = duration.getSeconds();
+		StringBuilder text = new StringBuilder();
+		long days = seconds / 86400;
+		long hours = (seconds % 86400) / 3600;
+		long minutes = (seconds % 3600) / 60;
+		long rest = seconds % 60;
+		if (days > 0) {
+			text.append(days).append('d');
+		}
+		if (hours > 0) {
+			text.append(hours).append('h');
+		}
+		if (minutes > 0) {
+			text.append(minutes).append('m');
+		}
+		if (rest > 0) {
+			text.append(rest).append('s');
+		}
+		return text.toString();
+	}
+
+	public static String instant(String argument, Instant instant) {
+		Objects.requireNonNull(instant, () -> argument + " must not be null");
+		return instant.toString();
+	}
+
+	public static int requireRange(String argument, int value, int min, int max) {
+		if (value < min || value > max) {
+			throw new IllegalArgumentException(
+					argument + " must be between " + min + " and " + max + " but was " + value);
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.trigger4j.client.model.batches;
+
+import java.util.Objects;
+
+import io.trigger4j.client.TasksOperations;
+import io.trigger4j.client.internal.Checks;
+import io.trigger4j.client.model.tasks.TriggerOptions;
+
+/**
+ * One item of a batch trigger: a task, its payload and its options. The task is ignored
+ * by {@link TasksOperations#batchTrigger(String, java.util.List, BatchOptions)}, where
+ * every item runs the same task.
+ *
+ * @param task the task identifier
+ * @param payload the payload (anything that serialises to JSON)
+ * @param options the trigger options
+ */
+public record BatchItem(String task, Object payload, TriggerOptions options) {
+
+	public BatchItem {
+		Checks.requireId("task", task);
+		Objects.requireNonNull(payload, "payload must not be null");
+		Objects.requireNonNull(options, "options must not be null");
+	}
+
+	/** An item for the given task with default options. */
+	public static BatchItem of(String task, Object payload) {
+		return new BatchItem(task, payload, TriggerOptions.none());
+	}
+
+	/** An item for the given task with options. */
+	public static BatchItem of(String task, Object payload, TriggerOptions options) {
+		return new BatchItem(task, payload, options);
+	}
+
+}
