@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configures {@link TriggerOperations} from {@link TriggerProperties}, built on
@@ -30,10 +31,13 @@ import org.springframework.web.reactive.function.client.WebClient;
  * observations apply) and the {@link ObservationRegistry}; a {@code trigger} health
  * indicator when Actuator's health support is present; and masking of the secret key in
  * Actuator's {@code configprops} and {@code env}. Every bean backs off when the
- * application defines its own.
+ * application defines its own. Payloads, metadata and outputs are written and read with
+ * the application's {@link JsonMapper} when it has a unique one, while the API envelope
+ * keeps trigger4j's own mapping.
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class,
-		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+				"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass({ TriggerOperations.class, WebClient.class })
 @EnableConfigurationProperties(TriggerProperties.class)
 public final class TriggerAutoConfiguration {
@@ -43,7 +47,7 @@ public final class TriggerAutoConfiguration {
 	TriggerOperations triggerOperations(TriggerProperties properties, Environment environment,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<TriggerRequestObservationConvention> observationConvention,
-			ObjectProvider<TriggerClientBuilderCustomizer> customizers) {
+			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<TriggerClientBuilderCustomizer> customizers) {
 		TriggerProperties.Retry retry = properties.retry();
 		TriggerClient.Builder builder = TriggerClient.builder()
 			.secretKey(secretKey(properties, environment))
@@ -56,6 +60,7 @@ public final class TriggerAutoConfiguration {
 			.responseTimeout(properties.responseTimeout())
 			.retry(new TriggerRetrySettings(retry.maxAttempts(), retry.minBackoff(), retry.maxBackoff(),
 					retry.multiplier(), retry.jitter(), retry.maxRateLimitWait()));
+		jsonMapper.ifUnique(builder::jsonMapper);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

@@ -8,6 +8,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.trigger4j.client.TriggerOperations;
+import io.trigger4j.client.model.runs.Run;
+import io.trigger4j.client.model.tasks.TriggerOptions;
 import io.trigger4j.client.observation.DefaultTriggerRequestObservationConvention;
 import io.trigger4j.client.observation.TriggerRequestObservationConvention;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -36,12 +39,17 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
@@ -333,6 +341,56 @@ class TriggerAutoConfigurationTests {
 				context.getBean(TriggerOperations.class).runs().retrieve("run_1").block();
 				assertThat(context.getBean(MeterRegistry.class).get("custom.trigger").timer().count()).isEqualTo(1);
 				assertThat(context.getBean(ObservationRegistry.class)).isNotSameAs(ObservationRegistry.NOOP);
+			});
+	}
+
+	record Signup(String userId, int attemptCount) {
+	}
+
+	@Test
+	void theApplicationsJsonMapperWritesThePayloadWhileTheEnvelopeKeepsTheServersNames(WireMockRuntimeInfo wm) {
+		stubFor(post("/api/v1/tasks/task-id/trigger").willReturn(okJson("{\"id\":\"run_1\",\"isCached\":false}")));
+		this.runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+			.withPropertyValues("trigger.secret-key=" + KEY, "trigger.base-url=" + wm.getHttpBaseUrl(),
+					"spring.jackson.property-naming-strategy=SNAKE_CASE")
+			.run((context) -> {
+				TriggerOperations operations = context.getBean(TriggerOperations.class);
+				operations.tasks()
+					.trigger("task-id", new Signup("u1", 2), TriggerOptions.builder().idempotencyKeyTtl("1h").build())
+					.block();
+				verify(postRequestedFor(urlPathEqualTo("/api/v1/tasks/task-id/trigger")).withRequestBody(equalToJson(
+						"{\"payload\":{\"user_id\":\"u1\",\"attempt_count\":2},\"options\":{\"idempotencyKeyTTL\":\"1h\"}}",
+						false, true))
+					.withRequestBody(notContaining("idempotency_key")));
+			});
+	}
+
+	@Test
+	void theApplicationsJsonMapperReadsTheOutputBack(WireMockRuntimeInfo wm) {
+		stubFor(get("/api/v3/runs/run_1").willReturn(okJson("{\"id\":\"run_1\",\"status\":\"COMPLETED\","
+				+ "\"taskIdentifier\":\"t\",\"output\":{\"user_id\":\"u1\",\"attempt_count\":2}}")));
+		this.runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+			.withPropertyValues("trigger.secret-key=" + KEY, "trigger.base-url=" + wm.getHttpBaseUrl(),
+					"spring.jackson.property-naming-strategy=SNAKE_CASE")
+			.run((context) -> {
+				Run run = context.getBean(TriggerOperations.class).runs().retrieve("run_1").block();
+				assertThat(run.output(Signup.class)).isEqualTo(new Signup("u1", 2));
+			});
+	}
+
+	@Test
+	void withoutAJsonMapperBeanTheClientsDefaultWritesThePayload(WireMockRuntimeInfo wm) {
+		stubFor(post("/api/v1/tasks/task-id/trigger").willReturn(okJson("{\"id\":\"run_1\",\"isCached\":false}")));
+		this.runner.withPropertyValues("trigger.secret-key=" + KEY, "trigger.base-url=" + wm.getHttpBaseUrl())
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(JsonMapper.class);
+				TriggerOperations operations = context.getBean(TriggerOperations.class);
+				operations.tasks()
+					.trigger("task-id", new Signup("u1", 2), TriggerOptions.builder().idempotencyKeyTtl("1h").build())
+					.block();
+				verify(postRequestedFor(urlPathEqualTo("/api/v1/tasks/task-id/trigger")).withRequestBody(equalToJson(
+						"{\"payload\":{\"userId\":\"u1\",\"attemptCount\":2},\"options\":{\"idempotencyKeyTTL\":\"1h\"}}",
+						false, true)));
 			});
 	}
 
