@@ -182,7 +182,7 @@ class RunsOperationsTests {
 
 	@Test
 	void cancelPostsWithoutBodyButWithContentLength(WireMockRuntimeInfo wm) {
-		stubFor(post("/api/v2/runs/run_1/cancel").willReturn(okJson("{\"id\":\"run_1\"}")));
+		stubFor(post("/api/v2/runs/run_1/cancel").willReturn(okJson("{\"id\":\"run_1\",\"someNewField\":true}")));
 
 		assertThat(TestClients.client(wm).runs().cancel("run_1").block()).isEqualTo("run_1");
 		verify(postRequestedFor(urlEqualTo("/api/v2/runs/run_1/cancel")).withHeader("Content-Length", equalTo("0"))
@@ -191,7 +191,7 @@ class RunsOperationsTests {
 
 	@Test
 	void replayReturnsTheNewRunId(WireMockRuntimeInfo wm) {
-		stubFor(post("/api/v1/runs/run_1/replay").willReturn(okJson("{\"id\":\"run_new\"}")));
+		stubFor(post("/api/v1/runs/run_1/replay").willReturn(okJson("{\"id\":\"run_new\",\"someNewField\":[1]}")));
 
 		assertThat(TestClients.client(wm).runs().replay("run_1").block()).isEqualTo("run_new");
 		verify(postRequestedFor(urlEqualTo("/api/v1/runs/run_1/replay")).withHeader("Content-Length", equalTo("0")));
@@ -199,14 +199,17 @@ class RunsOperationsTests {
 
 	@Test
 	void rescheduleSendsTheDelayAndReturnsTheRun(WireMockRuntimeInfo wm) {
-		stubFor(post("/api/v1/runs/run_1/reschedule").willReturn(okJson("""
-				{"id":"run_1","status":"DELAYED","taskIdentifier":"t","delayedUntil":"2026-11-22T20:00:00Z"}""")));
+		stubFor(post("/api/v1/runs/run_1/reschedule").willReturn(
+				okJson("""
+						{"id":"run_1","status":"DELAYED","taskIdentifier":"t","delayedUntil":"2026-11-22T20:00:00Z","someNewField":{}}""")));
 
 		Run run = TestClients.client(wm).runs().reschedule("run_1", Duration.ofMinutes(150)).block();
 
 		assertThat(run.status()).isEqualTo(RunStatus.DELAYED);
 		assertThat(run.isTerminal()).isFalse();
 		assertThat(run.delayedUntil()).isEqualTo(Instant.parse("2026-11-22T20:00:00Z"));
+		assertThat(run.createdAt()).isNull();
+		assertThat(run.tags()).isEmpty();
 		verify(postRequestedFor(urlEqualTo("/api/v1/runs/run_1/reschedule"))
 			.withRequestBody(equalToJson("{\"delay\":\"2h30m\"}")));
 	}
@@ -224,7 +227,8 @@ class RunsOperationsTests {
 
 	@Test
 	void addTagsSendsTheTagsAndReturnsTheMessage(WireMockRuntimeInfo wm) {
-		stubFor(post("/api/v1/runs/run_1/tags").willReturn(okJson("{\"message\":\"Successfully set 2 new tags.\"}")));
+		stubFor(post("/api/v1/runs/run_1/tags")
+			.willReturn(okJson("{\"message\":\"Successfully set 2 new tags.\",\"someNewField\":1}")));
 
 		String message = TestClients.client(wm).runs().addTags("run_1", List.of("a", "b")).block();
 
@@ -235,7 +239,8 @@ class RunsOperationsTests {
 
 	@Test
 	void updateMetadataPutsTheMetadataAndReturnsWhatIsStored(WireMockRuntimeInfo wm) {
-		stubFor(put("/api/v1/runs/run_1/metadata").willReturn(okJson("{\"metadata\":{\"progress\":0.5}}")));
+		stubFor(put("/api/v1/runs/run_1/metadata")
+			.willReturn(okJson("{\"metadata\":{\"progress\":0.5},\"someNewField\":1}")));
 
 		JsonValue stored = TestClients.client(wm).runs().updateMetadata("run_1", Map.of("progress", 0.5)).block();
 
@@ -249,13 +254,14 @@ class RunsOperationsTests {
 	void resultDecodesTheExecutionResult(WireMockRuntimeInfo wm) {
 		stubFor(get("/api/v1/runs/run_1/result").willReturn(okJson("""
 				{"ok":true,"id":"run_1","taskIdentifier":"t","output":"{\\"url\\":\\"u\\",\\"pages\\":3}",
-				 "outputType":"application/json","usage":{"durationMs":120}}""")));
+				 "outputType":"application/json","usage":{"durationMs":120},"someNewField":1}""")));
 
 		RunResult result = TestClients.client(wm).runs().result("run_1").block();
 
 		assertThat(result.ok()).isTrue();
 		assertThat(result.output(Report.class)).isEqualTo(new Report("u", 3));
 		assertThat(result.usage().durationMs()).isEqualTo(120.0);
+		assertThat(result.error()).isNull();
 		verify(getRequestedFor(urlEqualTo("/api/v1/runs/run_1/result")));
 	}
 

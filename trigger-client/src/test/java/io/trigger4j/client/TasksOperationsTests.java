@@ -14,6 +14,8 @@ import io.trigger4j.client.model.batches.BatchTriggered;
 import io.trigger4j.client.model.tasks.TriggerOptions;
 import io.trigger4j.client.model.tasks.TriggeredRun;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -138,7 +140,8 @@ class TasksOperationsTests {
 	@Test
 	void batchTriggerOfOneTaskSendsItemsAndTheBatchIdempotencyHeaders(WireMockRuntimeInfo wm) {
 		stubFor(post("/api/v1/tasks/resize/batch").willReturn(okJson("""
-				{"batchId":"batch_abc","runs":["run_a","run_b"]}""").withHeader("x-trigger-jwt", "jwt-value")));
+				{"batchId":"batch_abc","runs":["run_a","run_b"],"someNewField":1}""").withHeader("x-trigger-jwt",
+				"jwt-value")));
 
 		BatchTriggerResult result = TestClients.client(wm)
 			.tasks()
@@ -164,7 +167,7 @@ class TasksOperationsTests {
 	void batchTriggerOfManyTasksReadsTheServers202Body(WireMockRuntimeInfo wm) {
 		stubFor(post("/api/v1/tasks/batch").willReturn(
 				aResponse().withStatus(202).withHeader("Content-Type", "application/json; charset=utf-8").withBody("""
-						{"id":"batch_xyz","isCached":false,"idempotencyKey":"k1","runs":[
+						{"id":"batch_xyz","isCached":false,"idempotencyKey":"k1","someNewField":1,"runs":[
 						  {"id":"run_1","taskIdentifier":"a","isCached":false},
 						  {"id":"run_2","taskIdentifier":"b","isCached":true,"idempotencyKey":"item-2"}]}""")));
 
@@ -197,6 +200,32 @@ class TasksOperationsTests {
 		assertThat(batch.id()).isEqualTo("batch_1");
 		assertThat(batch.runs()).extracting(BatchTriggered.BatchRun::id).containsExactly("run_9");
 		verify(postRequestedFor(urlEqualTo("/api/v1/tasks/batch")).withHeader("idempotency-key", absent()));
+	}
+
+	record Signup(String userId, int attemptCount) {
+	}
+
+	@Test
+	void theApplicationsMapperWritesThePayloadAndTheWireKeepsTheServersNames(WireMockRuntimeInfo wm) {
+		stubFor(post("/api/v1/tasks/signup/trigger").willReturn(okJson("{\"id\":\"run_1\"}")));
+		JsonMapper snakeCase = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+		TriggerOperations client = TestClients.builder(wm).jsonMapper(snakeCase).build();
+
+		client.tasks()
+			.trigger("signup", new Signup("u1", 2),
+					TriggerOptions.builder()
+						.idempotencyKeyTtl("1h")
+						.metadata(new Signup("u2", 3))
+						.context(new Signup("u3", 4))
+						.build())
+			.block();
+
+		verify(postRequestedFor(urlEqualTo("/api/v1/tasks/signup/trigger")).withRequestBody(equalToJson("""
+				{
+				  "payload": {"user_id": "u1", "attempt_count": 2},
+				  "context": {"user_id": "u3", "attempt_count": 4},
+				  "options": {"idempotencyKeyTTL": "1h", "metadata": {"user_id": "u2", "attempt_count": 3}}
+				}""")));
 	}
 
 }
