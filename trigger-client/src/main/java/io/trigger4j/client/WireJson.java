@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.trigger4j.client.error.TriggerDecodingException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.InjectableValues;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
@@ -40,7 +39,7 @@ final class WireJson {
 
 	private final ObjectWriter userWriter;
 
-	private final InjectableValues injectables;
+	private final ObjectMapper userMapper;
 
 	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
@@ -50,7 +49,7 @@ final class WireJson {
 	WireJson(ObjectMapper userMapper) {
 		// A value with no properties would silently go out as {}: fail instead.
 		this.userWriter = userMapper.writer().with(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-		this.injectables = new InjectableValues.Std().addValue(ObjectMapper.class, userMapper);
+		this.userMapper = userMapper;
 	}
 
 	/**
@@ -93,7 +92,9 @@ final class WireJson {
 	private ObjectReader reader(Class<?> type) {
 		ObjectReader reader = this.readers.get(type);
 		if (reader == null) {
-			reader = this.readers.computeIfAbsent(type, (key) -> WIRE.readerFor(key).with(this.injectables));
+			reader = this.readers.computeIfAbsent(type, (key) -> WIRE.readerFor(key)
+				// JsonValue reads the application's values with the mapper found here.
+				.withAttribute(ObjectMapper.class, this.userMapper));
 		}
 		return reader;
 	}

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -132,6 +133,18 @@ class DecodingTests {
 		assertThat(preset.known()).isEqualTo(MachinePreset.Known.UNKNOWN);
 		assertThat(TestClients.read("\"small-1x\"", MachinePreset.class)).isEqualTo(MachinePreset.SMALL_1X);
 		assertThat(MachinePreset.SMALL_1X.known()).isEqualTo(MachinePreset.Known.SMALL_1X);
+	}
+
+	record Report(String url, int pages) {
+	}
+
+	@Test
+	void anApplicationsOwnMapperReadsRunsWithoutTheClient() {
+		Run run = JsonMapper.builder()
+			.build()
+			.readValue("{\"id\":\"run_1\",\"output\":{\"url\":\"u\",\"pages\":3,\"extra\":1}}", Run.class);
+
+		assertThat(run.output(Report.class)).isEqualTo(new Report("u", 3));
 	}
 
 }

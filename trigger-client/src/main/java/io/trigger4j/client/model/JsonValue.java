@@ -3,16 +3,16 @@ package io.trigger4j.client.model;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.annotation.JacksonInject;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.OptBoolean;
 import io.trigger4j.client.error.TriggerDecodingException;
 import io.trigger4j.client.internal.JsonDefaults;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A JSON value whose shape trigger4j does not know: a run's payload, output or metadata.
@@ -27,6 +27,7 @@ import tools.jackson.databind.ObjectMapper;
  * <p>
  * Immutable; {@link #toString()} is the compact JSON text.
  */
+@JsonDeserialize(using = JsonValue.Reader.class)
 public final class JsonValue {
 
 	private final JsonNode node;
@@ -69,16 +70,25 @@ public final class JsonValue {
 		}
 	}
 
-	/** Jackson's creator: the client injects the application's mapper. */
-	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	private static JsonValue fromJson(JsonNode node,
-			@JacksonInject(optional = OptBoolean.TRUE) @Nullable ObjectMapper mapper) {
-		return new JsonValue(node, (mapper != null) ? mapper : JsonDefaults.MAPPER);
-	}
-
 	@com.fasterxml.jackson.annotation.JsonValue
 	private JsonNode node() {
 		return this.node;
+	}
+
+	/**
+	 * Reads a JSON value with the mapper a reader carries as its
+	 * {@code ObjectMapper.class} attribute (the client sets the application's mapper
+	 * there), or trigger4j's default mapper when it carries none.
+	 */
+	static final class Reader extends ValueDeserializer<JsonValue> {
+
+		@Override
+		public JsonValue deserialize(JsonParser parser, DeserializationContext context) {
+			JsonNode node = context.readTree(parser);
+			Object mapper = context.getAttribute(ObjectMapper.class);
+			return new JsonValue(node, (mapper instanceof ObjectMapper given) ? given : JsonDefaults.MAPPER);
+		}
+
 	}
 
 	/**
