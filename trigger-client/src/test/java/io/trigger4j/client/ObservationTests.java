@@ -10,6 +10,7 @@ import io.trigger4j.client.observation.DefaultTriggerRequestObservationConventio
 import io.trigger4j.client.observation.TriggerRequestObservationContext;
 import io.trigger4j.client.observation.TriggerRequestObservationConvention;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -94,6 +95,22 @@ class ObservationTests {
 			.that()
 			.hasLowCardinalityKeyValue("team", "payments")
 			.hasLowCardinalityKeyValue("operation", "runs.retrieve");
+	}
+
+	@Test
+	void webClientsOwnObservationGetsTheBoundedUriTemplate(WireMockRuntimeInfo wm) {
+		stubFor(get("/api/v3/runs/run_abc123")
+			.willReturn(okJson("{\"id\":\"run_abc123\",\"status\":\"QUEUED\",\"taskIdentifier\":\"t\"}")));
+		WebClient.Builder observed = WebClient.builder().observationRegistry(this.registry);
+
+		TestClients.builder(wm).webClientBuilder(observed).build().runs().retrieve("run_abc123").block();
+
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasObservationWithNameEqualTo("http.client.requests")
+			.that()
+			.hasLowCardinalityKeyValue("uri", "/api/v3/runs/{runId}")
+			.hasLowCardinalityKeyValue("method", "GET")
+			.hasLowCardinalityKeyValue("status", "200");
 	}
 
 }
