@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * A machine preset ({@code options.machine}, {@code filter[machine]}, a deployment's or
@@ -16,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * raw name ({@link #value()}) and maps it to a {@link Known} value; a name this version
  * of trigger4j does not know is {@link Known#UNKNOWN}, never a decoding failure.
  */
-public final class MachinePreset {
+public final class MachinePreset extends ServerEnum<MachinePreset.Known> {
 
 	/** The presets trigger4j knows. */
 	public enum Known {
@@ -80,13 +79,8 @@ public final class MachinePreset {
 	/** 8 vCPU, 16 GB. */
 	public static final MachinePreset LARGE_2X = of("large-2x");
 
-	private final String value;
-
-	private final Known known;
-
 	private MachinePreset(String value, Known known) {
-		this.value = value;
-		this.known = known;
+		super(value, known);
 	}
 
 	/**
@@ -97,32 +91,6 @@ public final class MachinePreset {
 	public static MachinePreset of(String value) {
 		Objects.requireNonNull(value, "value must not be null");
 		return new MachinePreset(value, BY_NAME.getOrDefault(value, Known.UNKNOWN));
-	}
-
-	/** The name on the wire, such as {@code small-1x}. */
-	@JsonValue
-	public String value() {
-		return this.value;
-	}
-
-	/** The known preset this maps to, or {@link Known#UNKNOWN}. */
-	public Known known() {
-		return this.known;
-	}
-
-	@Override
-	public boolean equals(Object other) {
-		return this == other || (other instanceof MachinePreset that && this.value.equals(that.value));
-	}
-
-	@Override
-	public int hashCode() {
-		return this.value.hashCode();
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.trigger4j.client.model.ServerEnum;
 
 /**
  * The status of a run, as the server wrote it.
@@ -23,7 +23,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * Whether a run has finished is decided here, from the status, never from the server's
  * {@code isCompleted} flag, which is {@code false} for EXPIRED and TIMED_OUT runs.
  */
-public final class RunStatus {
+public final class RunStatus extends ServerEnum<RunStatus.Known> {
 
 	/** The statuses trigger4j knows, current and legacy. */
 	public enum Known {
@@ -116,13 +116,8 @@ public final class RunStatus {
 	/** Delayed until a later time. */
 	public static final RunStatus DELAYED = of("DELAYED");
 
-	private final String value;
-
-	private final Known known;
-
 	private RunStatus(String value, Known known) {
-		this.value = value;
-		this.known = known;
+		super(value, known);
 	}
 
 	/**
@@ -135,48 +130,22 @@ public final class RunStatus {
 		return new RunStatus(value, BY_NAME.getOrDefault(value.toUpperCase(Locale.ROOT), Known.UNKNOWN));
 	}
 
-	/** The status as the server wrote it. */
-	@JsonValue
-	public String value() {
-		return this.value;
-	}
-
-	/** The known status this maps to, or {@link Known#UNKNOWN}. */
-	public Known known() {
-		return this.known;
-	}
-
 	/**
 	 * Whether the run has finished and will not change status again: COMPLETED, CANCELED,
 	 * FAILED, CRASHED, INTERRUPTED, SYSTEM_FAILURE, EXPIRED or TIMED_OUT.
 	 */
 	public boolean isTerminal() {
-		return this.known.terminal;
+		return known().terminal;
 	}
 
 	/** Whether the run finished successfully. */
 	public boolean isSuccess() {
-		return this.known == Known.COMPLETED;
+		return known() == Known.COMPLETED;
 	}
 
 	/** Whether the run finished without success (any terminal status but COMPLETED). */
 	public boolean isFailure() {
 		return isTerminal() && !isSuccess();
-	}
-
-	@Override
-	public boolean equals(Object other) {
-		return this == other || (other instanceof RunStatus that && this.value.equals(that.value));
-	}
-
-	@Override
-	public int hashCode() {
-		return this.value.hashCode();
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
 	}
 
 }
