@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -142,6 +143,15 @@ record ApiCall<T>(Operation operation, String[] pathValues, List<Map.Entry<Strin
 		<T> ApiCall<T> reading(Class<T> type) {
 			String name = this.operation.observationName();
 			return reading((json, bytes, headers) -> json.read(name, bytes, type));
+		}
+
+		/**
+		 * Reads the answer as a wire record, then makes the result from it and the
+		 * headers.
+		 */
+		<A, T> ApiCall<T> reading(Class<A> type, BiFunction<A, HttpHeaders, T> result) {
+			String name = this.operation.observationName();
+			return reading((json, bytes, headers) -> result.apply(json.read(name, bytes, type), headers));
 		}
 
 	}

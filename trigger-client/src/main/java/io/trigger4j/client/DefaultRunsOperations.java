@@ -60,7 +60,7 @@ final class DefaultRunsOperations implements RunsOperations {
 			.query(request.queryParameters())
 			.query("page[size]", request.pageSize())
 			.query(cursorParameter, cursor)
-			.reading((json, body, headers) -> json.read("runs.list", body, RunPage.class).toPage()));
+			.reading(RunPage.class, (page, headers) -> page.toPage()));
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.trigger4j.client;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,10 +48,8 @@ final class DefaultTasksOperations implements TasksOperations {
 		return this.http.execute(ApiCall.to(Operation.TASKS_TRIGGER, taskIdentifier)
 			.body(item("", null, payload, options))
 			.idempotencyKey(options.idempotencyKey())
-			.reading((json, body, headers) -> {
-				TriggerAnswer answer = json.read("tasks.trigger", body, TriggerAnswer.class);
-				return new TriggeredRun(answer.id(), answer.isCached(), headers.getFirst(JWT_HEADER));
-			}));
+			.reading(TriggerAnswer.class, (answer, headers) -> new TriggeredRun(answer.id(), answer.isCached(),
+					headers.getFirst(JWT_HEADER))));
 	}
 
 	@Override
@@ -59,11 +58,8 @@ final class DefaultTasksOperations implements TasksOperations {
 		requireItems(items, MAX_TASK_BATCH_ITEMS);
 		Objects.requireNonNull(options, "options must not be null");
 		return this.http.execute(batch(ApiCall.to(Operation.TASKS_BATCH_TRIGGER, taskIdentifier), items, false, options)
-			.reading((json, body, headers) -> {
-				BatchAnswer answer = json.read("tasks.batchTrigger", body, BatchAnswer.class);
-				return new BatchTriggerResult(answer.id(), answer.runs().stream().map(RunRef::id).toList(),
-						headers.getFirst(JWT_HEADER));
-			}));
+			.reading(BatchAnswer.class, (answer, headers) -> new BatchTriggerResult(answer.id(),
+					answer.runs().stream().map(RunRef::id).toList(), headers.getFirst(JWT_HEADER))));
 	}
 
 	@Override
@@ -73,8 +69,7 @@ final class DefaultTasksOperations implements TasksOperations {
 		return this.http.execute(batch(ApiCall.to(Operation.TASKS_BATCH_TRIGGER_MANY), items, true, options)
 			.header("batch-processing-strategy",
 					(options.processingStrategy() != null) ? options.processingStrategy().value() : null)
-			.reading((json, body, headers) -> {
-				BatchAnswer answer = json.read("tasks.batchTriggerMany", body, BatchAnswer.class);
+			.reading(BatchAnswer.class, (answer, headers) -> {
 				List<BatchTriggered.BatchRun> runs = answer.runs()
 					.stream()
 					.map((run) -> new BatchTriggered.BatchRun(run.id(), run.taskIdentifier(), run.isCached(),
@@ -119,7 +114,7 @@ final class DefaultTasksOperations implements TasksOperations {
 				OptionsBody.EMPTY.equals(body) ? null : body);
 	}
 
-	private static @Nullable Long seconds(java.time.@Nullable Duration duration) {
+	private static @Nullable Long seconds(@Nullable Duration duration) {
 		return (duration != null) ? duration.getSeconds() : null;
 	}
 

@@ -2,6 +2,7 @@ package io.trigger4j.client;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -170,7 +171,7 @@ final class TriggerHttp {
 				return call.reader().read(this.json, body, headers);
 			}
 			throw TriggerApiException.of(call.name(), status, headerMap(headers),
-					new String(body, java.nio.charset.StandardCharsets.UTF_8));
+					new String(body, StandardCharsets.UTF_8));
 		});
 	}
 

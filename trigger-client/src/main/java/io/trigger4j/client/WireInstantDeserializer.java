@@ -19,6 +19,9 @@ import tools.jackson.databind.deser.std.StdScalarDeserializer;
  */
 final class WireInstantDeserializer extends StdScalarDeserializer<Instant> {
 
+	private static final int[] POWERS_OF_TEN = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+			1_000_000_000 };
+
 	WireInstantDeserializer() {
 		super(Instant.class);
 	}
@@ -88,9 +91,6 @@ final class WireInstantDeserializer extends StdScalarDeserializer<Instant> {
 		long seconds = epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second;
 		return Instant.ofEpochSecond(seconds, nanos);
 	}
-
-	private static final int[] POWERS_OF_TEN = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
-			1_000_000_000 };
 
 	/**
 	 * The value of {@code count} ASCII digits at {@code start}, or -1 if one is not a
