@@ -2,6 +2,7 @@ package io.trigger4j.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -55,9 +56,60 @@ final class DefaultRunsOperations implements RunsOperations {
 		return page(request, "page[before]", Checks.requireText("cursor", cursor));
 	}
 
+	@Override
+	public Flux<Run> listForProject(String projectRef, Collection<String> environments, ListRunsRequest request) {
+		Operation.RUNS_LIST_FOR_PROJECT.checkPath(projectRef);
+		String env = environments(environments);
+		Objects.requireNonNull(request, "request must not be null");
+		return CursorPager.stream((cursor) -> projectPage(projectRef, env, request, cursor), Run::id);
+	}
+
+	@Override
+	public Mono<CursorPage<Run>> listPageForProject(String projectRef, Collection<String> environments,
+			ListRunsRequest request, @Nullable String cursor) {
+		Operation.RUNS_LIST_FOR_PROJECT.checkPath(projectRef);
+		String env = environments(environments);
+		Objects.requireNonNull(request, "request must not be null");
+		if (cursor != null) {
+			Checks.requireText("cursor", cursor);
+		}
+		return projectPage(projectRef, env, request, cursor);
+	}
+
+	private Mono<CursorPage<Run>> projectPage(String projectRef, String env, ListRunsRequest request,
+			@Nullable String cursor) {
+		return page(ApiCall.to(Operation.RUNS_LIST_FOR_PROJECT, projectRef).query("filter[env]", env), request,
+				"page[after]", cursor);
+	}
+
+	/**
+	 * The {@code filter[env]} value: without it the server answers 500, so at least one
+	 * environment is needed.
+	 */
+	private static String environments(Collection<String> environments) {
+		Objects.requireNonNull(environments, "environments must not be null");
+		if (environments.isEmpty()) {
+			throw new IllegalArgumentException("environments must name at least one environment, such as prod");
+		}
+		List<String> checked = new ArrayList<>();
+		for (String environment : environments) {
+			Checks.requireId("environments element", environment);
+			if (environment.contains(",")) {
+				throw new IllegalArgumentException(
+						"environments values must not contain ',' but got '" + environment + "'");
+			}
+			checked.add(environment);
+		}
+		return String.join(",", checked);
+	}
+
 	private Mono<CursorPage<Run>> page(ListRunsRequest request, String cursorParameter, @Nullable String cursor) {
-		return this.http.execute(ApiCall.to(Operation.RUNS_LIST)
-			.query(request.queryParameters())
+		return page(ApiCall.to(Operation.RUNS_LIST), request, cursorParameter, cursor);
+	}
+
+	private Mono<CursorPage<Run>> page(ApiCall.Builder call, ListRunsRequest request, String cursorParameter,
+			@Nullable String cursor) {
+		return this.http.execute(call.query(request.queryParameters())
 			.query("page[size]", request.pageSize())
 			.query(cursorParameter, cursor)
 			.reading(RunPage.class, (page, headers) -> page.toPage()));

@@ -1,35 +1,38 @@
 package io.trigger4j.client;
 
-import java.net.URI;
 import java.util.Objects;
 
 /**
- * The {@link TriggerOperations} implementation: holds one implementation per resource.
+ * The {@link TriggerOperations} implementation: one view's implementation per resource,
+ * all on one {@link TriggerHttp}.
  */
 final class DefaultTriggerOperations implements TriggerOperations {
 
 	private final TriggerHttp http;
 
+	private final TriggerEnvironmentType environmentType;
+
 	private final TasksOperations tasks;
 
 	private final RunsOperations runs;
 
-	private final URI baseUrl;
+	private final SchedulesOperations schedules;
 
-	private final TriggerEnvironmentType environmentType;
+	private final EnvVarsOperations envVars;
 
-	DefaultTriggerOperations(TriggerHttp http, URI baseUrl, TriggerEnvironmentType environmentType) {
+	DefaultTriggerOperations(TriggerHttp http, TriggerEnvironmentType environmentType) {
 		this.http = http;
+		this.environmentType = environmentType;
 		this.tasks = new DefaultTasksOperations(http);
 		this.runs = new DefaultRunsOperations(http);
-		this.baseUrl = baseUrl;
-		this.environmentType = environmentType;
+		this.schedules = new DefaultSchedulesOperations(http);
+		this.envVars = new DefaultEnvVarsOperations(http);
 	}
 
 	@Override
-	public TriggerOperations withRetry(TriggerRetrySettings retry) {
-		Objects.requireNonNull(retry, "retry must not be null");
-		return new DefaultTriggerOperations(this.http.withRetry(retry), this.baseUrl, this.environmentType);
+	public TriggerOperations withOptions(RequestOptions options) {
+		Objects.requireNonNull(options, "options must not be null");
+		return new DefaultTriggerOperations(this.http.withOptions(options), this.environmentType);
 	}
 
 	@Override
@@ -43,8 +46,28 @@ final class DefaultTriggerOperations implements TriggerOperations {
 	}
 
 	@Override
+	public SchedulesOperations schedules() {
+		return this.schedules;
+	}
+
+	@Override
+	public EnvVarsOperations envVars() {
+		return this.envVars;
+	}
+
+	@Override
+	public String baseUrl() {
+		return this.http.baseUrl();
+	}
+
+	@Override
+	public TriggerEnvironmentType environmentType() {
+		return this.environmentType;
+	}
+
+	@Override
 	public String toString() {
-		return "TriggerOperations[baseUrl=" + this.baseUrl + ", environment=" + this.environmentType + "]";
+		return "TriggerOperations[baseUrl=" + baseUrl() + ", environment=" + this.environmentType + "]";
 	}
 
 }

@@ -11,8 +11,12 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.util.UriUtils;
 
+import static io.trigger4j.client.Credential.NONE;
+import static io.trigger4j.client.Credential.PERSONAL_ACCESS_TOKEN;
 import static io.trigger4j.client.Credential.PUBLIC_TOKEN;
 import static io.trigger4j.client.Credential.SECRET_KEY;
+import static io.trigger4j.client.PathParameter.ENVIRONMENT;
+import static io.trigger4j.client.PathParameter.PROJECT_REF;
 import static io.trigger4j.client.PathParameter.RUN_ID;
 import static io.trigger4j.client.PathParameter.TASK_IDENTIFIER;
 import static io.trigger4j.client.RetryClass.NEVER;
@@ -65,7 +69,18 @@ enum Operation {
 			"update_run_metadata_v1", EnumSet.of(SECRET_KEY), SAFE, RUN_ID),
 
 	RUNS_RESULT("runs.result", HttpMethod.GET, "/api/v1/runs/{runId}/result", "get_run_result_v1",
-			EnumSet.of(SECRET_KEY), SAFE, RUN_ID);
+			EnumSet.of(SECRET_KEY), SAFE, RUN_ID),
+
+	RUNS_LIST_FOR_PROJECT("runs.listForProject", HttpMethod.GET, "/api/v1/projects/{projectRef}/runs",
+			"list_project_runs_v1", EnumSet.of(PERSONAL_ACCESS_TOKEN), SAFE, PROJECT_REF),
+
+	// schedules
+	SCHEDULES_TIMEZONES("schedules.timezones", HttpMethod.GET, "/api/v1/timezones", "get_timezones_v1",
+			EnumSet.of(NONE), SAFE),
+
+	// environment variables
+	ENV_VARS_LIST("envVars.list", HttpMethod.GET, "/api/v1/projects/{projectRef}/envvars/{env}",
+			"list_project_envvars_v1", EnumSet.of(SECRET_KEY, PERSONAL_ACCESS_TOKEN), SAFE, PROJECT_REF, ENVIRONMENT);
 
 	private final String observationName;
 

@@ -17,7 +17,36 @@ enum PathParameter {
 	 * A task's identifier, such as {@code send-welcome-email}: free text, sent as one
 	 * segment.
 	 */
-	TASK_IDENTIFIER("taskIdentifier");
+	TASK_IDENTIFIER("taskIdentifier"),
+
+	/** A project's ref, {@code proj_...}. */
+	PROJECT_REF("projectRef") {
+		@Override
+		String check(String value) {
+			super.check(value);
+			if (!value.startsWith("proj_")) {
+				throw new IllegalArgumentException(
+						"projectRef must be a project ref starting with proj_ but was '" + value + "'");
+			}
+			return value;
+		}
+	},
+
+	/**
+	 * An environment's slug: {@code dev}, {@code staging}, {@code prod}, {@code preview}.
+	 */
+	ENVIRONMENT("env") {
+		@Override
+		String check(String value) {
+			super.check(value);
+			if (!value.matches("[a-z0-9-]+")) {
+				throw new IllegalArgumentException(
+						"env must be an environment slug such as dev, staging, prod or preview but was '" + value
+								+ "'");
+			}
+			return value;
+		}
+	};
 
 	private final String argument;
 

@@ -10,6 +10,7 @@ import io.trigger4j.client.error.TriggerTransportException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.util.retry.Retry;
 import reactor.util.retry.RetryBackoffSpec;
 
@@ -25,20 +26,22 @@ final class RetryStrategy {
 
 	private final Clock clock;
 
+	private final @Nullable Scheduler scheduler;
+
 	private final Retry repeatable;
 
 	private final Retry unrepeatable;
 
-	RetryStrategy(TriggerRetrySettings settings, Clock clock) {
+	/**
+	 * @param scheduler where back-offs and rate-limit waits run; {@code null} for
+	 * Reactor's parallel scheduler at the time of the wait
+	 */
+	RetryStrategy(TriggerRetrySettings settings, Clock clock, @Nullable Scheduler scheduler) {
 		this.settings = settings;
 		this.clock = clock;
+		this.scheduler = scheduler;
 		this.repeatable = retry(true);
 		this.unrepeatable = retry(false);
-	}
-
-	/** The same clock with other settings. */
-	RetryStrategy withSettings(TriggerRetrySettings settings) {
-		return new RetryStrategy(settings, this.clock);
 	}
 
 	/** The retry of a call: what it allows depends on whether the call is repeatable. */
@@ -48,12 +51,13 @@ final class RetryStrategy {
 
 	private Retry retry(boolean repeatable) {
 		long maxRetries = this.settings.maxAttempts() - 1L;
-		RetryBackoffSpec backoff = Retry.backoff(maxRetries, this.settings.minBackoff())
+		RetryBackoffSpec spec = Retry.backoff(maxRetries, this.settings.minBackoff())
 			.maxBackoff(this.settings.maxBackoff())
 			.multiplier(this.settings.multiplier())
 			.jitter(this.settings.jitter())
 			.filter((failure) -> isRetryable(repeatable, failure))
-			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+			.onRetryExhaustedThrow((backoffSpec, signal) -> signal.failure());
+		RetryBackoffSpec backoff = (this.scheduler != null) ? spec.scheduler(this.scheduler) : spec;
 		return Retry.from((signals) -> signals.concatMap((signal) -> {
 			Throwable failure = signal.failure();
 			Duration wait = rateLimitWait(failure);
@@ -63,7 +67,7 @@ final class RetryStrategy {
 			if (signal.totalRetries() >= maxRetries || wait.compareTo(this.settings.maxRateLimitWait()) > 0) {
 				return Mono.error(failure);
 			}
-			return Mono.delay(wait);
+			return (this.scheduler != null) ? Mono.delay(wait, this.scheduler) : Mono.delay(wait);
 		}));
 	}
 

@@ -13,6 +13,7 @@ import io.trigger4j.client.model.runs.ListRunsRequest;
 import io.trigger4j.client.model.runs.Run;
 import io.trigger4j.client.model.runs.RunResult;
 import io.trigger4j.client.model.runs.RunStatus;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -48,7 +49,7 @@ public interface RunsOperations {
 	 * @param cursor {@code null} for the first page, or a {@link CursorPage#next()}
 	 * cursor
 	 */
-	Mono<CursorPage<Run>> listPage(ListRunsRequest request, @org.jspecify.annotations.Nullable String cursor);
+	Mono<CursorPage<Run>> listPage(ListRunsRequest request, @Nullable String cursor);
 
 	/**
 	 * Fetches the page before a cursor (newer runs). {@code GET /api/v1/runs} with
@@ -57,6 +58,29 @@ public interface RunsOperations {
 	 * @param cursor a {@link CursorPage#previous()} cursor
 	 */
 	Mono<CursorPage<Run>> listPageBefore(ListRunsRequest request, String cursor);
+
+	/**
+	 * Streams the runs of a project across the given environments, newest first, page by
+	 * page as the subscriber consumes them. Needs a personal access token (set
+	 * {@code trigger.access-token}); the secret key is not accepted here. {@code GET
+	 * /api/v1/projects/{projectRef}/runs}.
+	 * @param projectRef the project's ref, {@code proj_...}
+	 * @param environments the environments to list, such as {@code prod} (at least one)
+	 * @param request filters and page size
+	 */
+	Flux<Run> listForProject(String projectRef, Collection<String> environments, ListRunsRequest request);
+
+	/**
+	 * Fetches one page of a project's runs across environments (needs a personal access
+	 * token). {@code GET /api/v1/projects/{projectRef}/runs}.
+	 * @param projectRef the project's ref, {@code proj_...}
+	 * @param environments the environments to list, such as {@code prod} (at least one)
+	 * @param request filters and page size
+	 * @param cursor {@code null} for the first page, or a {@link CursorPage#next()}
+	 * cursor
+	 */
+	Mono<CursorPage<Run>> listPageForProject(String projectRef, Collection<String> environments,
+			ListRunsRequest request, @Nullable String cursor);
 
 	/**
 	 * Polls a run until it reaches a terminal status ({@link RunStatus#isTerminal()}:

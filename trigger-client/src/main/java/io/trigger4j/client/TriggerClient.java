@@ -1,6 +1,5 @@
 package io.trigger4j.client;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import io.trigger4j.client.observation.TriggerRequestObservationConvention;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.scheduler.Scheduler;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,10 +34,25 @@ public final class TriggerClient {
 	/** The Trigger.dev cloud API. */
 	public static final String DEFAULT_BASE_URL = "https://api.trigger.dev";
 
+	/** How long one attempt waits for its response unless told otherwise. */
+	public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * How long a call may take in all unless told otherwise: enough for the default
+	 * retries of a call whose every attempt times out.
+	 */
+	public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(3);
+
+	/** The TCP connect timeout of the plain-Java client unless told otherwise. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
 	private TriggerClient() {
 	}
 
-	/** A builder; only {@link Builder#secretKey(String)} is required. */
+	/**
+	 * A builder; a {@linkplain Builder#secretKey(String) secret key} or a
+	 * {@linkplain Builder#accessToken(String) personal access token} is required.
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
@@ -48,6 +63,8 @@ public final class TriggerClient {
 	public static final class Builder {
 
 		private @Nullable String secretKey;
+
+		private @Nullable String accessToken;
 
 		private String baseUrl = DEFAULT_BASE_URL;
 
@@ -61,11 +78,15 @@ public final class TriggerClient {
 
 		private TriggerRetrySettings retry = TriggerRetrySettings.defaults();
 
-		private @Nullable Duration connectTimeout = Duration.ofSeconds(10);
+		private @Nullable Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
-		private Duration responseTimeout = Duration.ofSeconds(30);
+		private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+
+		private Duration deadline = DEFAULT_DEADLINE;
 
 		private Clock clock = Clock.systemUTC();
+
+		private @Nullable Scheduler scheduler;
 
 		private JsonMapper jsonMapper = JsonDefaults.MAPPER;
 
@@ -74,15 +95,29 @@ public final class TriggerClient {
 
 		/**
 		 * The secret key ({@code tr_dev_...}, {@code tr_prod_...}, ...) sent as a bearer
-		 * token. Required.
+		 * token to every operation that accepts one.
 		 */
 		public Builder secretKey(String secretKey) {
-			Checks.requireText("secretKey", secretKey);
-			if (secretKey.chars().anyMatch(Character::isWhitespace)) {
-				throw new IllegalArgumentException("secretKey must not contain whitespace");
-			}
-			this.secretKey = secretKey;
+			this.secretKey = requireToken("secretKey", secretKey);
 			return this;
+		}
+
+		/**
+		 * The personal access token ({@code tr_pat_...}) sent to the operations that need
+		 * one, such as the project-wide run list, and to those that accept one when the
+		 * {@link RequestOptions} name it.
+		 */
+		public Builder accessToken(String accessToken) {
+			this.accessToken = requireToken("accessToken", accessToken);
+			return this;
+		}
+
+		private static String requireToken(String argument, String token) {
+			Checks.requireText(argument, token);
+			if (token.chars().anyMatch(Character::isWhitespace)) {
+				throw new IllegalArgumentException(argument + " must not contain whitespace");
+			}
+			return token;
 		}
 
 		/** The API's base URL; defaults to {@value TriggerClient#DEFAULT_BASE_URL}. */
@@ -144,11 +179,22 @@ public final class TriggerClient {
 		}
 
 		/**
-		 * How long one attempt waits for its whole response (default 30 s); retries get a
-		 * fresh timeout.
+		 * How long one attempt waits for its response once sent (default 30 s); each
+		 * retry gets a fresh wait. Applied per request by the Reactor Netty connector;
+		 * with another connector only the {@linkplain #deadline(Duration) deadline}
+		 * bounds a call.
 		 */
 		public Builder responseTimeout(Duration responseTimeout) {
 			this.responseTimeout = Checks.requirePositive("responseTimeout", responseTimeout);
+			return this;
+		}
+
+		/**
+		 * How long a call may take in all (default 3 minutes): waiting for a connection,
+		 * connecting, every attempt and every back-off between attempts.
+		 */
+		public Builder deadline(Duration deadline) {
+			this.deadline = Checks.requirePositive("deadline", deadline);
 			return this;
 		}
 
@@ -171,12 +217,25 @@ public final class TriggerClient {
 		}
 
 		/**
+		 * The scheduler of deadlines, back-offs and rate-limit waits; for tests in
+		 * virtual time. Defaults to Reactor's parallel scheduler, looked up when a call
+		 * is made.
+		 */
+		public Builder scheduler(Scheduler scheduler) {
+			this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+			return this;
+		}
+
+		/**
 		 * Builds the operations.
-		 * @throws IllegalStateException if no secret key was set
+		 * @throws IllegalStateException if neither a secret key nor an access token was
+		 * set
 		 */
 		public TriggerOperations build() {
-			if (this.secretKey == null) {
-				throw new IllegalStateException("secretKey must be set (a Trigger.dev secret key such as tr_dev_...)");
+			Credentials credentials = new Credentials(this.secretKey, this.accessToken);
+			if (credentials.isEmpty()) {
+				throw new IllegalStateException("secretKey must be set (a Trigger.dev secret key such as tr_dev_...), "
+						+ "or accessToken (a personal access token, tr_pat_...)");
 			}
 			WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
 					: WebClient.builder();
@@ -188,16 +247,22 @@ public final class TriggerClient {
 			String branch = this.branch;
 			WebClient webClient = builder.defaultHeaders((headers) -> TriggerHttp.defaultHeaders(headers, branch))
 				.build();
-			TriggerHttp http = new TriggerHttp(webClient, this.baseUrl, this.secretKey, new WireJson(this.jsonMapper),
-					this.responseTimeout, this.retry, this.clock, this.observationRegistry, this.observationConvention);
-			return new DefaultTriggerOperations(http, URI.create(this.baseUrl),
-					TriggerEnvironmentType.of(this.secretKey));
+			RequestOptions defaults = RequestOptions.builder()
+				.responseTimeout(this.responseTimeout)
+				.deadline(this.deadline)
+				.retry(this.retry)
+				.build();
+			TriggerHttp http = new TriggerHttp(new TriggerHttp.Shared(webClient, this.baseUrl, credentials,
+					new WireJson(this.jsonMapper), defaults, this.clock, this.scheduler, this.observationRegistry,
+					this.observationConvention));
+			return new DefaultTriggerOperations(http, (this.secretKey != null)
+					? TriggerEnvironmentType.of(this.secretKey) : TriggerEnvironmentType.UNKNOWN);
 		}
 
 		@Override
 		public String toString() {
 			return "TriggerClient.Builder[baseUrl=" + this.baseUrl + ", secretKey=" + Secrets.mask(this.secretKey)
-					+ "]";
+					+ ", accessToken=" + Secrets.mask(this.accessToken) + "]";
 		}
 
 	}

@@ -7,14 +7,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import io.trigger4j.client.error.TriggerApiException;
 import io.trigger4j.client.error.TriggerException;
 import io.trigger4j.client.error.TriggerTimeoutException;
@@ -32,13 +36,22 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClientRequest;
 import reactor.util.retry.Retry;
 
 /**
- * Sends {@link ApiCall}s: adds what differs per call to the headers every request carries
- * (set once on the {@link WebClient} as its default headers), applies the per-attempt
- * response timeout, maps responses and failures to values or {@link TriggerException}s,
- * retries with {@link RetryStrategy}, and wraps each logical call in one observation.
+ * Sends {@link ApiCall}s: adds what differs per call (the credential the operation takes,
+ * the request idempotency key, extra headers) to the headers every request carries (set
+ * once on the {@link WebClient} as its default headers), bounds each attempt with the
+ * connector's per-request response timeout and the whole call with one deadline, maps
+ * responses and failures to values or {@link TriggerException}s, retries with
+ * {@link RetryStrategy}, and wraps each logical call in one observation.
+ *
+ * <p>
+ * An instance holds one view's settings; {@link #withOptions(RequestOptions)} derives
+ * another view on the same connection.
  */
 final class TriggerHttp {
 
@@ -50,40 +63,43 @@ final class TriggerHttp {
 
 	private static final byte[] EMPTY = new byte[0];
 
-	private final WebClient webClient;
+	private final Shared shared;
 
-	private final String baseUrl;
-
-	private final String authorization;
-
-	private final WireJson json;
+	private final RequestOptions options;
 
 	private final Duration responseTimeout;
 
+	private final Duration deadline;
+
 	private final RetryStrategy retryStrategy;
 
-	private final ObservationRegistry observationRegistry;
-
-	private final @Nullable TriggerRequestObservationConvention observationConvention;
-
-	TriggerHttp(WebClient webClient, String baseUrl, String secretKey, WireJson json, Duration responseTimeout,
-			TriggerRetrySettings retry, Clock clock, ObservationRegistry observationRegistry,
+	/** What every view of one client shares. */
+	record Shared(WebClient webClient, String baseUrl, Credentials credentials, WireJson json, RequestOptions defaults,
+			Clock clock, @Nullable Scheduler scheduler, ObservationRegistry observationRegistry,
 			@Nullable TriggerRequestObservationConvention observationConvention) {
-		this(webClient, baseUrl, "Bearer " + secretKey, json, responseTimeout, new RetryStrategy(retry, clock),
-				observationRegistry, observationConvention);
 	}
 
-	private TriggerHttp(WebClient webClient, String baseUrl, String authorization, WireJson json,
-			Duration responseTimeout, RetryStrategy retryStrategy, ObservationRegistry observationRegistry,
-			@Nullable TriggerRequestObservationConvention observationConvention) {
-		this.webClient = webClient;
-		this.baseUrl = baseUrl;
-		this.authorization = authorization;
-		this.json = json;
-		this.responseTimeout = responseTimeout;
-		this.retryStrategy = retryStrategy;
-		this.observationRegistry = observationRegistry;
-		this.observationConvention = observationConvention;
+	/**
+	 * @param shared the connection, credentials and observations
+	 * @param defaults the client's settings: response timeout, retry and deadline are set
+	 */
+	TriggerHttp(Shared shared) {
+		this(shared, shared.defaults());
+	}
+
+	private TriggerHttp(Shared shared, RequestOptions options) {
+		this.shared = shared;
+		this.options = options;
+		this.responseTimeout = required(options.responseTimeout());
+		this.deadline = required(options.deadline());
+		this.retryStrategy = new RetryStrategy(required(options.retry()), shared.clock(), shared.scheduler());
+	}
+
+	private static <T> T required(@Nullable T value) {
+		if (value == null) {
+			throw new IllegalStateException("The client's defaults must set every option");
+		}
+		return value;
 	}
 
 	/** The headers every request carries, set once as the WebClient's default headers. */
@@ -97,59 +113,95 @@ final class TriggerHttp {
 		}
 	}
 
-	/** The same transport (connection, key, observations) with other retry settings. */
-	TriggerHttp withRetry(TriggerRetrySettings retry) {
-		return new TriggerHttp(this.webClient, this.baseUrl, this.authorization, this.json, this.responseTimeout,
-				this.retryStrategy.withSettings(retry), this.observationRegistry, this.observationConvention);
+	/**
+	 * The same connection, credentials and observations with these options laid over this
+	 * view's.
+	 */
+	TriggerHttp withOptions(RequestOptions options) {
+		return new TriggerHttp(this.shared, this.options.with(options));
 	}
 
 	/** The client's JSON: the wire mapper and the application's mapper. */
 	WireJson json() {
-		return this.json;
+		return this.shared.json();
+	}
+
+	String baseUrl() {
+		return this.shared.baseUrl();
 	}
 
 	/**
 	 * A cold publisher: each subscription is one logical call, with its own request
-	 * idempotency key. The body is written now, so a body that cannot be written fails
-	 * before anything is sent.
+	 * idempotency key. The credential is chosen and the body written now, so a missing
+	 * credential or a body that cannot be written fails before anything is sent.
 	 */
 	<T> Mono<T> execute(ApiCall<T> call) {
-		byte[] body = (call.body() != null) ? this.json.write(call.body()) : null;
-		URI uri = call.uri(this.baseUrl);
+		String authorization = this.shared.credentials().authorization(call.operation(), this.options.credential());
+		byte[] body = (call.body() != null) ? json().write(call.body()) : null;
+		URI uri = call.uri(baseUrl());
 		Retry retry = this.retryStrategy.forCall(call);
 		return Mono.defer(() -> {
 			TriggerRequestObservationContext context = new TriggerRequestObservationContext(call.name(),
 					call.operation().method().name());
 			Observation observation = TriggerClientObservationDocumentation.REQUEST.observation(
-					this.observationConvention, DefaultTriggerRequestObservationConvention.INSTANCE, () -> context,
-					this.observationRegistry);
+					this.shared.observationConvention(), DefaultTriggerRequestObservationConvention.INSTANCE,
+					() -> context, this.shared.observationRegistry());
 			String requestKey = UUID.randomUUID().toString();
-			Mono<T> attempts = Mono.defer(() -> attempt(call, uri, body, requestKey, context)).retryWhen(retry);
+			Scheduler timer = timer();
+			long start = timer.now(TimeUnit.MILLISECONDS);
+			AtomicInteger attempts = new AtomicInteger();
+			Mono<T> logicalCall = Mono.defer(() -> {
+				attempts.incrementAndGet();
+				return attempt(call, uri, authorization, body, requestKey, context);
+			})
+				.retryWhen(retry)
+				.timeout(this.deadline, timer)
+				.onErrorMap((failure) -> finalFailure(call, failure, attempts.get(),
+						Duration.ofMillis(timer.now(TimeUnit.MILLISECONDS) - start)));
 			observation.start();
-			return attempts.doOnError(observation::error)
+			return logicalCall.doOnError(observation::error)
 				.doOnTerminate(observation::stop)
 				.doOnCancel(observation::stop)
 				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}
 
-	private <T> Mono<T> attempt(ApiCall<T> call, URI uri, byte @Nullable [] body, String requestKey,
-			TriggerRequestObservationContext context) {
+	/**
+	 * The scheduler of the deadline: the client's, else Reactor's parallel one at call
+	 * time.
+	 */
+	private Scheduler timer() {
+		Scheduler scheduler = this.shared.scheduler();
+		return (scheduler != null) ? scheduler : Schedulers.parallel();
+	}
+
+	private <T> Mono<T> attempt(ApiCall<T> call, URI uri, @Nullable String authorization, byte @Nullable [] body,
+			String requestKey, TriggerRequestObservationContext context) {
 		Operation operation = call.operation();
-		WebClient.RequestBodySpec request = this.webClient.method(operation.method())
+		WebClient.RequestBodySpec request = this.shared.webClient()
+			.method(operation.method())
 			.uri(uri)
 			.attribute(URI_TEMPLATE_ATTRIBUTE, operation.pathTemplate())
-			.headers((headers) -> headers(headers, call, body, requestKey));
+			.headers((headers) -> headers(headers, call, authorization, body, requestKey))
+			.httpRequest((httpRequest) -> {
+				// The connector's own timer bounds the wait for the answer; no second
+				// timer.
+				if (httpRequest.getNativeRequest() instanceof HttpClientRequest nettyRequest) {
+					nettyRequest.responseTimeout(this.responseTimeout);
+				}
+			});
 		WebClient.RequestHeadersSpec<?> spec = (body != null)
 				? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
 		return spec.exchangeToMono((response) -> read(call, response, context))
-			.timeout(this.responseTimeout)
 			.onErrorMap((failure) -> !(failure instanceof TriggerException),
 					(failure) -> transportFailure(call, failure));
 	}
 
-	private void headers(HttpHeaders headers, ApiCall<?> call, byte @Nullable [] body, String requestKey) {
-		headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
+	private void headers(HttpHeaders headers, ApiCall<?> call, @Nullable String authorization, byte @Nullable [] body,
+			String requestKey) {
+		if (authorization != null) {
+			headers.set(HttpHeaders.AUTHORIZATION, authorization);
+		}
 		if (!HttpMethod.GET.equals(call.operation().method())) {
 			// Lets the server answer a repeated attempt with the first attempt's result.
 			headers.set("x-trigger-request-idempotency-key", requestKey);
@@ -159,6 +211,7 @@ final class TriggerHttp {
 				headers.setContentLength(0);
 			}
 		}
+		this.options.headers().forEach(headers::set);
 		call.headers().forEach(headers::set);
 	}
 
@@ -168,7 +221,7 @@ final class TriggerHttp {
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		return response.bodyToMono(byte[].class).defaultIfEmpty(EMPTY).map((body) -> {
 			if (status >= 200 && status < 300) {
-				return call.reader().read(this.json, body, headers);
+				return call.reader().read(json(), body, headers);
 			}
 			throw TriggerApiException.of(call.name(), status, headerMap(headers),
 					new String(body, StandardCharsets.UTF_8));
@@ -182,15 +235,37 @@ final class TriggerHttp {
 	}
 
 	private TriggerException transportFailure(ApiCall<?> call, Throwable failure) {
-		if (failure instanceof TimeoutException) {
-			return new TriggerTimeoutException(call.name(), this.responseTimeout, failure);
-		}
 		Throwable cause = (failure instanceof WebClientRequestException requestFailure
 				&& requestFailure.getCause() != null) ? requestFailure.getCause() : failure;
+		if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
+			return new TriggerTimeoutException(call.name(), this.responseTimeout, failure);
+		}
 		boolean connectFailure = cause instanceof ConnectException || cause instanceof ConnectTimeoutException;
 		String what = connectFailure ? "could not connect to the Trigger.dev API" : "the connection failed";
 		return new TriggerTransportException(call.name(), what + " (" + cause.getClass().getSimpleName() + ")",
 				connectFailure, failure);
+	}
+
+	/**
+	 * The failure the caller sees: a passed deadline becomes a timeout, and a transport
+	 * failure says how many attempts were made over how long.
+	 */
+	private Throwable finalFailure(ApiCall<?> call, Throwable failure, int attempts, Duration elapsed) {
+		String tried = " (" + attempts + ((attempts == 1) ? " attempt" : " attempts") + " in "
+				+ String.format(Locale.ROOT, "%.3f", elapsed.toMillis() / 1000.0) + " s)";
+		if (failure instanceof TimeoutException) {
+			return new TriggerTimeoutException(call.name(), "no answer within the deadline of " + this.deadline + tried,
+					this.deadline, failure);
+		}
+		if (failure instanceof TriggerTimeoutException timeout) {
+			return new TriggerTimeoutException(call.name(), timeout.reason() + tried, timeout.timeout(),
+					timeout.getCause());
+		}
+		if (failure instanceof TriggerTransportException transport) {
+			return new TriggerTransportException(call.name(), transport.reason() + tried, transport.isConnectFailure(),
+					transport.getCause());
+		}
+		return failure;
 	}
 
 	static URI normalizeBaseUrl(String baseUrl) {

@@ -12,7 +12,9 @@ import io.trigger4j.client.error.TriggerException;
  * subscribed, and each subscription sends the call again. Arguments are checked when the
  * method is called, before anything is sent: bad input throws
  * {@link IllegalArgumentException} (or {@link NullPointerException} for a null) naming
- * the argument. Failures are signalled as {@link TriggerException}s.
+ * the argument, and a call that needs a credential the client was not given throws
+ * {@link IllegalStateException} naming the property to set. Failures are signalled as
+ * {@link TriggerException}s.
  */
 public interface TriggerOperations {
 
@@ -22,14 +24,39 @@ public interface TriggerOperations {
 	/** Retrieving, listing and managing runs. */
 	RunsOperations runs();
 
+	/** Schedules and the timezones they support. */
+	SchedulesOperations schedules();
+
+	/** A project's environment variables. */
+	EnvVarsOperations envVars();
+
 	/**
-	 * Operations that share this one's connection, key and observations but retry as the
-	 * given settings say; for example {@code withRetry(TriggerRetrySettings.none())} for
-	 * a call that must answer fast. Implementations that cannot change their retries
-	 * return themselves.
+	 * A view of these operations whose calls use the given options (response timeout,
+	 * retries, deadline, extra headers, credential) over this view's; options not set
+	 * keep this view's. The view shares this one's connection, credentials and
+	 * observations. <pre>{@code
+	 * trigger.withOptions(RequestOptions.builder().deadline(Duration.ofSeconds(5)).build())
+	 *     .runs().retrieve(runId);
+	 * }</pre>
+	 */
+	TriggerOperations withOptions(RequestOptions options);
+
+	/**
+	 * A view that retries as the given settings say; for example
+	 * {@code withRetry(TriggerRetrySettings.none())} for a call that must answer fast. A
+	 * shortcut for {@link #withOptions(RequestOptions)}.
 	 */
 	default TriggerOperations withRetry(TriggerRetrySettings retry) {
-		return this;
+		return withOptions(RequestOptions.builder().retry(retry).build());
 	}
+
+	/** The API base URL the calls go to, such as {@code https://api.trigger.dev}. */
+	String baseUrl();
+
+	/**
+	 * The environment type of the secret key ({@link TriggerEnvironmentType#UNKNOWN}
+	 * without one). Safe to show: it reveals nothing of the key.
+	 */
+	TriggerEnvironmentType environmentType();
 
 }

@@ -30,7 +30,8 @@ class ArchitectureTests {
 	 * The root package's public types; everything else there is an implementation detail.
 	 */
 	private static final Set<String> PUBLIC_ROOT_TYPES = Set.of("TriggerClient", "TriggerClient$Builder",
-			"TriggerOperations", "TasksOperations", "RunsOperations", "TriggerRetrySettings", "TriggerEnvironmentType");
+			"TriggerOperations", "TasksOperations", "RunsOperations", "SchedulesOperations", "EnvVarsOperations",
+			"TriggerRetrySettings", "TriggerEnvironmentType", "RequestOptions", "RequestOptions$Builder", "Credential");
 
 	@Test
 	void classesWereImported() {

@@ -36,7 +36,7 @@ class RetryStrategyTests {
 	private static final TriggerRetrySettings SETTINGS = new TriggerRetrySettings(5, Duration.ofSeconds(1),
 			Duration.ofSeconds(30), 2.0, 0.0, Duration.ofMinutes(1));
 
-	private static final RetryStrategy STRATEGY = new RetryStrategy(SETTINGS, Clock.fixed(NOW, ZoneOffset.UTC));
+	private static final RetryStrategy STRATEGY = new RetryStrategy(SETTINGS, Clock.fixed(NOW, ZoneOffset.UTC), null);
 
 	/** A read: safe to repeat. */
 	private static final ApiCall<String> READ = ApiCall.to(Operation.RUNS_RETRIEVE, "run_1")
@@ -130,7 +130,7 @@ class RetryStrategyTests {
 			Object outcome, Duration elapsed, int expectedAttempts) {
 		AtomicInteger attempts = new AtomicInteger();
 		RetryStrategy strategy = (settings == SETTINGS) ? STRATEGY
-				: new RetryStrategy(settings, Clock.fixed(NOW, ZoneOffset.UTC));
+				: new RetryStrategy(settings, Clock.fixed(NOW, ZoneOffset.UTC), null);
 		StepVerifier.Step<String> step = StepVerifier
 			.withVirtualTime(() -> failingThenOk(failures, attempts).retryWhen(strategy.forCall(call)))
 			.expectSubscription();

@@ -12,6 +12,9 @@ final class TestClients {
 	/** Shaped like a real dev key; tests assert it never leaks. */
 	static final String SECRET_KEY = "tr_dev_Ab12Cd34Ef56Gh78Ij90Kl12";
 
+	/** Shaped like a real personal access token; tests assert it never leaks. */
+	static final String ACCESS_TOKEN = "tr_pat_abcdefghijkmnopqrstuvwxyz123456789abcdef";
+
 	static final TriggerRetrySettings FAST_RETRY = TriggerRetrySettings.defaults()
 		.withBackoff(Duration.ofMillis(1), Duration.ofMillis(5))
 		.withJitter(0);

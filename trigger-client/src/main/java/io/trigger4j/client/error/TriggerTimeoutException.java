@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * No answer arrived in time: a response within the response timeout, or a finished run
- * within an await.
+ * No answer arrived in time: a response within the response timeout, a call within its
+ * deadline, or a finished run within an await.
  */
 public class TriggerTimeoutException extends TriggerTransportException {
 
@@ -21,7 +21,19 @@ public class TriggerTimeoutException extends TriggerTransportException {
 	 * @param cause the underlying failure, if any
 	 */
 	public TriggerTimeoutException(String operation, Duration timeout, @Nullable Throwable cause) {
-		super(operation, "no answer within " + timeout, false, cause);
+		this(operation, "no answer within " + timeout, timeout, cause);
+	}
+
+	/**
+	 * Creates an exception with its own message.
+	 * @param operation the operation that timed out, such as {@code runs.retrieve}
+	 * @param message what happened, such as
+	 * {@code no answer within the deadline of PT10S}
+	 * @param timeout the timeout that passed
+	 * @param cause the underlying failure, if any
+	 */
+	public TriggerTimeoutException(String operation, String message, Duration timeout, @Nullable Throwable cause) {
+		super(operation, message, false, cause);
 		this.timeout = timeout;
 	}
 

@@ -13,6 +13,8 @@ public class TriggerTransportException extends TriggerException {
 
 	private final String operation;
 
+	private final String reason;
+
 	private final boolean connectFailure;
 
 	/**
@@ -26,12 +28,21 @@ public class TriggerTransportException extends TriggerException {
 			@Nullable Throwable cause) {
 		super(operation + " failed: " + message, cause);
 		this.operation = operation;
+		this.reason = message;
 		this.connectFailure = connectFailure;
 	}
 
 	/** The operation that failed, such as {@code runs.retrieve}. */
 	public String operation() {
 		return this.operation;
+	}
+
+	/**
+	 * What happened, without the operation: the message after
+	 * {@code "<operation> failed: "}.
+	 */
+	public String reason() {
+		return this.reason;
 	}
 
 	/**
