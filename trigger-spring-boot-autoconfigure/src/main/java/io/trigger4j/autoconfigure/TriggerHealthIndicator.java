@@ -17,8 +17,11 @@ import reactor.core.publisher.Mono;
  * Reports whether the Trigger.dev API accepts the configured key: UP after one cheap
  * authenticated call (the first run of a one-item page,
  * {@code GET /api/v1/runs?page[size]=1}), DOWN with the reason on an error status or
- * timeout. The call is not retried, so DOWN is reported as soon as it is known. Details
- * show the base URL and the key's environment type, never the key.
+ * timeout. The call is not retried, so DOWN is reported as soon as it is known. Without a
+ * secret key (only a personal access token) the call cannot be made: UNKNOWN, with the
+ * reason, and nothing is sent. Details show the base URL and the secret key's environment
+ * type of the operations as built ({@link TriggerOperations#baseUrl()},
+ * {@link TriggerOperations#environmentType()}), never a key.
  */
 public class TriggerHealthIndicator extends AbstractReactiveHealthIndicator {
 
@@ -34,27 +37,26 @@ public class TriggerHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	/**
 	 * Creates an indicator.
-	 * @param operations the operations to check
-	 * @param baseUrl the base URL shown in the details
-	 * @param environment the key's environment type shown in the details
+	 * @param operations the operations to check; their base URL and environment type are
+	 * shown in the details
 	 * @param timeout how long to wait for the check
 	 */
-	public TriggerHealthIndicator(TriggerOperations operations, String baseUrl, TriggerEnvironmentType environment,
-			Duration timeout) {
+	public TriggerHealthIndicator(TriggerOperations operations, Duration timeout) {
 		super("Trigger.dev health check failed");
+		this.baseUrl = operations.baseUrl();
+		this.environment = operations.environmentType();
 		this.operations = operations.withRetry(TriggerRetrySettings.none());
-		this.baseUrl = baseUrl;
-		this.environment = environment;
 		this.timeout = timeout;
 	}
 
 	@Override
 	protected Mono<Health> doHealthCheck(Health.Builder builder) {
 		builder.withDetail("baseUrl", this.baseUrl).withDetail("environment", this.environment.name());
-		return this.operations.runs()
-			.listPage(CHEAP, null)
+		return Mono.defer(() -> this.operations.runs().listPage(CHEAP, null))
 			.timeout(this.timeout)
 			.map((page) -> builder.up().build())
+			.onErrorResume(IllegalStateException.class,
+					(misconfigured) -> Mono.just(builder.unknown().withDetail("reason", reason(misconfigured)).build()))
 			.onErrorResume((failure) -> Mono.just(builder.down().withDetail("reason", reason(failure)).build()));
 	}
 

@@ -10,31 +10,41 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Configuration of trigger4j, bound from {@code trigger.*}.
  *
  * @param secretKey Secret key of the Trigger.dev environment (tr_dev_..., tr_prod_...),
- * sent as a bearer token. Falls back to the TRIGGER_SECRET_KEY environment variable.
- * Required.
+ * sent as a bearer token to the operations that accept one. Also bound from the
+ * TRIGGER_SECRET_KEY environment variable. A secret key or an access token is required.
+ * @param accessToken Personal access token (tr_pat_...), sent as a bearer token to the
+ * project-wide operations that need one. Also bound from the TRIGGER_ACCESS_TOKEN
+ * environment variable.
  * @param baseUrl Base URL of the Trigger.dev API. When not set, the TRIGGER_API_URL
- * environment variable, then https://api.trigger.dev.
+ * environment variable is used, if present.
  * @param branch Preview or dev branch to address, sent as the x-trigger-branch header.
  * Required with a tr_preview_ key.
  * @param connectTimeout TCP connect timeout. When not set, the connector of Spring Boot's
  * WebClient.Builder (spring.http.clients.*) is used as it is.
  * @param responseTimeout How long one attempt waits for its whole response; each retry
  * gets a fresh timeout.
+ * @param deadline How long one call may take in all: connecting, every attempt and every
+ * backoff between attempts.
  * @param retry How failed calls are retried.
  * @param health Settings of the 'trigger' health indicator.
  */
 @ConfigurationProperties("trigger")
-public record TriggerProperties(@Nullable String secretKey, @DefaultValue("https://api.trigger.dev") String baseUrl,
-		@Nullable String branch, @Nullable Duration connectTimeout, @DefaultValue("30s") Duration responseTimeout,
-		@DefaultValue Retry retry, @DefaultValue Health health) {
+public record TriggerProperties(@Nullable String secretKey, @Nullable String accessToken,
+		@DefaultValue("https://api.trigger.dev") String baseUrl, @Nullable String branch,
+		@Nullable Duration connectTimeout, @DefaultValue("30s") Duration responseTimeout,
+		@DefaultValue("3m") Duration deadline, @DefaultValue Retry retry, @DefaultValue Health health) {
 
-	/** Masks the secret key. */
+	/** Masks the secret key and the access token. */
 	@Override
 	public String toString() {
-		return "TriggerProperties[secretKey=" + ((this.secretKey != null) ? "******" : "null") + ", baseUrl="
-				+ this.baseUrl + ", branch=" + this.branch + ", connectTimeout=" + this.connectTimeout
-				+ ", responseTimeout=" + this.responseTimeout + ", retry=" + this.retry + ", health=" + this.health
-				+ "]";
+		return "TriggerProperties[secretKey=" + mask(this.secretKey) + ", accessToken=" + mask(this.accessToken)
+				+ ", baseUrl=" + this.baseUrl + ", branch=" + this.branch + ", connectTimeout=" + this.connectTimeout
+				+ ", responseTimeout=" + this.responseTimeout + ", deadline=" + this.deadline + ", retry=" + this.retry
+				+ ", health=" + this.health + "]";
+	}
+
+	private static String mask(@Nullable String secret) {
+		return (secret != null) ? "******" : "null";
 	}
 
 	/**

@@ -1,23 +1,33 @@
 package io.trigger4j.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.trigger4j.client.TriggerClient;
 import io.trigger4j.client.TriggerOperations;
+import io.trigger4j.client.TriggerRetrySettings;
+import io.trigger4j.client.error.TriggerApiException;
+import io.trigger4j.client.error.TriggerTimeoutException;
+import io.trigger4j.client.model.runs.ListRunsRequest;
 import io.trigger4j.client.model.runs.Run;
 import io.trigger4j.client.model.tasks.TriggerOptions;
 import io.trigger4j.client.observation.DefaultTriggerRequestObservationConvention;
 import io.trigger4j.client.observation.TriggerRequestObservationConvention;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint.ConfigurationPropertiesBeanDescriptor;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
@@ -32,16 +42,27 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.origin.OriginLookup;
+import org.springframework.boot.support.SystemEnvironmentPropertySourceEnvironmentPostProcessor;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -55,6 +76,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.mockito.Mockito.mock;
 
 @WireMockTest
@@ -63,8 +86,35 @@ class TriggerAutoConfigurationTests {
 
 	static final String KEY = "tr_dev_Zz12Yy34Xx56Ww78Vv90Uu12";
 
+	static final String PAT = "tr_pat_abcdefghijkmnopqrstuvwxyz123456789abcdef";
+
+	static final String PROJECT = "proj_abcdefghijklmnopqrst";
+
+	static final String RUN_JSON = "{\"id\":\"run_1\",\"status\":\"QUEUED\",\"taskIdentifier\":\"t\"}";
+
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, TriggerAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, TriggerAutoConfiguration.class,
+				TriggerHealthContributorAutoConfiguration.class));
+
+	/**
+	 * Replaces the system environment with the given variables, as the operating system
+	 * would provide them, then runs Boot's system environment post-processor (origin
+	 * tracking) and trigger4j's, as {@link SpringApplication} does.
+	 */
+	static ApplicationContextInitializer<ConfigurableApplicationContext> environmentVariables(
+			Map<String, Object> variables) {
+		return (context) -> {
+			ConfigurableEnvironment environment = context.getEnvironment();
+			environment.getPropertySources()
+				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								variables));
+			SpringApplication application = new SpringApplication();
+			new SystemEnvironmentPropertySourceEnvironmentPostProcessor().postProcessEnvironment(environment,
+					application);
+			new TriggerEnvironmentPostProcessor().postProcessEnvironment(environment, application);
+		};
+	}
 
 	@Test
 	void createsOperationsAndHealthIndicatorWhenAKeyIsSet() {
@@ -84,8 +134,11 @@ class TriggerAutoConfigurationTests {
 			Throwable failure = context.getStartupFailure();
 			assertThat(failure).hasRootCauseInstanceOf(TriggerSecretKeyMissingException.class);
 			FailureAnalysis analysis = new TriggerSecretKeyMissingFailureAnalyzer().analyze(failure);
-			assertThat(analysis.getDescription()).contains("trigger.secret-key");
-			assertThat(analysis.getAction()).contains("'trigger.secret-key'").contains("TRIGGER_SECRET_KEY");
+			assertThat(analysis.getDescription()).contains("trigger.secret-key").contains("trigger.access-token");
+			assertThat(analysis.getAction()).contains("'trigger.secret-key'")
+				.contains("TRIGGER_SECRET_KEY")
+				.contains("'trigger.access-token'")
+				.contains("TRIGGER_ACCESS_TOKEN");
 		});
 	}
 
@@ -97,7 +150,8 @@ class TriggerAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, TriggerAutoConfiguration.class })
+	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, TriggerAutoConfiguration.class,
+			TriggerHealthContributorAutoConfiguration.class })
 	static class App {
 
 	}
@@ -116,17 +170,236 @@ class TriggerAutoConfigurationTests {
 
 	@Test
 	void theSdksEnvironmentVariablesWork(WireMockRuntimeInfo wm) {
-		stubFor(get("/api/v3/runs/run_1")
-			.willReturn(okJson("{\"id\":\"run_1\",\"status\":\"QUEUED\",\"taskIdentifier\":\"t\"}")));
+		stubFor(get("/api/v3/runs/run_1").willReturn(okJson(RUN_JSON)));
 		this.runner
-			.withInitializer((context) -> context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("env",
-						Map.of("TRIGGER_SECRET_KEY", KEY, "TRIGGER_API_URL", wm.getHttpBaseUrl()))))
+			.withInitializer(
+					environmentVariables(Map.of("TRIGGER_SECRET_KEY", KEY, "TRIGGER_API_URL", wm.getHttpBaseUrl())))
 			.run((context) -> {
 				context.getBean(TriggerOperations.class).runs().retrieve("run_1").block();
 				verify(getRequestedFor(urlPathEqualTo("/api/v3/runs/run_1")).withHeader("Authorization",
 						equalTo("Bearer " + KEY)));
+			});
+	}
+
+	@Test
+	void relaxedBindingReadsTheKeyVariablesButNotTheApiUrl() {
+		this.runner
+			.withInitializer(
+					(context) -> context.getEnvironment()
+						.getPropertySources()
+						.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								new SystemEnvironmentPropertySource(
+										StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+										Map.of("TRIGGER_SECRET_KEY", KEY, "TRIGGER_ACCESS_TOKEN", PAT,
+												"TRIGGER_API_URL", "https://trigger.example.com"))))
+			.run((context) -> {
+				TriggerProperties properties = context.getBean(TriggerProperties.class);
+				assertThat(properties.secretKey()).isEqualTo(KEY);
+				assertThat(properties.accessToken()).isEqualTo(PAT);
+				assertThat(properties.baseUrl()).isEqualTo(TriggerClient.DEFAULT_BASE_URL);
+			});
+	}
+
+	@Test
+	void theApiUrlVariableIsMappedWithTheLowestPrecedence() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							Map.of("TRIGGER_API_URL", " https://trigger.example.com ")));
+		environment.getPropertySources().addLast(new MapPropertySource("defaultProperties", Map.of("other", "value")));
+
+		new TriggerEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(environment.getProperty("trigger.base-url")).isEqualTo("https://trigger.example.com");
+		assertThat(environment.getPropertySources().stream().reduce((first, second) -> second).orElseThrow().getName())
+			.isEqualTo(TriggerEnvironmentPostProcessor.PROPERTY_SOURCE_NAME);
+		assertThat(OriginLookup.getOrigin(
+				environment.getPropertySources().get(TriggerEnvironmentPostProcessor.PROPERTY_SOURCE_NAME),
+				"trigger.base-url"))
+			.hasToString("System Environment Property \"TRIGGER_API_URL\"");
+	}
+
+	@Test
+	void withoutTheApiUrlVariableNothingIsMapped() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("TRIGGER_API_URL", " ")));
+
+		new TriggerEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(environment.getPropertySources().contains(TriggerEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
+			.isFalse();
+		assertThat(environment.containsProperty("trigger.base-url")).isFalse();
+	}
+
+	@Test
+	void aRealStartUpUsesTheSdksEnvironmentVariables(WireMockRuntimeInfo wm) {
+		stubFor(get("/api/v3/runs/run_1").willReturn(okJson(RUN_JSON)));
+		SpringApplication application = new SpringApplication(App.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setEnvironment(new StandardEnvironment() {
+			@Override
+			protected void customizePropertySources(MutablePropertySources propertySources) {
+				propertySources.addLast(new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						Map.of("TRIGGER_SECRET_KEY", KEY, "TRIGGER_API_URL", wm.getHttpBaseUrl())));
+			}
+		});
+
+		try (ConfigurableApplicationContext context = application.run()) {
+			TriggerOperations operations = context.getBean(TriggerOperations.class);
+			assertThat(operations.baseUrl()).startsWith(wm.getHttpBaseUrl());
+			operations.runs().retrieve("run_1").block();
+			verify(getRequestedFor(urlPathEqualTo("/api/v3/runs/run_1")).withHeader("Authorization",
+					equalTo("Bearer " + KEY)));
+		}
+	}
+
+	@Test
+	void configpropsShowsTheApiUrlVariableAndWhereItCameFrom() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
+					ConfigurationPropertiesReportEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoint.configprops.show-values=always",
+					"management.endpoints.web.exposure.include=configprops,env")
+			.withInitializer(environmentVariables(
+					Map.of("TRIGGER_SECRET_KEY", KEY, "TRIGGER_API_URL", "https://trigger.example.com")))
+			.run((context) -> {
+				ConfigurationPropertiesBeanDescriptor trigger = triggerConfigurationProperties(context);
+				assertThat(trigger.getProperties()).containsEntry("baseUrl", "https://trigger.example.com")
+					.containsEntry("secretKey", "******");
+				assertThat(trigger.getInputs().get("baseUrl")).asInstanceOf(InstanceOfAssertFactories.MAP)
+					.containsEntry("value", "https://trigger.example.com")
+					.hasEntrySatisfying("origin",
+							(origin) -> assertThat(origin).asString().contains("TRIGGER_API_URL"));
+				assertThat(context.getBean(TriggerOperations.class).baseUrl())
+					.startsWith("https://trigger.example.com");
+			});
+	}
+
+	@Test
+	void anExplicitBaseUrlWinsOverTheApiUrlVariable() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
+					ConfigurationPropertiesReportEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoint.configprops.show-values=always",
+					"management.endpoints.web.exposure.include=configprops,env",
+					"trigger.base-url=https://explicit.example.com")
+			.withInitializer(environmentVariables(
+					Map.of("TRIGGER_SECRET_KEY", KEY, "TRIGGER_API_URL", "https://trigger.example.com")))
+			.run((context) -> {
+				ConfigurationPropertiesBeanDescriptor trigger = triggerConfigurationProperties(context);
+				assertThat(trigger.getProperties()).containsEntry("baseUrl", "https://explicit.example.com");
+				assertThat(trigger.getInputs().get("baseUrl")).asInstanceOf(InstanceOfAssertFactories.MAP)
+					.hasEntrySatisfying("origin",
+							(origin) -> assertThat(origin).asString().doesNotContain("TRIGGER_API_URL"));
+				assertThat(context.getBean(TriggerOperations.class).baseUrl())
+					.startsWith("https://explicit.example.com");
+			});
+	}
+
+	@Test
+	void aBaseUrlVariableInBootsOwnNamingAlsoWinsOverTheApiUrlVariable() {
+		this.runner
+			.withInitializer(environmentVariables(Map.of("TRIGGER_SECRET_KEY", KEY, "TRIGGER_BASEURL",
+					"https://explicit.example.com", "TRIGGER_API_URL", "https://trigger.example.com")))
+			.run((context) -> assertThat(context.getBean(TriggerOperations.class).baseUrl())
+				.startsWith("https://explicit.example.com"));
+	}
+
+	private static ConfigurationPropertiesBeanDescriptor triggerConfigurationProperties(ApplicationContext context) {
+		return context.getBean(ConfigurationPropertiesReportEndpoint.class)
+			.configurationPropertiesWithPrefix("trigger")
+			.getContexts()
+			.values()
+			.iterator()
+			.next()
+			.getBeans()
+			.values()
+			.stream()
+			.filter((bean) -> bean.getPrefix().equals("trigger"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
+	void onlyAnAccessTokenIsEnoughToStartAndIsSentToTheProjectRoutes(WireMockRuntimeInfo wm) {
+		stubFor(get(urlPathEqualTo("/api/v1/projects/" + PROJECT + "/runs"))
+			.willReturn(okJson("{\"data\":[],\"pagination\":{}}")));
+		this.runner.withPropertyValues("trigger.access-token=" + PAT, "trigger.base-url=" + wm.getHttpBaseUrl())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				TriggerOperations operations = context.getBean(TriggerOperations.class);
+				operations.runs().listPageForProject(PROJECT, List.of("prod"), ListRunsRequest.all(), null).block();
+				verify(getRequestedFor(urlPathEqualTo("/api/v1/projects/" + PROJECT + "/runs"))
+					.withQueryParam("filter[env]", equalTo("prod"))
+					.withHeader("Authorization", equalTo("Bearer " + PAT)));
+				assertThat(operations.toString()).doesNotContain(PAT);
+			});
+	}
+
+	@Test
+	void withOnlyAnAccessTokenASecretKeyCallFailsBeforeSending(WireMockRuntimeInfo wm) {
+		this.runner.withPropertyValues("trigger.access-token=" + PAT, "trigger.base-url=" + wm.getHttpBaseUrl())
+			.run((context) -> {
+				TriggerOperations operations = context.getBean(TriggerOperations.class);
+				assertThatIllegalStateException().isThrownBy(() -> operations.runs().retrieve("run_1").block())
+					.withMessageContaining("trigger.secret-key");
+				verify(0, anyRequestedFor(anyUrl()));
+			});
+	}
+
+	@Test
+	void aUserDefinedConnectionDetailsBeanDrivesTheClientAndTheHealthIndicator(WireMockRuntimeInfo wm) {
+		stubFor(get("/api/v3/runs/run_1").willReturn(okJson(RUN_JSON)));
+		stubFor(get(urlPathEqualTo("/api/v1/runs")).willReturn(okJson("{\"data\":[],\"pagination\":{}}")));
+		TriggerConnectionDetails details = new TriggerConnectionDetails() {
+			@Override
+			public String baseUrl() {
+				return wm.getHttpBaseUrl();
+			}
+
+			@Override
+			public String secretKey() {
+				return KEY;
+			}
+
+			@Override
+			public String branch() {
+				return "feature-x";
+			}
+		};
+		this.runner.withBean(TriggerConnectionDetails.class, () -> details)
+			.withPropertyValues("trigger.secret-key=tr_prod_IgnoredIgnoredIgnored",
+					"trigger.base-url=http://localhost:1")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(TriggerConnectionDetails.class)
+					.doesNotHaveBean(PropertiesTriggerConnectionDetails.class);
+				context.getBean(TriggerOperations.class).runs().retrieve("run_1").block();
+				verify(getRequestedFor(urlPathEqualTo("/api/v3/runs/run_1"))
+					.withHeader("Authorization", equalTo("Bearer " + KEY))
+					.withHeader("x-trigger-branch", equalTo("feature-x")));
+				Health health = context.getBean(TriggerHealthIndicator.class).health().block();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("baseUrl", wm.getHttpBaseUrl())
+					.containsEntry("environment", "DEV");
+			});
+	}
+
+	@Test
+	void connectionDetailsComeFromThePropertiesByDefault() {
+		this.runner
+			.withPropertyValues("trigger.secret-key= " + KEY + " ", "trigger.access-token=" + PAT,
+					"trigger.base-url=https://trigger.example.com", "trigger.branch=feature-x")
+			.run((context) -> {
+				TriggerConnectionDetails details = context.getBean(TriggerConnectionDetails.class);
+				assertThat(details).isInstanceOf(PropertiesTriggerConnectionDetails.class);
+				assertThat(details.baseUrl()).isEqualTo("https://trigger.example.com");
+				assertThat(details.secretKey()).isEqualTo(KEY);
+				assertThat(details.accessToken()).isEqualTo(PAT);
+				assertThat(details.branch()).isEqualTo("feature-x");
+				assertThat(details.toString()).doesNotContain(KEY).doesNotContain(PAT);
 			});
 	}
 
@@ -151,24 +424,82 @@ class TriggerAutoConfigurationTests {
 	}
 
 	@Test
-	void propertiesBind() {
+	void propertiesBind(WireMockRuntimeInfo wm) {
+		stubFor(get("/api/v3/runs/run_1").willReturn(okJson(RUN_JSON)));
 		this.runner
-			.withPropertyValues("trigger.secret-key=" + KEY, "trigger.base-url=https://trigger.example.com",
-					"trigger.branch=feature-x", "trigger.connect-timeout=2s", "trigger.response-timeout=5s",
-					"trigger.retry.max-attempts=2", "trigger.retry.min-backoff=100ms", "trigger.retry.max-backoff=2s",
-					"trigger.retry.multiplier=3", "trigger.retry.jitter=0", "trigger.retry.max-rate-limit-wait=10s",
-					"trigger.health.timeout=3s")
+			.withPropertyValues("trigger.secret-key=" + KEY, "trigger.access-token=" + PAT,
+					"trigger.base-url=" + wm.getHttpBaseUrl(), "trigger.branch=feature-x", "trigger.connect-timeout=2s")
 			.run((context) -> {
+				context.getBean(TriggerOperations.class).runs().retrieve("run_1").block();
+				verify(getRequestedFor(urlPathEqualTo("/api/v3/runs/run_1"))
+					.withHeader("Authorization", equalTo("Bearer " + KEY))
+					.withHeader("x-trigger-branch", equalTo("feature-x")));
 				TriggerProperties properties = context.getBean(TriggerProperties.class);
-				assertThat(properties.baseUrl()).isEqualTo("https://trigger.example.com");
-				assertThat(properties.branch()).isEqualTo("feature-x");
-				assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
-				assertThat(properties.responseTimeout()).isEqualTo(Duration.ofSeconds(5));
-				assertThat(properties.retry()).isEqualTo(new TriggerProperties.Retry(2, Duration.ofMillis(100),
-						Duration.ofSeconds(2), 3.0, 0.0, Duration.ofSeconds(10)));
-				assertThat(properties.health().timeout()).isEqualTo(Duration.ofSeconds(3));
-				assertThat(properties.toString()).doesNotContain(KEY).contains("secretKey=******");
+				assertThat(properties.toString()).doesNotContain(KEY)
+					.doesNotContain(PAT)
+					.contains("secretKey=******")
+					.contains("accessToken=******");
 			});
+	}
+
+	@Test
+	void theResponseTimeoutBoundsEachAttempt(WireMockRuntimeInfo wm) {
+		stubFor(get("/api/v3/runs/run_1").willReturn(okJson(RUN_JSON).withFixedDelay(2000)));
+		this.runner
+			.withPropertyValues("trigger.secret-key=" + KEY, "trigger.base-url=" + wm.getHttpBaseUrl(),
+					"trigger.response-timeout=200ms", "trigger.retry.max-attempts=1")
+			.run((context) -> {
+				TriggerOperations operations = context.getBean(TriggerOperations.class);
+				assertThatExceptionOfType(TriggerTimeoutException.class)
+					.isThrownBy(() -> operations.runs().retrieve("run_1").block())
+					.satisfies((timeout) -> assertThat(timeout.timeout()).isEqualTo(Duration.ofMillis(200)));
+			});
+	}
+
+	@Test
+	void theRetryPropertiesSetHowOftenACallIsTried(WireMockRuntimeInfo wm) {
+		stubFor(get("/api/v3/runs/run_1").willReturn(aResponse().withStatus(503)));
+		this.runner
+			.withPropertyValues("trigger.secret-key=" + KEY, "trigger.base-url=" + wm.getHttpBaseUrl(),
+					"trigger.retry.max-attempts=2", "trigger.retry.min-backoff=10ms", "trigger.retry.max-backoff=10ms",
+					"trigger.retry.jitter=0")
+			.run((context) -> {
+				TriggerOperations operations = context.getBean(TriggerOperations.class);
+				assertThatExceptionOfType(TriggerApiException.class)
+					.isThrownBy(() -> operations.runs().retrieve("run_1").block())
+					.satisfies((failure) -> assertThat(failure.statusCode()).isEqualTo(503));
+				verify(2, getRequestedFor(urlPathEqualTo("/api/v3/runs/run_1")));
+			});
+	}
+
+	@Test
+	void theDeadlineBoundsTheWholeCall(WireMockRuntimeInfo wm) {
+		stubFor(get("/api/v3/runs/run_1").willReturn(aResponse().withStatus(503)));
+		this.runner
+			.withPropertyValues("trigger.secret-key=" + KEY, "trigger.base-url=" + wm.getHttpBaseUrl(),
+					"trigger.deadline=300ms", "trigger.retry.max-attempts=100", "trigger.retry.min-backoff=100ms",
+					"trigger.retry.max-backoff=100ms", "trigger.retry.jitter=0")
+			.run((context) -> {
+				TriggerOperations operations = context.getBean(TriggerOperations.class);
+				assertThatExceptionOfType(TriggerTimeoutException.class)
+					.isThrownBy(() -> operations.runs().retrieve("run_1").block())
+					.satisfies((timeout) -> assertThat(timeout.timeout()).isEqualTo(Duration.ofMillis(300)));
+			});
+	}
+
+	@Test
+	void thePropertyDefaultsAreTheClients() {
+		this.runner.withPropertyValues("trigger.secret-key=" + KEY).run((context) -> {
+			TriggerProperties properties = context.getBean(TriggerProperties.class);
+			assertThat(properties.baseUrl()).isEqualTo(TriggerClient.DEFAULT_BASE_URL);
+			assertThat(properties.responseTimeout()).isEqualTo(TriggerClient.DEFAULT_RESPONSE_TIMEOUT);
+			assertThat(properties.deadline()).isEqualTo(TriggerClient.DEFAULT_DEADLINE);
+			assertThat(TriggerAutoConfiguration.retrySettings(properties.retry()))
+				.isEqualTo(TriggerRetrySettings.defaults());
+			// null on purpose: the connector of Boot's WebClient.Builder
+			// (spring.http.clients.*) applies, not the client's DEFAULT_CONNECT_TIMEOUT
+			assertThat(properties.connectTimeout()).isNull();
+		});
 	}
 
 	@Test
@@ -212,6 +543,17 @@ class TriggerAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutSpringBootHealthOnTheClassPathStartUpWorks() {
+		this.runner.withPropertyValues("trigger.secret-key=" + KEY)
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(TriggerOperations.class);
+				assertThat(context).doesNotHaveBean("triggerHealthIndicator");
+			});
+	}
+
+	@Test
 	void theSecretKeyIsMaskedInTheEnvEndpointEvenWhenValuesAreShown() {
 		this.runner
 			.withConfiguration(
@@ -232,6 +574,32 @@ class TriggerAutoConfigurationTests {
 	}
 
 	@Test
+	void theAccessTokenIsMaskedInTheEnvAndConfigpropsEndpointsEvenWhenValuesAreShown() {
+		this.runner
+			.withConfiguration(
+					AutoConfigurations.of(EndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class,
+							ConfigurationPropertiesReportEndpointAutoConfiguration.class))
+			.withPropertyValues("trigger.access-token=" + PAT, "management.endpoint.env.show-values=always",
+					"management.endpoint.configprops.show-values=always",
+					"management.endpoints.web.exposure.include=configprops,env")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("os", Map.of("TRIGGER_ACCESS_TOKEN", PAT, "OTHER", "visible"))))
+			.run((context) -> {
+				EnvironmentEndpoint endpoint = context.getBean(EnvironmentEndpoint.class);
+				assertThat(endpoint.environmentEntry("trigger.access-token").getProperty().getValue())
+					.isEqualTo("******");
+				assertThat(endpoint.environmentEntry("TRIGGER_ACCESS_TOKEN").getProperty().getValue())
+					.isEqualTo("******");
+				assertThat(endpoint.environmentEntry("OTHER").getProperty().getValue()).isEqualTo("visible");
+				ConfigurationPropertiesBeanDescriptor trigger = triggerConfigurationProperties(context);
+				assertThat(trigger.getProperties()).containsEntry("accessToken", "******");
+				assertThat(trigger.getInputs().get("accessToken")).asInstanceOf(InstanceOfAssertFactories.MAP)
+					.containsEntry("value", "******");
+			});
+	}
+
+	@Test
 	void theSanitizingFunctionMatchesTheKeyUnderEveryName() {
 		this.runner.withPropertyValues("trigger.secret-key=" + KEY).run((context) -> {
 			SanitizingFunction function = context.getBean("triggerSecretKeySanitizingFunction",
@@ -240,7 +608,13 @@ class TriggerAutoConfigurationTests {
 				assertThat(function.apply(new SanitizableData(null, name, KEY)).getValue()).as(name)
 					.isEqualTo("******");
 			}
+			for (String name : new String[] { "trigger.access-token", "TRIGGER_ACCESS_TOKEN", "accessToken",
+					"access-token", "trigger.accessToken" }) {
+				assertThat(function.apply(new SanitizableData(null, name, PAT)).getValue()).as(name)
+					.isEqualTo("******");
+			}
 			assertThat(function.apply(new SanitizableData(null, "trigger.base-url", "x")).getValue()).isEqualTo("x");
+			assertThat(function.apply(new SanitizableData(null, "other.token", "y")).getValue()).isEqualTo("y");
 		});
 	}
 
@@ -296,6 +670,60 @@ class TriggerAutoConfigurationTests {
 				Health health = context.getBean(TriggerHealthIndicator.class).health().block();
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(health.getDetails()).containsEntry("reason", "No answer within PT0.2S");
+			});
+	}
+
+	@Test
+	void healthReportsTheBaseUrlOfTheClientAsBuiltByACustomizer(WireMockRuntimeInfo wm) {
+		stubFor(get(urlPathEqualTo("/api/v1/runs")).willReturn(okJson("{\"data\":[],\"pagination\":{}}")));
+		this.runner
+			.withBean(TriggerClientBuilderCustomizer.class, () -> (builder) -> builder.baseUrl(wm.getHttpBaseUrl()))
+			.withPropertyValues("trigger.secret-key=" + KEY, "trigger.base-url=http://localhost:1")
+			.run((context) -> {
+				Health health = context.getBean(TriggerHealthIndicator.class).health().block();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("baseUrl", wm.getHttpBaseUrl());
+				assertThat(health.getDetails().get("baseUrl"))
+					.isEqualTo(context.getBean(TriggerOperations.class).baseUrl());
+			});
+	}
+
+	@Test
+	void healthIsUnknownWithOnlyAnAccessTokenAndSendsNothing(WireMockRuntimeInfo wm) {
+		this.runner.withPropertyValues("trigger.access-token=" + PAT, "trigger.base-url=" + wm.getHttpBaseUrl())
+			.run((context) -> {
+				Health health = context.getBean(TriggerHealthIndicator.class).health().block();
+				assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+				assertThat(health.getDetails()).containsEntry("environment", "UNKNOWN")
+					.hasEntrySatisfying("reason",
+							(reason) -> assertThat(reason).asString().contains("trigger.secret-key"));
+				assertThat(health.toString()).doesNotContain(PAT);
+				verify(0, anyRequestedFor(anyUrl()));
+			});
+	}
+
+	@Test
+	void theHealthIndicatorNeedsAnOperationsBean() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(TriggerHealthContributorAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(TriggerHealthIndicator.class);
+			});
+	}
+
+	@Test
+	void theHealthIndicatorChecksAUserDefinedOperationsBean(WireMockRuntimeInfo wm) {
+		stubFor(get(urlPathEqualTo("/api/v1/runs")).willReturn(okJson("{\"data\":[],\"pagination\":{}}")));
+		TriggerOperations own = TriggerClient.builder().secretKey(KEY).baseUrl(wm.getHttpBaseUrl()).build();
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(TriggerHealthContributorAutoConfiguration.class))
+			.withBean(TriggerOperations.class, () -> own)
+			.run((context) -> {
+				Health health = context.getBean(TriggerHealthIndicator.class).health().block();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("baseUrl", own.baseUrl())
+					.containsEntry("environment", "DEV");
 			});
 	}
 
