@@ -1,15 +1,16 @@
 package io.trigger4j.emulator;
 
 /**
- * The body of an emulated task: takes the invocation, returns the output (anything
- * Jackson can serialise, or {@code null}) or throws to fail the attempt. Runs on the
- * emulator's engine thread, so it should be quick; simulate long tasks with
- * {@link EmulatedTask#withDuration}.
+ * The body of an emulated task: takes the invocation and returns the output (anything
+ * Jackson can serialise, or {@code null}), returns a {@link TaskStep} (to fail without
+ * throwing, or to wait and be called again), or throws to fail the attempt. Runs outside
+ * the emulator's lock on a worker thread, never on an I/O thread; it may take real time,
+ * but simulate long tasks with {@link EmulatedTask#withDuration} instead.
  */
 @FunctionalInterface
 public interface TaskHandler {
 
-	/** Runs one attempt. */
+	/** Runs one step of an attempt. */
 	Object run(TaskInvocation invocation) throws Exception;
 
 }

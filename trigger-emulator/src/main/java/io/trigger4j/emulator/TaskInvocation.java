@@ -13,9 +13,12 @@ import tools.jackson.databind.JsonNode;
  * @param runId the run id
  * @param taskIdentifier the task
  * @param attempt the attempt number, from 1
- * @param payloadJson the payload as JSON text ({@code null} when none was sent)
+ * @param step the step within the attempt, from 1: after {@link TaskStep#waitFor} the
+ * handler is called again with the next step
+ * @param payloadJson the payload as plain JSON text ({@code null} when none was sent); a
+ * payload the official SDK sent as superjson arrives decoded
  */
-public record TaskInvocation(String runId, String taskIdentifier, int attempt, @Nullable String payloadJson) {
+public record TaskInvocation(String runId, String taskIdentifier, int attempt, int step, @Nullable String payloadJson) {
 
 	/** The payload read as the given type ({@code null} without payload). */
 	public <T> @Nullable T payload(Class<T> type) {

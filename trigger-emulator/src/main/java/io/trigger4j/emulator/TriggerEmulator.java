@@ -7,14 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
+import io.trigger4j.emulator.api.EmulatorApi;
+import io.trigger4j.emulator.engine.Engine;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.server.reactive.HttpHandler;
-import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
-import org.springframework.web.reactive.function.server.HandlerStrategies;
-import org.springframework.web.reactive.function.server.RouterFunctions;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
@@ -51,6 +51,9 @@ public final class TriggerEmulator implements AutoCloseable {
 	 */
 	public static final String DEFAULT_SECRET_KEY = "tr_dev_emulator";
 
+	/** How long a task handler may take (real time) before its step fails. */
+	private static final Duration HANDLER_TIMEOUT = Duration.ofSeconds(30);
+
 	private final DisposableServer server;
 
 	private final Clock clock;
@@ -62,21 +65,17 @@ public final class TriggerEmulator implements AutoCloseable {
 	private TriggerEmulator(Builder builder) {
 		this.clock = builder.clock;
 		this.secretKey = builder.secretKey;
-		RunEngine engine = new RunEngine(builder.clock, builder.tasks);
-		TokenBucket rateLimiter = (builder.rateLimitCapacity > 0) ? new TokenBucket(builder.clock,
+		Engine engine = new Engine(builder.clock, builder.tasks.values().stream().map(TaskSteps::spec).toList(),
+				HANDLER_TIMEOUT);
+		EmulatorApi.RateLimit rateLimit = (builder.rateLimitCapacity > 0) ? new EmulatorApi.RateLimit(
 				builder.rateLimitCapacity, builder.rateLimitRefill, builder.rateLimitInterval) : null;
-		// Bodies up to the server's largest limit (3 MiB) must be read, not refused by
-		// the codec's 256 KiB default.
-		HandlerStrategies strategies = HandlerStrategies.builder()
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
-			.build();
-		HttpHandler handler = RouterFunctions
-			.toHttpHandler(new ApiRoutes(engine, builder.secretKey, rateLimiter).routes(), strategies);
-		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(handler);
+		BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> api = new EmulatorApi(engine, builder.clock,
+				builder.secretKey, rateLimit)
+			.handler();
 		this.server = HttpServer.create()
 			.host(builder.host)
 			.port(builder.port)
-			.handle((request, response) -> withFaults(request, response, adapter))
+			.handle((request, response) -> withFaults(request, response, api))
 			.bindNow();
 		logger.debug("Trigger.dev emulator listening on {}", baseUrl());
 	}
@@ -148,11 +147,14 @@ public final class TriggerEmulator implements AutoCloseable {
 		stop();
 	}
 
-	private Mono<Void> withFaults(HttpServerRequest request, HttpServerResponse response,
-			ReactorHttpHandlerAdapter adapter) {
-		Fault fault = takeFault(request.fullPath());
+	private Publisher<Void> withFaults(HttpServerRequest request, HttpServerResponse response,
+			BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> api) {
+		// The raw target: decoding a malformed escape here would fail before any answer.
+		String uri = request.uri();
+		int query = uri.indexOf('?');
+		Fault fault = takeFault((query >= 0) ? uri.substring(0, query) : uri);
 		if (fault == null) {
-			return adapter.apply(request, response);
+			return api.apply(request, response);
 		}
 		Mono<Void> delay = fault.latency().isZero() ? Mono.empty() : Mono.delay(fault.latency()).then();
 		if (fault.dropConnection()) {
@@ -169,7 +171,7 @@ public final class TriggerEmulator implements AutoCloseable {
 				.sendString(Mono.just("{\"error\":\"" + message + "\"}"))
 				.then());
 		}
-		return delay.then(adapter.apply(request, response));
+		return delay.then(Mono.defer(() -> Mono.from(api.apply(request, response))));
 	}
 
 	private @Nullable Fault takeFault(String path) {

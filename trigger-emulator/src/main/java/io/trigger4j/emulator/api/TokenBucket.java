@@ -1,4 +1,4 @@
-package io.trigger4j.emulator;
+package io.trigger4j.emulator.api;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.trigger4j.emulator;
+package io.trigger4j.emulator.engine;
 
 import java.util.EnumSet;
 import java.util.Locale;
@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * version (api-semantics.md section 6) and the status filter's own mapping, quirks
  * included.
  */
-enum RunState {
+public enum RunState {
 
 	DELAYED("DELAYED", "DELAYED", false), PENDING("QUEUED", "QUEUED", false),
 	PENDING_VERSION("PENDING_VERSION", "PENDING_VERSION", false),
@@ -28,7 +28,7 @@ enum RunState {
 	/**
 	 * The API version whose names are current; any other (or none) gets the legacy names.
 	 */
-	static final String CURRENT_API_VERSION = "2025-07-16";
+	public static final String CURRENT_API_VERSION = "2025-07-16";
 
 	/**
 	 * What {@code filter[status]} names match: the server's
@@ -68,12 +68,12 @@ enum RunState {
 		this.terminal = terminal;
 	}
 
-	boolean isTerminal() {
+	public boolean isTerminal() {
 		return this.terminal;
 	}
 
 	/** The public name for a request's {@code x-trigger-api-version} header value. */
-	String publicName(@Nullable String apiVersion) {
+	public String publicName(@Nullable String apiVersion) {
 		return CURRENT_API_VERSION.equals(apiVersion) ? this.currentName : this.legacyName;
 	}
 
@@ -81,14 +81,14 @@ enum RunState {
 	 * The internal states a filter name matches, or {@code null} for a name the server
 	 * rejects.
 	 */
-	static @Nullable Set<RunState> matching(String filterName) {
+	public static @Nullable Set<RunState> matching(String filterName) {
 		return FILTER.get(filterName.trim().toUpperCase(Locale.ROOT));
 	}
 
 	/**
 	 * The server's {@code apiBooleanHelpersFromRunStatus}, from the public name shown.
 	 */
-	static Map<String, Boolean> booleans(String publicName) {
+	public static Map<String, Boolean> booleans(String publicName) {
 		Map<String, Boolean> flags = new java.util.LinkedHashMap<>();
 		flags.put("isQueued",
 				Set.of("QUEUED", "WAITING_FOR_DEPLOY", "DELAYED", "PENDING_VERSION").contains(publicName));

@@ -1,10 +1,13 @@
-package io.trigger4j.emulator;
+package io.trigger4j.emulator.api;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An error answer, with the body the real server sends for it. */
+/**
+ * An error answer of the api layer (request validation, authentication), with the body
+ * the real server sends for it.
+ */
 final class ApiError extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
@@ -55,6 +58,14 @@ final class ApiError extends RuntimeException {
 		body.put("error", "Invalid request body");
 		body.put("issues", issues);
 		return new ApiError(400, body, Map.of());
+	}
+
+	/**
+	 * A builder body validation failure as zod-validation-error formats it: 400
+	 * {@code {"error":"Validation error: <message> at \"<path>\""}}.
+	 */
+	static ApiError validation(String message, String path) {
+		return of(400, "Validation error: " + message + " at \"" + path + "\"");
 	}
 
 	static Map<String, Object> issue(String code, String message, String... path) {

@@ -1,0 +1,212 @@
+package io.trigger4j.emulator.api;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads request bodies as the server does, and their fields with the messages of its zod
+ * schemas. The body is read as raw bytes: the request's {@code Content-Type} is never
+ * parsed, so a malformed one cannot fail the request.
+ */
+final class Bodies {
+
+	/** The largest integer a JavaScript number holds exactly. */
+	static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
+
+	private Bodies() {
+	}
+
+	/**
+	 * Reads a JSON object body. A body-carrying request without {@code Content-Length} is
+	 * refused with 413, as the server does; so is a body over the route's limit.
+	 * @param builder whether the route is a builder route (its texts differ from the
+	 * legacy routes')
+	 */
+	static Mono<JsonNode> read(ServerRequest request, int limit, boolean builder) {
+		String length = request.headers().firstHeader("Content-Length");
+		long declared;
+		try {
+			declared = (length != null) ? Long.parseLong(length.trim()) : -1;
+		}
+		catch (NumberFormatException ex) {
+			declared = -1;
+		}
+		if (declared < 0 || declared > limit) {
+			return Mono.error(ApiError.of(413, "Request body too large"));
+		}
+		return DataBufferUtils.join(request.exchange().getRequest().getBody(), limit + 1).map((buffer) -> {
+			try {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				return bytes;
+			}
+			finally {
+				DataBufferUtils.release(buffer);
+			}
+		})
+			.onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class,
+					(ex) -> ApiError.of(413, "Request body too large"))
+			.defaultIfEmpty(new byte[0])
+			.map((bytes) -> parse(bytes, builder));
+	}
+
+	private static JsonNode parse(byte[] bytes, boolean builder) {
+		if (bytes.length == 0) {
+			throw ApiError.of(400, builder ? "Request body is empty" : "Invalid request body");
+		}
+		JsonNode json;
+		try {
+			json = ApiJson.MAPPER.readTree(bytes);
+		}
+		catch (JacksonException ex) {
+			throw ApiError.of(400, builder ? "Invalid JSON" : "Invalid request body");
+		}
+		if (json == null || !json.isObject()) {
+			throw ApiError.of(400, builder ? "Invalid JSON" : "Invalid request body");
+		}
+		return json;
+	}
+
+	/** The JSON type name zod reports for a value. */
+	static String typeName(JsonNode value) {
+		if (value.isNull()) {
+			return "null";
+		}
+		if (value.isArray()) {
+			return "array";
+		}
+		if (value.isObject()) {
+			return "object";
+		}
+		if (value.isNumber()) {
+			return "number";
+		}
+		if (value.isBoolean()) {
+			return "boolean";
+		}
+		return "string";
+	}
+
+	/** A field, or {@code null} when absent or JSON {@code null}. */
+	static @Nullable JsonNode field(@Nullable JsonNode parent, String name) {
+		JsonNode value = (parent != null) ? parent.get(name) : null;
+		return (value == null || value.isNull()) ? null : value;
+	}
+
+	static ApiError expected(String type, JsonNode value, String path) {
+		return ApiError.validation("Expected " + type + ", received " + typeName(value), path);
+	}
+
+	/** An optional object field. */
+	static @Nullable JsonNode object(@Nullable JsonNode parent, String name, String path) {
+		JsonNode value = field(parent, name);
+		if (value != null && !value.isObject()) {
+			throw expected("object", value, path);
+		}
+		return value;
+	}
+
+	/** An optional string field. */
+	static @Nullable String string(@Nullable JsonNode parent, String name, String path) {
+		JsonNode value = field(parent, name);
+		if (value == null) {
+			return null;
+		}
+		if (!value.isString()) {
+			throw expected("string", value, path);
+		}
+		return value.asString();
+	}
+
+	/** An optional boolean field. */
+	static @Nullable Boolean bool(@Nullable JsonNode parent, String name, String path) {
+		JsonNode value = field(parent, name);
+		if (value == null) {
+			return null;
+		}
+		if (!value.isBoolean()) {
+			throw expected("boolean", value, path);
+		}
+		return value.asBoolean();
+	}
+
+	/** An optional number field, any finite value. */
+	static @Nullable BigDecimal number(@Nullable JsonNode parent, String name, String path) {
+		JsonNode value = field(parent, name);
+		if (value == null) {
+			return null;
+		}
+		if (!value.isNumber()) {
+			throw expected("number", value, path);
+		}
+		if (value.isFloatingPointNumber() && !Double.isFinite(value.asDouble())) {
+			throw ApiError.validation("Expected number, received infinity", path);
+		}
+		return value.decimalValue();
+	}
+
+	/**
+	 * An optional integer field within bounds (and within what a JavaScript number holds
+	 * exactly).
+	 */
+	static @Nullable Long integer(@Nullable JsonNode parent, String name, String path, long min, long max) {
+		BigDecimal number = number(parent, name, path);
+		if (number == null) {
+			return null;
+		}
+		if (number.stripTrailingZeros().scale() > 0) {
+			throw ApiError.validation("Expected integer, received float", path);
+		}
+		long upper = Math.min(max, MAX_SAFE_INTEGER);
+		if (number.compareTo(BigDecimal.valueOf(upper)) > 0) {
+			throw ApiError.validation("Number must be less than or equal to " + upper, path);
+		}
+		if (number.compareTo(BigDecimal.valueOf(min)) < 0) {
+			throw ApiError.validation("Number must be greater than or equal to " + min, path);
+		}
+		return number.longValueExact();
+	}
+
+	/**
+	 * Tags as the server reads them: a string or an array of strings, blank ones dropped.
+	 */
+	static List<String> tags(@Nullable JsonNode parent, String path, int maxLength) {
+		JsonNode node = field(parent, "tags");
+		List<String> tags = new ArrayList<>();
+		if (node == null) {
+			return tags;
+		}
+		List<JsonNode> values = new ArrayList<>();
+		if (node.isArray()) {
+			node.forEach(values::add);
+		}
+		else {
+			values.add(node);
+		}
+		for (JsonNode value : values) {
+			if (!value.isString()) {
+				throw ApiError.validation("Expected string, received " + typeName(value).toLowerCase(Locale.ROOT),
+						path + ".tags");
+			}
+			String tag = value.asString();
+			if (tag.length() > maxLength) {
+				throw ApiError.validation("Tags must be less than 128 characters", path + ".tags");
+			}
+			if (!tag.isBlank() && !tags.contains(tag)) {
+				tags.add(tag);
+			}
+		}
+		return tags;
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.trigger4j.emulator.api;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.trigger4j.emulator.engine.RunSnapshot;
+import io.trigger4j.emulator.engine.RunState;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Renders runs as the server does for an API version (the retrieve presenter and the list
+ * item), from immutable snapshots.
+ */
+final class RunRenderer {
+
+	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	/** The emulator's one environment. */
+	private static final Map<String, Object> ENV = Map.of("id", "cm0emulator0000000000000", "name", "dev", "user",
+			"emulator");
+
+	/** The version of every declared task. */
+	static final String VERSION = "20260101.1";
+
+	/** The emulator's region. */
+	static final String REGION = "local";
+
+	private RunRenderer() {
+	}
+
+	static Map<String, Object> render(RunSnapshot run, @Nullable String apiVersion, boolean listItem) {
+		String status = run.state().publicName(apiVersion);
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", run.id());
+		json.put("status", status);
+		json.put("taskIdentifier", run.taskIdentifier());
+		putIfPresent(json, "idempotencyKey", run.idempotencyKey());
+		putIfPresent(json, "version", run.declaredTask() ? VERSION : null);
+		json.put("createdAt", time(run.createdAt()));
+		json.put("updatedAt", time(run.updatedAt()));
+		putIfPresent(json, "startedAt", time(run.startedAt()));
+		putIfPresent(json, "finishedAt", time(run.finishedAt()));
+		putIfPresent(json, "delayedUntil", (run.state() == RunState.DELAYED) ? time(run.delayedUntil()) : null);
+		putIfPresent(json, "ttl", run.ttl());
+		putIfPresent(json, "expiredAt", time(run.expiredAt()));
+		json.put("isTest", run.test());
+		if (listItem) {
+			json.put("env", ENV);
+		}
+		json.put("tags", run.tags());
+		json.put("costInCents", 0);
+		json.put("baseCostInCents", 0);
+		json.put("durationMs", run.executionMillis());
+		json.put("depth", 0);
+		json.put("metadata", (run.metadata() != null) ? run.metadata() : Map.of());
+		if (listItem) {
+			json.put("taskKind", "STANDARD");
+		}
+		json.put("region", REGION);
+		json.putAll(RunState.booleans(status));
+		if (!listItem) {
+			json.put("triggerFunction", run.triggerFunction());
+			putIfPresent(json, "batchId", run.batchId());
+			putIfPresent(json, "payload", run.payload());
+			if (run.state() == RunState.COMPLETED_SUCCESSFULLY) {
+				putIfPresent(json, "output", run.output());
+			}
+			putIfPresent(json, "error", run.error());
+			json.put("attemptCount", run.attemptCount());
+			json.put("attempts", List.of());
+			json.put("relatedRuns", Map.of("children", List.of()));
+		}
+		return json;
+	}
+
+	private static void putIfPresent(Map<String, Object> json, String key, @Nullable Object value) {
+		if (value != null) {
+			json.put(key, value);
+		}
+	}
+
+	private static @Nullable String time(@Nullable Instant instant) {
+		return (instant != null) ? ISO_MILLIS.format(instant) : null;
+	}
+
+}

@@ -1,0 +1,178 @@
+package io.trigger4j.emulator.api;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.trigger4j.emulator.engine.Engine;
+import io.trigger4j.emulator.engine.ListQuery;
+import io.trigger4j.emulator.engine.Page;
+import io.trigger4j.emulator.engine.RunSnapshot;
+import io.trigger4j.emulator.engine.RunState;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs: retrieve, list, cancel, replay, reschedule, tags, metadata and result
+ * (api-semantics.md sections 4.1-4.3 and 7).
+ */
+final class RunRoutes {
+
+	private static final int MAX_BODY_BYTES = 3_145_728;
+
+	private static final int MAX_METADATA_BODY_BYTES = 2_097_152;
+
+	private final Engine engine;
+
+	private final Guard guard;
+
+	RunRoutes(Engine engine, Guard guard) {
+		this.engine = engine;
+		this.guard = guard;
+	}
+
+	void register(RouterFunctions.Builder routes) {
+		routes.GET("/api/v3/runs/{runId}", this.guard.guarded(Guard.Family.BUILDER, this::retrieve))
+			.GET("/api/v1/runs", this.guard.guarded(Guard.Family.BUILDER, this::list))
+			.POST("/api/v2/runs/{runId}/cancel", this.guard.guarded(Guard.Family.BUILDER, this::cancel))
+			.POST("/api/v1/runs/{runId}/replay", this.guard.guarded(Guard.Family.BUILDER, this::replay))
+			.POST("/api/v1/runs/{runId}/reschedule", this.guard.guarded(Guard.Family.RESCHEDULE, this::reschedule))
+			.POST("/api/v1/runs/{runId}/tags", this.guard.guarded(Guard.Family.LEGACY, this::addTags))
+			.PUT("/api/v1/runs/{runId}/metadata", this.guard.guarded(Guard.Family.BUILDER, this::updateMetadata))
+			.GET("/api/v1/runs/{runId}/result", this.guard.guarded(Guard.Family.LEGACY, this::result));
+	}
+
+	private Mono<ServerResponse> retrieve(ServerRequest request) {
+		String runId = request.pathVariable("runId");
+		return EngineCalls.call(() -> this.engine.find(runId).orElseThrow(() -> ApiError.notFound(true)))
+			.flatMap((run) -> Answers.json(200, RunRenderer.render(run, apiVersion(request), false)));
+	}
+
+	private Mono<ServerResponse> list(ServerRequest request) {
+		Map<String, String> query = request.queryParams().toSingleValueMap();
+		ListQuery listQuery = ListRequests.parse(query, this.engine.now());
+		String version = apiVersion(request);
+		return EngineCalls.call(() -> this.engine.list(listQuery)).flatMap((page) -> {
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("data", page.data().stream().map((run) -> RunRenderer.render(run, version, true)).toList());
+			answer.put("pagination", pagination(page));
+			return Answers.json(200, answer);
+		});
+	}
+
+	private static Map<String, Object> pagination(Page page) {
+		Map<String, Object> pagination = new LinkedHashMap<>();
+		List<RunSnapshot> data = page.data();
+		if (page.hasNext() && !data.isEmpty()) {
+			pagination.put("next", ListRequests.cursor(data.get(data.size() - 1)));
+		}
+		if (page.hasPrevious() && !data.isEmpty()) {
+			pagination.put("previous", ListRequests.cursor(data.get(0)));
+		}
+		return pagination;
+	}
+
+	private Mono<ServerResponse> cancel(ServerRequest request) {
+		String runId = request.pathVariable("runId");
+		return EngineCalls.call(() -> this.engine.cancel(runId))
+			.flatMap((run) -> Answers.json(200, Map.of("id", run.id())));
+	}
+
+	private Mono<ServerResponse> replay(ServerRequest request) {
+		String runId = request.pathVariable("runId");
+		return EngineCalls.call(() -> this.engine.replay(runId))
+			.flatMap((run) -> Answers.json(200, Map.of("id", run.id())));
+	}
+
+	private Mono<ServerResponse> reschedule(ServerRequest request) {
+		String runId = request.pathVariable("runId");
+		return Bodies.read(request, MAX_BODY_BYTES, false).flatMap((body) -> {
+			JsonNode delayNode = body.get("delay");
+			if (delayNode == null || !delayNode.isString()) {
+				throw ApiError.of(400, "Invalid request body");
+			}
+			String delay = delayNode.asString();
+			Instant until;
+			try {
+				until = Durations.parseDelay(delay, this.engine.now());
+			}
+			catch (Durations.TooLong ex) {
+				until = null;
+			}
+			if (until == null) {
+				throw ApiError.of(400, "Invalid delay: " + delay);
+			}
+			Instant at = until;
+			return EngineCalls.call(() -> this.engine.reschedule(runId, at, delay));
+		}).flatMap((run) -> Answers.json(200, RunRenderer.render(run, apiVersion(request), false)));
+	}
+
+	private Mono<ServerResponse> addTags(ServerRequest request) {
+		String runId = request.pathVariable("runId");
+		return Bodies.read(request, MAX_BODY_BYTES, false).flatMap((body) -> {
+			JsonNode tags = body.get("tags");
+			if (tags == null || !(tags.isArray() || tags.isString())) {
+				throw ApiError.invalidBody(List.of(ApiError.issue("invalid_type", "Required", "tags")));
+			}
+			List<String> values = new ArrayList<>();
+			if (tags.isString()) {
+				values.add(tags.asString());
+			}
+			else {
+				int index = 0;
+				for (JsonNode tag : tags) {
+					if (!tag.isString() || tag.asString().length() > TriggerRequests.MAX_TAG_LENGTH) {
+						throw ApiError.invalidBody(List.of(ApiError.issue("too_big",
+								"Tags must be less than 128 characters", "tags", Integer.toString(index))));
+					}
+					values.add(tag.asString());
+					index++;
+				}
+			}
+			return EngineCalls.call(() -> this.engine.addTags(runId, values));
+		}).flatMap((message) -> Answers.json(200, Map.of("message", message)));
+	}
+
+	private Mono<ServerResponse> updateMetadata(ServerRequest request) {
+		String runId = request.pathVariable("runId");
+		return Bodies.read(request, MAX_METADATA_BODY_BYTES, true).flatMap((body) -> {
+			JsonNode metadata = body.get("metadata");
+			if (metadata == null || !metadata.isObject()) {
+				throw ApiError.of(400, "Validation error: Expected object at \"metadata\"");
+			}
+			return EngineCalls.call(() -> this.engine.replaceMetadata(runId, metadata));
+		}).flatMap((stored) -> Answers.json(200, Map.of("metadata", stored)));
+	}
+
+	/**
+	 * The server builds this from attempt records that Run Engine v2 no longer writes:
+	 * only a CANCELED run has a result; everything else is 404 (api-semantics.md section
+	 * 7).
+	 */
+	private Mono<ServerResponse> result(ServerRequest request) {
+		String runId = request.pathVariable("runId");
+		return EngineCalls.call(() -> this.engine.find(runId)).flatMap((found) -> {
+			RunSnapshot run = found.orElse(null);
+			if (run == null || run.state() != RunState.CANCELED) {
+				return Answers.json(404, Map.of("error", "Run either doesn't exist or is not finished"));
+			}
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("ok", false);
+			answer.put("id", run.id());
+			answer.put("taskIdentifier", run.taskIdentifier());
+			answer.put("error", Map.of("type", "INTERNAL_ERROR", "code", "TASK_RUN_CANCELLED"));
+			return Answers.json(200, answer);
+		});
+	}
+
+	static @Nullable String apiVersion(ServerRequest request) {
+		return request.headers().firstHeader("x-trigger-api-version");
+	}
+
+}

@@ -1,0 +1,745 @@
+package io.trigger4j.emulator.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The coordinator of the emulated server's state: it owns the lock, the clock and
+ * {@link #tick()}, and one store per resource (runs, idempotency keys, batches). Every
+ * public method is thread-safe, first moves time forward ({@link #tick()}), and hands out
+ * immutable {@link RunSnapshot}s. Refusals are {@link EngineException}s carrying the
+ * server's status and message; a refused call changes nothing.
+ *
+ * <p>
+ * Methods may run task steps and wait for them, so callers must not call them on an I/O
+ * thread. Step functions run outside the lock.
+ *
+ * <p>
+ * Time moves by timed events (a delay ends, a step ends, a retry starts, a TTL passes, a
+ * wait ends), processed in time order up to the clock's instant; a tick costs what is
+ * due. A step's function is called once, on a task thread, when the step starts; when
+ * processing reaches the step's end before the function has returned, the engine waits
+ * for it without holding its lock, at most the handler timeout (real time) since the step
+ * started. A call from a step function itself does not wait for steps: it sees the runs
+ * as far as their known outcomes allow.
+ */
+public final class Engine {
+
+	static final int MAX_TAGS = 10;
+
+	static final int MAX_METADATA_BYTES = 262_144;
+
+	static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
+
+	static final String DEFAULT_TTL_TEXT = "10m";
+
+	static final int DEFAULT_MAX_ATTEMPTS = 3;
+
+	static final Duration IDEMPOTENCY_TTL = Duration.ofDays(30);
+
+	static final Duration REQUEST_IDEMPOTENCY_TTL = Duration.ofHours(24);
+
+	static final Duration METADATA_WINDOW = Duration.ofHours(1);
+
+	/**
+	 * The most steps of one attempt; a step function that keeps waiting no time at all
+	 * (with steps that take no time) would otherwise hold the engine at one instant.
+	 */
+	static final int MAX_STEPS_PER_ATTEMPT = 10_000;
+
+	private static final Set<RunState> KEY_RELEASING = EnumSet.of(RunState.COMPLETED_WITH_ERRORS, RunState.INTERRUPTED,
+			RunState.SYSTEM_FAILURE, RunState.CRASHED, RunState.TIMED_OUT, RunState.EXPIRED);
+
+	private final Clock clock;
+
+	private final Map<String, TaskLane> tasks;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final RunStore runs = new RunStore();
+
+	private final KeyStore idempotencyKeys = new KeyStore();
+
+	private final KeyStore requestKeys = new KeyStore();
+
+	private final KeyStore batchKeys = new KeyStore();
+
+	private final BatchStore batches = new BatchStore();
+
+	private final EventQueue events = new EventQueue();
+
+	private final StepRunner steps;
+
+	private long sequence;
+
+	/** The latest instant processed; engine time never goes back. */
+	private volatile Instant horizon = Instant.MIN;
+
+	/** A hook for tests: called with each event's run before it is processed. */
+	private volatile @Nullable Consumer<String> beforeEvent;
+
+	public Engine(Clock clock, List<TaskSpec> tasks, Duration handlerTimeout) {
+		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+		Objects.requireNonNull(tasks, "tasks must not be null");
+		Objects.requireNonNull(handlerTimeout, "handlerTimeout must not be null");
+		if (handlerTimeout.isNegative()) {
+			throw new IllegalArgumentException("handlerTimeout must not be negative but was " + handlerTimeout);
+		}
+		Map<String, TaskLane> lanes = new HashMap<>();
+		for (TaskSpec task : tasks) {
+			lanes.put(task.id(), new TaskLane(task));
+		}
+		this.tasks = Map.copyOf(lanes);
+		this.steps = new StepRunner(handlerTimeout);
+	}
+
+	/** The engine's current time. */
+	public Instant now() {
+		return Times.max(this.clock.instant(), this.horizon);
+	}
+
+	/**
+	 * Moves every run as far as the clock allows, processing only what is due, in time
+	 * order; transitions happen at the instants they were due, however late the tick.
+	 */
+	public void tick() {
+		this.lock.lock();
+		try {
+			advance();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Triggers a run, or returns the run a live idempotency key or a repeated request key
+	 * points to. 422 "Runs can only have 10 tags, you're trying to set N." over 10 tags;
+	 * 413 "Metadata exceeds maximum size of 262144 bytes" over 256 KiB of metadata JSON.
+	 */
+	public Triggered trigger(TriggerSpec spec) {
+		Objects.requireNonNull(spec, "spec must not be null");
+		this.lock.lock();
+		try {
+			advance();
+			Admitted admitted = admit(spec, this.horizon, null);
+			advance();
+			return new Triggered(admitted.run().snapshot(), admitted.cached());
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Triggers a batch; a repeat of its live idempotency key returns the first batch,
+	 * cached.
+	 */
+	public BatchResult batch(BatchSpec spec) {
+		Objects.requireNonNull(spec, "spec must not be null");
+		this.lock.lock();
+		try {
+			advance();
+			Instant now = this.horizon;
+			String scopedKey = (spec.idempotencyKey() != null) ? spec.route() + "\u0000" + spec.idempotencyKey() : null;
+			if (scopedKey != null) {
+				String batchId = this.batchKeys.live(scopedKey, now);
+				BatchStore.Batch existing = (batchId != null) ? this.batches.get(batchId) : null;
+				if (existing != null) {
+					List<RunSnapshot> snapshots = existing.runs().stream().map(RunRecord::snapshot).toList();
+					return new BatchResult(existing.id(), snapshots, snapshots.stream().map((run) -> true).toList(),
+							true, spec.idempotencyKey());
+				}
+			}
+			for (TriggerSpec item : spec.items()) {
+				if (lookup(item, now) == null) {
+					validate(item);
+				}
+			}
+			String batchId = Ids.newId("batch_", now, ++this.sequence);
+			List<RunRecord> created = new ArrayList<>();
+			List<Boolean> cached = new ArrayList<>();
+			for (TriggerSpec item : spec.items()) {
+				Admitted admitted = admit(item, now, batchId);
+				created.add(admitted.run());
+				cached.add(admitted.cached());
+			}
+			this.batches.add(new BatchStore.Batch(batchId, created));
+			if (scopedKey != null) {
+				Duration ttl = spec.idempotencyKeyTtl();
+				this.batchKeys.put(scopedKey, batchId, (ttl != null) ? Times.plus(now, ttl) : Times.NEVER);
+			}
+			advance();
+			return new BatchResult(batchId, created.stream().map(RunRecord::snapshot).toList(), cached, false,
+					spec.idempotencyKey());
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** The run, if it exists. */
+	public Optional<RunSnapshot> find(String runId) {
+		this.lock.lock();
+		try {
+			advance();
+			RunRecord run = this.runs.get(runId);
+			return (run != null) ? Optional.of(run.snapshot()) : Optional.empty();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** One page of the run list. */
+	public Page list(ListQuery query) {
+		Objects.requireNonNull(query, "query must not be null");
+		this.lock.lock();
+		try {
+			advance();
+			RunStore.Slice slice = this.runs.page(query);
+			return new Page(slice.data().stream().map(RunRecord::snapshot).toList(), slice.hasNext(),
+					slice.hasPrevious());
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Cancels an unfinished run; a finished one is left as it is. 404 "Resource not
+	 * found".
+	 */
+	public RunSnapshot cancel(String runId) {
+		this.lock.lock();
+		try {
+			advance();
+			RunRecord run = require(runId, "Resource not found");
+			if (!run.state.isTerminal()) {
+				Instant now = this.horizon;
+				run.state = RunState.CANCELED;
+				run.finishedAt = now;
+				run.updatedAt = now;
+				detach(run, now);
+				advance();
+			}
+			return run.snapshot();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * A new run of the same task with the payload and options of another, without its
+	 * idempotency key and delay. 404 "Resource not found".
+	 */
+	public RunSnapshot replay(String runId) {
+		this.lock.lock();
+		try {
+			advance();
+			RunRecord original = require(runId, "Resource not found");
+			validate(original.replay);
+			RunRecord run = create(original.replay, this.horizon, null);
+			advance();
+			return run.snapshot();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Delays a DELAYED run until an instant. 404 "Run not found"; 400 "Cannot reschedule
+	 * a run that is not delayed"; 400 "Invalid delay: {delayText}" for an instant in the
+	 * past.
+	 */
+	public RunSnapshot reschedule(String runId, Instant until, String delayText) {
+		this.lock.lock();
+		try {
+			advance();
+			RunRecord run = require(runId, "Run not found");
+			if (run.state != RunState.DELAYED) {
+				throw new EngineException(400, "Cannot reschedule a run that is not delayed");
+			}
+			Instant now = this.horizon;
+			if (until == null || until.isBefore(now)) {
+				throw new EngineException(400, "Invalid delay: " + delayText);
+			}
+			run.epoch++;
+			run.delayedUntil = until;
+			run.updatedAt = now;
+			this.events.schedule(until, TimedEvent.Kind.DELAY_END, run, null);
+			return run.snapshot();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Adds tags without repeats. Answers the server's message: "Successfully set N new
+	 * tags." or "No new tags to add"; 404 "Run not found"; 422 over 10 tags naming the
+	 * tags left out.
+	 */
+	public String addTags(String runId, List<String> tags) {
+		Objects.requireNonNull(tags, "tags must not be null");
+		this.lock.lock();
+		try {
+			advance();
+			RunRecord run = require(runId, "Run not found");
+			Set<String> fresh = new LinkedHashSet<>();
+			for (String tag : tags) {
+				if (tag != null && !tag.isBlank() && !run.tags.contains(tag)) {
+					fresh.add(tag);
+				}
+			}
+			if (fresh.isEmpty()) {
+				return "No new tags to add";
+			}
+			int total = run.tags.size() + fresh.size();
+			if (total > MAX_TAGS) {
+				List<String> left = new ArrayList<>(fresh).subList(Math.max(0, MAX_TAGS - run.tags.size()),
+						fresh.size());
+				throw new EngineException(422,
+						"Runs can only have " + MAX_TAGS + " tags, you're trying to set " + total
+								+ ". These tags have not been set: "
+								+ String.join(", ", left.stream().map((tag) -> "'" + tag + "'").toList()) + ".");
+			}
+			run.tags.addAll(fresh);
+			run.updatedAt = this.horizon;
+			return "Successfully set " + fresh.size() + " new tags.";
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Replaces a run's metadata and returns what is stored. 404 "Resource not found"; 413
+	 * over 256 KiB; 422 "Cannot update metadata for a completed run" more than an hour
+	 * after the run finished.
+	 */
+	public JsonNode replaceMetadata(String runId, JsonNode metadata) {
+		Objects.requireNonNull(metadata, "metadata must not be null");
+		this.lock.lock();
+		try {
+			advance();
+			RunRecord run = require(runId, "Resource not found");
+			checkMetadataSize(metadata);
+			Instant now = this.horizon;
+			if (run.finishedAt != null && now.isAfter(Times.plus(run.finishedAt, METADATA_WINDOW))) {
+				throw new EngineException(422, "Cannot update metadata for a completed run");
+			}
+			JsonNode stored = metadata.deepCopy();
+			run.metadata = stored;
+			run.updatedAt = now;
+			return stored;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	// ---- package-private, for tests
+
+	/** How many timed events have been processed (stale ones included). */
+	long processedEvents() {
+		this.lock.lock();
+		try {
+			return this.events.processed();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** How many timed events wait to be due. */
+	int scheduledEvents() {
+		this.lock.lock();
+		try {
+			return this.events.size();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Whether any thread holds the engine's lock. */
+	boolean isLocked() {
+		return this.lock.isLocked();
+	}
+
+	void beforeEvent(@Nullable Consumer<String> hook) {
+		this.beforeEvent = hook;
+	}
+
+	// ---- time
+
+	/**
+	 * Processes every event due up to the clock's instant, in time order. Holding the
+	 * lock once; when a step's end is due before its function has returned, releases the
+	 * lock while waiting for it, then goes on.
+	 */
+	private void advance() {
+		Instant now = this.clock.instant();
+		if (now.isAfter(this.horizon)) {
+			this.horizon = now;
+		}
+		while (true) {
+			TimedEvent head = this.events.peekDue(this.horizon);
+			if (head == null) {
+				return;
+			}
+			StepExecution step = head.step();
+			if (step != null && isLive(head) && !step.resolve()) {
+				if (this.steps.onTaskThread() || this.lock.getHoldCount() != 1) {
+					return;
+				}
+				boolean interrupted;
+				this.lock.unlock();
+				try {
+					interrupted = step.await();
+				}
+				finally {
+					this.lock.lock();
+				}
+				if (interrupted) {
+					return;
+				}
+				continue;
+			}
+			this.events.removeHead();
+			try {
+				Consumer<String> hook = this.beforeEvent;
+				if (hook != null) {
+					hook.accept(head.run().id);
+				}
+				process(head);
+			}
+			catch (RuntimeException ex) {
+				systemFailure(head.run(), head.at(), ex);
+			}
+		}
+	}
+
+	private boolean isLive(TimedEvent event) {
+		RunRecord run = event.run();
+		if (event.epoch() != run.epoch) {
+			return false;
+		}
+		return switch (event.kind()) {
+			case DELAY_END -> run.state == RunState.DELAYED;
+			case TTL_EXPIRY -> run.state == RunState.PENDING || run.state == RunState.PENDING_VERSION;
+			case STEP_END -> run.state == RunState.EXECUTING && run.currentStep == event.step();
+			case RETRY_START -> run.state == RunState.RETRYING_AFTER_FAILURE;
+			case WAIT_END -> run.state == RunState.WAITING_TO_RESUME;
+		};
+	}
+
+	private void process(TimedEvent event) {
+		if (!isLive(event)) {
+			return;
+		}
+		RunRecord run = event.run();
+		Instant at = event.at();
+		switch (event.kind()) {
+			case DELAY_END -> queue(run, at);
+			case TTL_EXPIRY -> expire(run, at);
+			case STEP_END -> endStep(run, at, Objects.requireNonNull(Objects.requireNonNull(event.step()).outcome()));
+			case RETRY_START -> startAttempt(run, at);
+			case WAIT_END -> {
+				run.state = RunState.EXECUTING;
+				run.updatedAt = at;
+				run.stepNumber++;
+				startStep(run, at);
+			}
+		}
+	}
+
+	// ---- lifecycle
+
+	/**
+	 * The run is queued at {@code at}: it starts, waits for a slot or a deploy, or
+	 * expires.
+	 */
+	private void queue(RunRecord run, Instant at) {
+		run.queuedAt = at;
+		run.updatedAt = at;
+		run.expiresAt = Times.plus(at, run.ttl);
+		TaskLane lane = run.lane;
+		if (!at.isBefore(run.expiresAt)) {
+			expire(run, run.expiresAt);
+		}
+		else if (lane == null) {
+			run.state = RunState.PENDING_VERSION;
+			this.events.schedule(run.expiresAt, TimedEvent.Kind.TTL_EXPIRY, run, null);
+		}
+		else if (lane.canStartNow()) {
+			lane.take(run);
+			startAttempt(run, at);
+		}
+		else {
+			run.state = RunState.PENDING;
+			lane.enqueue(run);
+			this.events.schedule(run.expiresAt, TimedEvent.Kind.TTL_EXPIRY, run, null);
+		}
+	}
+
+	private void expire(RunRecord run, Instant at) {
+		if (run.lane != null) {
+			run.lane.remove(run);
+		}
+		run.state = RunState.EXPIRED;
+		run.expiredAt = at;
+		run.finishedAt = at;
+		run.updatedAt = at;
+	}
+
+	private void startAttempt(RunRecord run, Instant at) {
+		run.state = RunState.EXECUTING;
+		run.attemptCount++;
+		if (run.startedAt == null) {
+			run.startedAt = at;
+		}
+		run.updatedAt = at;
+		run.stepNumber = 1;
+		startStep(run, at);
+	}
+
+	private void startStep(RunRecord run, Instant at) {
+		TaskSpec task = Objects.requireNonNull(run.lane).spec;
+		run.stepStartedAt = at;
+		StepExecution step = this.steps.start(task.function(), run.id, run.taskIdentifier, run.attemptCount,
+				run.stepNumber, run.payload);
+		run.currentStep = step;
+		this.events.schedule(Times.plus(at, nonNegative(task.stepDuration())), TimedEvent.Kind.STEP_END, run, step);
+	}
+
+	private void endStep(RunRecord run, Instant at, StepOutcome outcome) {
+		TaskSpec task = Objects.requireNonNull(run.lane).spec;
+		Instant stepStart = (run.stepStartedAt != null) ? run.stepStartedAt : at;
+		run.executionMillis = Times.addSaturated(run.executionMillis, Math.max(0, Times.millisBetween(stepStart, at)));
+		run.updatedAt = at;
+		run.currentStep = null;
+		run.stepStartedAt = null;
+		if (outcome instanceof StepOutcome.Wait && run.stepNumber >= MAX_STEPS_PER_ATTEMPT) {
+			outcome = Outcomes.failure(new IllegalStateException(
+					"Attempt " + run.attemptCount + " exceeded " + MAX_STEPS_PER_ATTEMPT + " steps"));
+		}
+		if (outcome instanceof StepOutcome.Complete complete) {
+			run.state = RunState.COMPLETED_SUCCESSFULLY;
+			run.output = complete.output();
+			finish(run, at);
+		}
+		else if (outcome instanceof StepOutcome.Wait wait) {
+			run.state = RunState.WAITING_TO_RESUME;
+			this.events.schedule(Times.plus(at, wait.duration()), TimedEvent.Kind.WAIT_END, run, null);
+		}
+		else if (outcome instanceof StepOutcome.Fail fail) {
+			if (run.attemptCount < run.maxAttempts) {
+				run.state = RunState.RETRYING_AFTER_FAILURE;
+				this.events.schedule(Times.plus(at, nonNegative(task.retryDelay())), TimedEvent.Kind.RETRY_START, run,
+						null);
+			}
+			else {
+				run.state = RunState.COMPLETED_WITH_ERRORS;
+				run.error = fail.error();
+				finish(run, at);
+			}
+		}
+	}
+
+	/** The run has finished at {@code at}: its slot goes to the oldest waiting run. */
+	private void finish(RunRecord run, Instant at) {
+		run.finishedAt = at;
+		releaseSlot(run, at);
+	}
+
+	/**
+	 * The run stops where it is (cancelled or failed by the system): its events, step,
+	 * place in line and slot are given up.
+	 */
+	private void detach(RunRecord run, Instant at) {
+		run.epoch++;
+		run.currentStep = null;
+		run.stepStartedAt = null;
+		if (run.lane != null) {
+			run.lane.remove(run);
+		}
+		releaseSlot(run, at);
+	}
+
+	private void releaseSlot(RunRecord run, Instant at) {
+		TaskLane lane = run.lane;
+		if (lane == null || !lane.release(run)) {
+			return;
+		}
+		while (lane.hasFreeSlot()) {
+			RunRecord next = lane.pollWaiting();
+			if (next == null) {
+				return;
+			}
+			if (next.state != RunState.PENDING) {
+				continue;
+			}
+			if (!at.isBefore(next.expiresAt)) {
+				// A start at or after the expiry instant expires instead.
+				expire(next, next.expiresAt);
+				continue;
+			}
+			lane.take(next);
+			startAttempt(next, at);
+		}
+	}
+
+	/** An exception while processing a run: the run fails, the engine goes on. */
+	private void systemFailure(RunRecord run, Instant at, RuntimeException failure) {
+		try {
+			if (!run.state.isTerminal()) {
+				run.state = RunState.SYSTEM_FAILURE;
+				run.error = Outcomes.error(failure);
+				run.finishedAt = at;
+				run.updatedAt = at;
+				detach(run, at);
+			}
+		}
+		catch (RuntimeException ex) {
+			failure.addSuppressed(ex);
+		}
+	}
+
+	// ---- triggers
+
+	/** A run and whether a key's live run was answered. */
+	private record Admitted(RunRecord run, boolean cached) {
+	}
+
+	/** The run a trigger's keys point to, if any; changes nothing. */
+	private @Nullable Admitted lookup(TriggerSpec spec, Instant now) {
+		if (spec.requestKey() != null) {
+			String id = this.requestKeys.live(spec.requestKey(), now);
+			RunRecord run = (id != null) ? this.runs.get(id) : null;
+			if (run != null) {
+				return new Admitted(run, false);
+			}
+		}
+		if (spec.idempotencyKey() != null) {
+			String id = this.idempotencyKeys.live(scoped(spec), now);
+			RunRecord run = (id != null) ? this.runs.get(id) : null;
+			if (run != null && !KEY_RELEASING.contains(run.state)) {
+				return new Admitted(run, true);
+			}
+		}
+		return null;
+	}
+
+	private static String scoped(TriggerSpec spec) {
+		return spec.task() + "\u0000" + spec.idempotencyKey();
+	}
+
+	/** The run a trigger's keys point to, or a new one (validated first). */
+	private Admitted admit(TriggerSpec spec, Instant now, @Nullable String batchId) {
+		Admitted found = lookup(spec, now);
+		if (found != null) {
+			return found;
+		}
+		validate(spec);
+		RunRecord run = create(spec, now, batchId);
+		if (spec.idempotencyKey() != null) {
+			Duration ttl = (spec.idempotencyKeyTtl() != null) ? spec.idempotencyKeyTtl() : IDEMPOTENCY_TTL;
+			this.idempotencyKeys.put(scoped(spec), run.id, Times.plus(now, ttl));
+		}
+		if (spec.requestKey() != null) {
+			this.requestKeys.put(spec.requestKey(), run.id, Times.plus(now, REQUEST_IDEMPOTENCY_TTL));
+		}
+		return new Admitted(run, false);
+	}
+
+	private static void validate(TriggerSpec spec) {
+		int tags = tags(spec.tags()).size();
+		if (tags > MAX_TAGS) {
+			throw new EngineException(422,
+					"Runs can only have " + MAX_TAGS + " tags, you're trying to set " + tags + ".");
+		}
+		if (spec.metadata() != null) {
+			checkMetadataSize(spec.metadata());
+		}
+	}
+
+	private static void checkMetadataSize(JsonNode metadata) {
+		if (metadata.toString().getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
+			throw new EngineException(413, "Metadata exceeds maximum size of " + MAX_METADATA_BYTES + " bytes");
+		}
+	}
+
+	/** Tags without blanks and repeats, in order. */
+	private static List<String> tags(List<String> tags) {
+		Set<String> kept = new LinkedHashSet<>();
+		for (String tag : tags) {
+			if (tag != null && !tag.isBlank()) {
+				kept.add(tag);
+			}
+		}
+		return List.copyOf(kept);
+	}
+
+	/** Creates a validated trigger's run at {@code now}, delayed or queued. */
+	private RunRecord create(TriggerSpec spec, Instant now, @Nullable String batchId) {
+		JsonNode payload = (spec.payload() != null) ? spec.payload().deepCopy() : null;
+		JsonNode metadata = (spec.metadata() != null) ? spec.metadata().deepCopy() : null;
+		List<String> tags = tags(spec.tags());
+		TaskLane lane = this.tasks.get(spec.task());
+		Duration ttl = (spec.ttl() != null) ? nonNegative(spec.ttl()) : DEFAULT_TTL;
+		String ttlText = (spec.ttlText() != null) ? spec.ttlText()
+				: ((spec.ttl() != null) ? Times.format(ttl) : DEFAULT_TTL_TEXT);
+		int maxAttempts = (spec.maxAttempts() != null) ? Math.max(1, spec.maxAttempts())
+				: ((lane != null) ? Math.max(1, lane.spec.maxAttempts()) : DEFAULT_MAX_ATTEMPTS);
+		TriggerSpec replay = new TriggerSpec(spec.task(), payload, tags, metadata, spec.ttl(), spec.ttlText(), null,
+				spec.maxAttempts(), spec.queue(), spec.machine(), spec.test(), null, null, null, "trigger");
+		String id = Ids.newId("run_", now, ++this.sequence);
+		RunRecord run = new RunRecord(id, spec.task(), lane, payload, now, spec.test(), maxAttempts, ttl, ttlText,
+				spec.idempotencyKey(), spec.triggerFunction(), spec.queue(), spec.machine(), batchId, tags, metadata,
+				replay);
+		this.runs.add(run);
+		Instant delayUntil = spec.delayUntil();
+		if (delayUntil != null && delayUntil.isAfter(now)) {
+			run.state = RunState.DELAYED;
+			run.delayedUntil = delayUntil;
+			this.events.schedule(delayUntil, TimedEvent.Kind.DELAY_END, run, null);
+		}
+		else {
+			queue(run, now);
+		}
+		return run;
+	}
+
+	private RunRecord require(String runId, String missing) {
+		RunRecord run = (runId != null) ? this.runs.get(runId) : null;
+		if (run == null) {
+			throw new EngineException(404, missing);
+		}
+		return run;
+	}
+
+	private static Duration nonNegative(Duration duration) {
+		return duration.isNegative() ? Duration.ZERO : duration;
+	}
+
+}

@@ -1,0 +1,17 @@
+package io.trigger4j.emulator.engine;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a step of an attempt sees.
+ *
+ * @param runId the run id
+ * @param taskIdentifier the task
+ * @param attempt the attempt number, from 1
+ * @param step the step number within the attempt, from 1 (a step after a wait is the
+ * next)
+ * @param payload the run's payload as plain JSON, or {@code null} when none was sent
+ */
+public record StepContext(String runId, String taskIdentifier, int attempt, int step, @Nullable JsonNode payload) {
+}

@@ -1,0 +1,69 @@
+package io.trigger4j.emulator.engine;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs step functions on daemon threads named {@code trigger-emulator-task}, never on a
+ * thread holding the engine's lock.
+ */
+final class StepRunner {
+
+	static final String THREAD_NAME = "trigger-emulator-task";
+
+	private final ExecutorService executor;
+
+	private final Duration timeout;
+
+	private final ThreadLocal<Boolean> onTaskThread = new ThreadLocal<>();
+
+	StepRunner(Duration timeout) {
+		this.timeout = timeout;
+		ThreadFactory threads = (task) -> {
+			Thread thread = new Thread(task, THREAD_NAME);
+			thread.setDaemon(true);
+			return thread;
+		};
+		this.executor = Executors.newCachedThreadPool(threads);
+	}
+
+	/** Starts a step: its function is called once, on a task thread. */
+	StepExecution start(StepFunction function, String runId, String taskIdentifier, int attempt, int step,
+			@Nullable JsonNode payload) {
+		StepExecution execution = new StepExecution(this.timeout);
+		Runnable body = () -> {
+			this.onTaskThread.set(Boolean.TRUE);
+			try {
+				// A copy: the stored payload must not change whatever the function does.
+				JsonNode copy = (payload != null) ? payload.deepCopy() : null;
+				StepOutcome outcome = function.run(new StepContext(runId, taskIdentifier, attempt, step, copy));
+				execution.result().complete(Outcomes.stored(outcome));
+			}
+			catch (Throwable ex) {
+				execution.result().complete(Outcomes.failure(ex));
+			}
+			finally {
+				this.onTaskThread.remove();
+			}
+		};
+		try {
+			execution.worker(this.executor.submit(body));
+		}
+		catch (RejectedExecutionException ex) {
+			execution.result().complete(Outcomes.failure(ex));
+		}
+		return execution;
+	}
+
+	/** Whether the current thread is running a step function of this engine. */
+	boolean onTaskThread() {
+		return this.onTaskThread.get() != null;
+	}
+
+}
