@@ -22,12 +22,12 @@ import org.springframework.web.util.UriUtils;
  * @param query query parameters, sent in this order
  * @param body the request body (a wire record), or {@code null} for none
  * @param headers extra headers
- * @param idempotencyKeyed whether the call carries an idempotency key, which makes an
- * operation of {@link RetryClass#WITH_IDEMPOTENCY_KEY} safe to repeat
+ * @param repeatable whether the call itself is safe to repeat (an idempotency key, an
+ * override), which makes an operation of {@link RetryClass#CONDITIONAL} safe to repeat
  * @param reader reads a successful response
  */
 record ApiCall<T>(Operation operation, String[] pathValues, List<Map.Entry<String, String>> query,
-		@Nullable Object body, Map<String, String> headers, boolean idempotencyKeyed, ResponseReader<T> reader) {
+		@Nullable Object body, Map<String, String> headers, boolean repeatable, ResponseReader<T> reader) {
 
 	/** Reads a 2xx response body (possibly empty) and its headers. */
 	@FunctionalInterface
@@ -62,7 +62,7 @@ record ApiCall<T>(Operation operation, String[] pathValues, List<Map.Entry<Strin
 	boolean isRepeatable() {
 		return switch (this.operation.retryClass()) {
 			case SAFE -> true;
-			case WITH_IDEMPOTENCY_KEY -> this.idempotencyKeyed;
+			case CONDITIONAL -> this.repeatable;
 			case NEVER -> false;
 		};
 	}
@@ -95,7 +95,7 @@ record ApiCall<T>(Operation operation, String[] pathValues, List<Map.Entry<Strin
 
 		private @Nullable Object body;
 
-		private boolean idempotencyKeyed;
+		private boolean repeatable;
 
 		private Builder(Operation operation, String[] pathValues) {
 			this.operation = operation;
@@ -131,13 +131,21 @@ record ApiCall<T>(Operation operation, String[] pathValues, List<Map.Entry<Strin
 
 		/** Marks the call as carrying an idempotency key when {@code key} is not null. */
 		Builder idempotencyKey(@Nullable String key) {
-			this.idempotencyKeyed = (key != null);
+			return repeatableWhen(key != null);
+		}
+
+		/**
+		 * Whether this call is safe to repeat although its operation is not always (an
+		 * import that overrides).
+		 */
+		Builder repeatableWhen(boolean repeatable) {
+			this.repeatable = repeatable;
 			return this;
 		}
 
 		<T> ApiCall<T> reading(ResponseReader<T> reader) {
 			return new ApiCall<>(this.operation, this.pathValues, List.copyOf(this.query), this.body,
-					Map.copyOf(this.headers), this.idempotencyKeyed, reader);
+					Map.copyOf(this.headers), this.repeatable, reader);
 		}
 
 		<T> ApiCall<T> reading(Class<T> type) {

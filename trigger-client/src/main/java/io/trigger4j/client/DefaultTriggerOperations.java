@@ -20,6 +20,10 @@ final class DefaultTriggerOperations implements TriggerOperations {
 
 	private final EnvVarsOperations envVars;
 
+	private final QueuesOperations queues;
+
+	private final DeploymentsOperations deployments;
+
 	DefaultTriggerOperations(TriggerHttp http, TriggerEnvironmentType environmentType) {
 		this.http = http;
 		this.environmentType = environmentType;
@@ -27,6 +31,8 @@ final class DefaultTriggerOperations implements TriggerOperations {
 		this.runs = new DefaultRunsOperations(http);
 		this.schedules = new DefaultSchedulesOperations(http);
 		this.envVars = new DefaultEnvVarsOperations(http);
+		this.queues = new DefaultQueuesOperations(http);
+		this.deployments = new DefaultDeploymentsOperations(http);
 	}
 
 	@Override
@@ -53,6 +59,16 @@ final class DefaultTriggerOperations implements TriggerOperations {
 	@Override
 	public EnvVarsOperations envVars() {
 		return this.envVars;
+	}
+
+	@Override
+	public QueuesOperations queues() {
+		return this.queues;
+	}
+
+	@Override
+	public DeploymentsOperations deployments() {
+		return this.deployments;
 	}
 
 	@Override

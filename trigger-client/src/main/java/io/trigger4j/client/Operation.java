@@ -15,13 +15,18 @@ import static io.trigger4j.client.Credential.NONE;
 import static io.trigger4j.client.Credential.PERSONAL_ACCESS_TOKEN;
 import static io.trigger4j.client.Credential.PUBLIC_TOKEN;
 import static io.trigger4j.client.Credential.SECRET_KEY;
+import static io.trigger4j.client.PathParameter.DEPLOYMENT_ID;
+import static io.trigger4j.client.PathParameter.DEPLOYMENT_VERSION;
 import static io.trigger4j.client.PathParameter.ENVIRONMENT;
+import static io.trigger4j.client.PathParameter.ENV_VAR_NAME;
 import static io.trigger4j.client.PathParameter.PROJECT_REF;
+import static io.trigger4j.client.PathParameter.QUEUE;
 import static io.trigger4j.client.PathParameter.RUN_ID;
+import static io.trigger4j.client.PathParameter.SCHEDULE_ID;
 import static io.trigger4j.client.PathParameter.TASK_IDENTIFIER;
 import static io.trigger4j.client.RetryClass.NEVER;
 import static io.trigger4j.client.RetryClass.SAFE;
-import static io.trigger4j.client.RetryClass.WITH_IDEMPOTENCY_KEY;
+import static io.trigger4j.client.RetryClass.CONDITIONAL;
 
 /**
  * The operation table: one row per API operation the client implements, and every call is
@@ -39,13 +44,13 @@ enum Operation {
 
 	// tasks
 	TASKS_TRIGGER("tasks.trigger", HttpMethod.POST, "/api/v1/tasks/{taskIdentifier}/trigger", "trigger_task_v1",
-			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), WITH_IDEMPOTENCY_KEY, TASK_IDENTIFIER),
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), CONDITIONAL, TASK_IDENTIFIER),
 
 	TASKS_BATCH_TRIGGER("tasks.batchTrigger", HttpMethod.POST, "/api/v1/tasks/{taskIdentifier}/batch",
-			"batch_trigger_task_by_id_v1", EnumSet.of(SECRET_KEY), WITH_IDEMPOTENCY_KEY, TASK_IDENTIFIER),
+			"batch_trigger_task_by_id_v1", EnumSet.of(SECRET_KEY), CONDITIONAL, TASK_IDENTIFIER),
 
 	TASKS_BATCH_TRIGGER_MANY("tasks.batchTriggerMany", HttpMethod.POST, "/api/v1/tasks/batch", "batch_trigger_task_v1",
-			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), WITH_IDEMPOTENCY_KEY),
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), CONDITIONAL),
 
 	// runs
 	RUNS_RETRIEVE("runs.retrieve", HttpMethod.GET, "/api/v3/runs/{runId}", "retrieve_run_v1",
@@ -80,7 +85,75 @@ enum Operation {
 
 	// environment variables
 	ENV_VARS_LIST("envVars.list", HttpMethod.GET, "/api/v1/projects/{projectRef}/envvars/{env}",
-			"list_project_envvars_v1", EnumSet.of(SECRET_KEY, PERSONAL_ACCESS_TOKEN), SAFE, PROJECT_REF, ENVIRONMENT);
+			"list_project_envvars_v1", EnumSet.of(SECRET_KEY, PERSONAL_ACCESS_TOKEN), SAFE, PROJECT_REF, ENVIRONMENT),
+
+	ENV_VARS_CREATE("envVars.create", HttpMethod.POST, "/api/v1/projects/{projectRef}/envvars/{env}",
+			"create_project_envvar_v1", EnumSet.of(SECRET_KEY, PERSONAL_ACCESS_TOKEN), SAFE, PROJECT_REF, ENVIRONMENT),
+
+	ENV_VARS_IMPORT("envVars.importVariables", HttpMethod.POST, "/api/v1/projects/{projectRef}/envvars/{env}/import",
+			"upload_project_envvars_v1", EnumSet.of(SECRET_KEY, PERSONAL_ACCESS_TOKEN), CONDITIONAL, PROJECT_REF,
+			ENVIRONMENT),
+
+	ENV_VARS_RETRIEVE("envVars.retrieve", HttpMethod.GET, "/api/v1/projects/{projectRef}/envvars/{env}/{name}",
+			"get_project_envvar_v1", EnumSet.of(SECRET_KEY, PERSONAL_ACCESS_TOKEN), SAFE, PROJECT_REF, ENVIRONMENT,
+			ENV_VAR_NAME),
+
+	ENV_VARS_UPDATE("envVars.update", HttpMethod.PUT, "/api/v1/projects/{projectRef}/envvars/{env}/{name}",
+			"update_project_envvar_v1", EnumSet.of(SECRET_KEY, PERSONAL_ACCESS_TOKEN), SAFE, PROJECT_REF, ENVIRONMENT,
+			ENV_VAR_NAME),
+
+	ENV_VARS_DELETE("envVars.delete", HttpMethod.DELETE, "/api/v1/projects/{projectRef}/envvars/{env}/{name}",
+			"delete_project_envvar_v1", EnumSet.of(SECRET_KEY, PERSONAL_ACCESS_TOKEN), NEVER, PROJECT_REF, ENVIRONMENT,
+			ENV_VAR_NAME),
+
+	// schedules (legacy routes: secret keys only)
+	SCHEDULES_CREATE("schedules.create", HttpMethod.POST, "/api/v1/schedules", "create_schedule_v1",
+			EnumSet.of(SECRET_KEY), SAFE),
+
+	SCHEDULES_LIST("schedules.list", HttpMethod.GET, "/api/v1/schedules", "list_schedules_v1", EnumSet.of(SECRET_KEY),
+			SAFE),
+
+	SCHEDULES_RETRIEVE("schedules.retrieve", HttpMethod.GET, "/api/v1/schedules/{scheduleId}", "get_schedule_v1",
+			EnumSet.of(SECRET_KEY), SAFE, SCHEDULE_ID),
+
+	SCHEDULES_UPDATE("schedules.update", HttpMethod.PUT, "/api/v1/schedules/{scheduleId}", "update_schedule_v1",
+			EnumSet.of(SECRET_KEY), SAFE, SCHEDULE_ID),
+
+	SCHEDULES_DELETE("schedules.delete", HttpMethod.DELETE, "/api/v1/schedules/{scheduleId}", "delete_schedule_v1",
+			EnumSet.of(SECRET_KEY), NEVER, SCHEDULE_ID),
+
+	SCHEDULES_DEACTIVATE("schedules.deactivate", HttpMethod.POST, "/api/v1/schedules/{scheduleId}/deactivate",
+			"deactivate_schedule_v1", EnumSet.of(SECRET_KEY), SAFE, SCHEDULE_ID),
+
+	SCHEDULES_ACTIVATE("schedules.activate", HttpMethod.POST, "/api/v1/schedules/{scheduleId}/activate",
+			"activate_schedule_v1", EnumSet.of(SECRET_KEY), SAFE, SCHEDULE_ID),
+
+	// queues
+	QUEUES_LIST("queues.list", HttpMethod.GET, "/api/v1/queues", "list_queues_v1", EnumSet.of(SECRET_KEY), SAFE),
+
+	QUEUES_RETRIEVE("queues.retrieve", HttpMethod.GET, "/api/v1/queues/{queue}", "retrieve_queue_v1",
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), SAFE, QUEUE),
+
+	QUEUES_PAUSE("queues.pause", HttpMethod.POST, "/api/v1/queues/{queue}/pause", "pause_queue_v1",
+			EnumSet.of(SECRET_KEY), SAFE, QUEUE),
+
+	QUEUES_OVERRIDE_CONCURRENCY("queues.overrideConcurrencyLimit", HttpMethod.POST,
+			"/api/v1/queues/{queue}/concurrency/override", "override_queue_concurrency_v1", EnumSet.of(SECRET_KEY),
+			SAFE, QUEUE),
+
+	QUEUES_RESET_CONCURRENCY("queues.resetConcurrencyLimit", HttpMethod.POST,
+			"/api/v1/queues/{queue}/concurrency/reset", "reset_queue_concurrency_v1", EnumSet.of(SECRET_KEY), NEVER,
+			QUEUE),
+
+	// deployments (secret keys with the deployments ability)
+	DEPLOYMENTS_RETRIEVE("deployments.retrieve", HttpMethod.GET, "/api/v1/deployments/{deploymentId}",
+			"get_deployment_v1", EnumSet.of(SECRET_KEY), SAFE, DEPLOYMENT_ID),
+
+	DEPLOYMENTS_LATEST("deployments.latest", HttpMethod.GET, "/api/v1/deployments/latest", "get_latest_deployment_v1",
+			EnumSet.of(SECRET_KEY), SAFE),
+
+	DEPLOYMENTS_PROMOTE("deployments.promote", HttpMethod.POST, "/api/v1/deployments/{version}/promote",
+			"promote_deployment_v1", EnumSet.of(SECRET_KEY), NEVER, DEPLOYMENT_VERSION);
 
 	private final String observationName;
 

@@ -46,7 +46,27 @@ enum PathParameter {
 			}
 			return value;
 		}
-	};
+	},
+
+	/**
+	 * A schedule id ({@code sched_...}), or a schedule's deduplication key where the
+	 * route takes one.
+	 */
+	SCHEDULE_ID("scheduleId"),
+
+	/** An environment variable's name. */
+	ENV_VAR_NAME("name"),
+
+	/**
+	 * A queue: its id ({@code queue_...}), a task's identifier or a custom queue's name.
+	 */
+	QUEUE("queue"),
+
+	/** A deployment id, {@code deployment_...}. */
+	DEPLOYMENT_ID("deploymentId"),
+
+	/** A deployment version, such as {@code 20260820.3}. */
+	DEPLOYMENT_VERSION("version");
 
 	private final String argument;
 

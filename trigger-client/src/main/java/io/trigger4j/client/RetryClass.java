@@ -12,10 +12,11 @@ enum RetryClass {
 	SAFE,
 
 	/**
-	 * Repeating could create a second run, unless the call carries an idempotency key:
-	 * trigger and batch trigger.
+	 * Repeating could duplicate something unless the call itself makes it safe: a trigger
+	 * or batch carrying an idempotency key, an environment-variable import that
+	 * overrides. The call says so with {@link ApiCall.Builder#repeatableWhen(boolean)}.
 	 */
-	WITH_IDEMPOTENCY_KEY,
+	CONDITIONAL,
 
 	/** Every call creates something new: replay. */
 	NEVER

@@ -30,6 +30,12 @@ public interface TriggerOperations {
 	/** A project's environment variables. */
 	EnvVarsOperations envVars();
 
+	/** Queues: listing, pausing and concurrency limits. */
+	QueuesOperations queues();
+
+	/** Deployments: retrieving them and promoting a version. */
+	DeploymentsOperations deployments();
+
 	/**
 	 * A view of these operations whose calls use the given options (response timeout,
 	 * retries, deadline, extra headers, credential) over this view's; options not set

@@ -11,6 +11,7 @@ import java.util.function.BiFunction;
 
 import io.trigger4j.emulator.api.EmulatorApi;
 import io.trigger4j.emulator.engine.Engine;
+import io.trigger4j.emulator.engine.EnvVars;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -60,6 +61,8 @@ public final class TriggerEmulator implements AutoCloseable {
 
 	private final @Nullable String secretKey;
 
+	private final String projectRef;
+
 	private final List<Fault> faults = new ArrayList<>();
 
 	private TriggerEmulator(Builder builder) {
@@ -67,6 +70,8 @@ public final class TriggerEmulator implements AutoCloseable {
 		this.secretKey = builder.secretKey;
 		Engine engine = new Engine(builder.clock, builder.tasks.values().stream().map(TaskSteps::spec).toList(),
 				HANDLER_TIMEOUT);
+		engine.envVars().projectRef(builder.projectRef);
+		this.projectRef = builder.projectRef;
 		EmulatorApi.RateLimit rateLimit = (builder.rateLimitCapacity > 0) ? new EmulatorApi.RateLimit(
 				builder.rateLimitCapacity, builder.rateLimitRefill, builder.rateLimitInterval) : null;
 		BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> api = new EmulatorApi(engine, builder.clock,
@@ -102,6 +107,11 @@ public final class TriggerEmulator implements AutoCloseable {
 	/** The port the emulator listens on. */
 	public int port() {
 		return this.server.port();
+	}
+
+	/** The emulated project's ref ({@code proj_...}), for the project routes. */
+	public String projectRef() {
+		return this.projectRef;
 	}
 
 	/** A secret key the emulator accepts. */
@@ -216,7 +226,23 @@ public final class TriggerEmulator implements AutoCloseable {
 
 		private Duration rateLimitInterval = Duration.ofSeconds(10);
 
+		private String projectRef = EnvVars.DEFAULT_PROJECT_REF;
+
 		private Builder() {
+		}
+
+		/**
+		 * The emulated project's ref: {@code proj_} and 20 lower-case letters, as the
+		 * server mints them. Defaults to {@value EnvVars#DEFAULT_PROJECT_REF}.
+		 */
+		public Builder projectRef(String projectRef) {
+			Objects.requireNonNull(projectRef, "projectRef must not be null");
+			if (!projectRef.matches("proj_[a-z]{20}")) {
+				throw new IllegalArgumentException(
+						"projectRef must be proj_ and 20 lower-case letters but was '" + projectRef + "'");
+			}
+			this.projectRef = projectRef;
+			return this;
 		}
 
 		/** Declares a task. */

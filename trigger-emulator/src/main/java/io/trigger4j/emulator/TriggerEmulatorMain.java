@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class TriggerEmulatorMain {
 
-	static final String USAGE = "usage: [--port N] [--secret-key KEY] [--no-demo-tasks] [--rate-limited]";
+	static final String USAGE = "usage: [--port N] [--secret-key KEY] [--project-ref proj_...] [--no-demo-tasks] [--rate-limited]";
 
 	private TriggerEmulatorMain() {
 	}
@@ -31,7 +31,8 @@ public final class TriggerEmulatorMain {
 			return;
 		}
 		System.out.println("Trigger.dev emulator on " + emulator.baseUrl()
-				+ " (accepting any tr_dev_... key unless --secret-key was given)");
+				+ " (accepting any tr_dev_... key unless --secret-key was given; project " + emulator.projectRef()
+				+ ")");
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			emulator.stop();
@@ -52,6 +53,7 @@ public final class TriggerEmulatorMain {
 			switch (args[i]) {
 				case "--port" -> builder.port(port(value(args, ++i, "--port")));
 				case "--secret-key" -> builder.secretKey(value(args, ++i, "--secret-key"));
+				case "--project-ref" -> builder.projectRef(value(args, ++i, "--project-ref"));
 				case "--no-demo-tasks" -> demoTasks = false;
 				case "--rate-limited" -> builder.rateLimited();
 				default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'; " + USAGE);

@@ -51,7 +51,10 @@ public final class EmulatorApi {
 		RouterFunctions.Builder routes = RouterFunctions.route();
 		new TaskRoutes(engine, guard).register(routes);
 		new RunRoutes(engine, guard).register(routes);
-		new ScheduleRoutes().register(routes);
+		new ScheduleRoutes(engine, guard).register(routes);
+		new EnvVarRoutes(engine, guard).register(routes);
+		new QueueRoutes(engine, guard).register(routes);
+		new DeploymentRoutes(engine, guard).register(routes);
 		RouterFunction<ServerResponse> router = routes.route((request) -> true, ContractRoutes::unserved)
 			.filter((request, next) -> {
 				try {

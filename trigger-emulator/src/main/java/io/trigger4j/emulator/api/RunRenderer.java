@@ -24,9 +24,6 @@ final class RunRenderer {
 	private static final Map<String, Object> ENV = Map.of("id", "cm0emulator0000000000000", "name", "dev", "user",
 			"emulator");
 
-	/** The version of every declared task. */
-	static final String VERSION = "20260101.1";
-
 	/** The emulator's region. */
 	static final String REGION = "local";
 
@@ -40,7 +37,7 @@ final class RunRenderer {
 		json.put("status", status);
 		json.put("taskIdentifier", run.taskIdentifier());
 		putIfPresent(json, "idempotencyKey", run.idempotencyKey());
-		putIfPresent(json, "version", run.declaredTask() ? VERSION : null);
+		putIfPresent(json, "version", run.version());
 		json.put("createdAt", time(run.createdAt()));
 		json.put("updatedAt", time(run.updatedAt()));
 		putIfPresent(json, "startedAt", time(run.startedAt()));

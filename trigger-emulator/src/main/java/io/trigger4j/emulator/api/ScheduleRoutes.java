@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.trigger4j.emulator.engine.Engine;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
-/** Schedules: so far the open timezones route. */
+/** Schedules and the open timezones route. */
 final class ScheduleRoutes {
 
 	/** IANA zone names, sorted, without the JDK's legacy aliases. */
@@ -19,6 +20,15 @@ final class ScheduleRoutes {
 		.filter((zone) -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
 		.sorted()
 		.toList();
+
+	private final Engine engine;
+
+	private final Guard guard;
+
+	ScheduleRoutes(Engine engine, Guard guard) {
+		this.engine = engine;
+		this.guard = guard;
+	}
 
 	void register(RouterFunctions.Builder routes) {
 		// An open route: no authentication, no rate limit.

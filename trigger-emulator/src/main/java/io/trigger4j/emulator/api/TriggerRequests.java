@@ -78,7 +78,8 @@ final class TriggerRequests {
 		Long maxAttempts = Bodies.integer(options, "maxAttempts", at + ".maxAttempts", Long.MIN_VALUE, Long.MAX_VALUE);
 		JsonNode queue = Bodies.object(options, "queue", at + ".queue");
 		String queueName = Bodies.string(queue, "name", at + ".queue.name");
-		Bodies.integer(queue, "concurrencyLimit", at + ".queue.concurrencyLimit", 0, Long.MAX_VALUE);
+		Long queueLimit = Bodies.integer(queue, "concurrencyLimit", at + ".queue.concurrencyLimit", 0,
+				Integer.MAX_VALUE);
 		String machine = Bodies.string(options, "machine", at + ".machine");
 		if (machine != null && !MACHINES.contains(machine)) {
 			throw ApiError.validation("Invalid enum value. Expected " + MACHINES + ", received '" + machine + "'",
@@ -104,7 +105,8 @@ final class TriggerRequests {
 				? duration(keyTtlText, at + ".idempotencyKeyTTL") : null;
 		return new TriggerSpec(task, payload, tags, metadata, ttl, ttlText, delayUntil,
 				(maxAttempts != null) ? (int) Math.max(1, Math.min(maxAttempts, Integer.MAX_VALUE)) : null, queueName,
-				machine, Boolean.TRUE.equals(test), key, keyTtl, requestKey, triggerFunction);
+				machine, Boolean.TRUE.equals(test), key, keyTtl, requestKey, triggerFunction,
+				(queueLimit != null) ? queueLimit.intValue() : null, null);
 	}
 
 	/** A duration in the server's grammar; {@code null} when it is not one (ignored). */

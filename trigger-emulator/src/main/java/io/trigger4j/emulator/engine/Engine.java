@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +53,9 @@ public final class Engine {
 
 	static final int DEFAULT_MAX_ATTEMPTS = 3;
 
+	/** The version of the emulated tasks' deployment at start. */
+	public static final String DEFAULT_VERSION = "20260101.1";
+
 	static final Duration IDEMPOTENCY_TTL = Duration.ofDays(30);
 
 	static final Duration REQUEST_IDEMPOTENCY_TTL = Duration.ofHours(24);
@@ -68,7 +73,21 @@ public final class Engine {
 
 	private final Clock clock;
 
-	private final Map<String, TaskLane> tasks;
+	private final Map<String, TaskSpec> tasks;
+
+	/** The queues by name: every task's own, and the custom ones triggers named. */
+	private final Map<String, QueueLane> queues = new LinkedHashMap<>();
+
+	/** The version new runs of declared tasks get: the current deployment's. */
+	private volatile String currentVersion = DEFAULT_VERSION;
+
+	private final Schedules schedules;
+
+	private final Queues queueOperations;
+
+	private final EnvVars envVars;
+
+	private final Deployments deployments;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -101,12 +120,38 @@ public final class Engine {
 		if (handlerTimeout.isNegative()) {
 			throw new IllegalArgumentException("handlerTimeout must not be negative but was " + handlerTimeout);
 		}
-		Map<String, TaskLane> lanes = new HashMap<>();
+		Map<String, TaskSpec> declared = new HashMap<>();
 		for (TaskSpec task : tasks) {
-			lanes.put(task.id(), new TaskLane(task));
+			declared.put(task.id(), task);
+			this.queues.put(taskQueue(task.id()),
+					new QueueLane(taskQueue(task.id()), task.id(), task.concurrencyLimit()));
 		}
-		this.tasks = Map.copyOf(lanes);
+		this.tasks = Map.copyOf(declared);
 		this.steps = new StepRunner(handlerTimeout);
+		this.schedules = new Schedules(this);
+		this.queueOperations = new Queues(this);
+		this.envVars = new EnvVars(this);
+		this.deployments = new Deployments(this);
+	}
+
+	/** Schedules: the tasks' cron schedules, firing runs in engine time. */
+	public Schedules schedules() {
+		return this.schedules;
+	}
+
+	/** Queues: listing, pausing, and their concurrency limits. */
+	public Queues queues() {
+		return this.queueOperations;
+	}
+
+	/** Environment variables of the emulated project's environments. */
+	public EnvVars envVars() {
+		return this.envVars;
+	}
+
+	/** Deployments: the versions of the emulated tasks, and which one is current. */
+	public Deployments deployments() {
+		return this.deployments;
 	}
 
 	/** The engine's current time. */
@@ -357,6 +402,72 @@ public final class Engine {
 		}
 	}
 
+	// ---- package-private, for the resources' facades
+
+	/**
+	 * Runs an action under the lock with time moved forward before and after, so that
+	 * what it changes takes effect at once (a resumed queue starts its waiting runs).
+	 */
+	<T> T locked(Supplier<T> action) {
+		this.lock.lock();
+		try {
+			advance();
+			T result = action.get();
+			advance();
+			return result;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** The engine's time as last processed; call under the lock. */
+	Instant horizon() {
+		return this.horizon;
+	}
+
+	/** The declared tasks. */
+	Map<String, TaskSpec> tasks() {
+		return this.tasks;
+	}
+
+	/** The queues by name; call under the lock. */
+	Map<String, QueueLane> queueLanes() {
+		return this.queues;
+	}
+
+	/**
+	 * Starts the waiting runs of a queue that may now start some (resumed, or a higher
+	 * limit); call under the lock.
+	 */
+	void drain(QueueLane lane) {
+		startWaiting(lane, this.horizon);
+	}
+
+	/** The version new runs of declared tasks get. */
+	String currentVersion() {
+		return this.currentVersion;
+	}
+
+	void currentVersion(String version) {
+		this.currentVersion = Objects.requireNonNull(version, "version must not be null");
+	}
+
+	/** Schedules a timer; call under the lock. */
+	Timer timer(Instant at, Consumer<Instant> action) {
+		Timer timer = new Timer(action);
+		this.events.schedule(at, timer);
+		return timer;
+	}
+
+	/**
+	 * Triggers a run at an instant of engine time (a schedule's fire), as a trigger
+	 * would; call under the lock.
+	 */
+	RunSnapshot triggerAt(TriggerSpec spec, Instant at) {
+		return admit(spec, at, null).run().snapshot();
+	}
+
 	// ---- package-private, for tests
 
 	/** How many timed events have been processed (stale ones included). */
@@ -408,6 +519,16 @@ public final class Engine {
 				return;
 			}
 			StepExecution step = head.step();
+			if (head.timer() != null) {
+				this.events.removeHead();
+				try {
+					head.timer().fire(head.at());
+				}
+				catch (RuntimeException ex) {
+					// A resource's timer failing must not stop time for the runs.
+				}
+				continue;
+			}
 			if (step != null && isLive(head) && !step.resolve()) {
 				if (this.steps.onTaskThread() || this.lock.getHoldCount() != 1) {
 					return;
@@ -428,19 +549,23 @@ public final class Engine {
 			this.events.removeHead();
 			try {
 				Consumer<String> hook = this.beforeEvent;
+				RunRecord run = Objects.requireNonNull(head.run());
 				if (hook != null) {
-					hook.accept(head.run().id);
+					hook.accept(run.id);
 				}
 				process(head);
 			}
 			catch (RuntimeException ex) {
-				systemFailure(head.run(), head.at(), ex);
+				systemFailure(Objects.requireNonNull(head.run()), head.at(), ex);
 			}
 		}
 	}
 
 	private boolean isLive(TimedEvent event) {
 		RunRecord run = event.run();
+		if (run == null) {
+			return event.timer() != null && !event.timer().cancelled();
+		}
 		if (event.epoch() != run.epoch) {
 			return false;
 		}
@@ -450,6 +575,7 @@ public final class Engine {
 			case STEP_END -> run.state == RunState.EXECUTING && run.currentStep == event.step();
 			case RETRY_START -> run.state == RunState.RETRYING_AFTER_FAILURE;
 			case WAIT_END -> run.state == RunState.WAITING_TO_RESUME;
+			case TIMER -> false;
 		};
 	}
 
@@ -457,7 +583,7 @@ public final class Engine {
 		if (!isLive(event)) {
 			return;
 		}
-		RunRecord run = event.run();
+		RunRecord run = Objects.requireNonNull(event.run());
 		Instant at = event.at();
 		switch (event.kind()) {
 			case DELAY_END -> queue(run, at);
@@ -469,6 +595,9 @@ public final class Engine {
 				run.updatedAt = at;
 				run.stepNumber++;
 				startStep(run, at);
+			}
+			case TIMER -> {
+				// handled in advance()
 			}
 		}
 	}
@@ -483,7 +612,7 @@ public final class Engine {
 		run.queuedAt = at;
 		run.updatedAt = at;
 		run.expiresAt = Times.plus(at, run.ttl);
-		TaskLane lane = run.lane;
+		QueueLane lane = run.lane;
 		if (!at.isBefore(run.expiresAt)) {
 			expire(run, run.expiresAt);
 		}
@@ -524,7 +653,7 @@ public final class Engine {
 	}
 
 	private void startStep(RunRecord run, Instant at) {
-		TaskSpec task = Objects.requireNonNull(run.lane).spec;
+		TaskSpec task = Objects.requireNonNull(run.task);
 		run.stepStartedAt = at;
 		StepExecution step = this.steps.start(task.function(), run.id, run.taskIdentifier, run.attemptCount,
 				run.stepNumber, run.payload);
@@ -533,7 +662,7 @@ public final class Engine {
 	}
 
 	private void endStep(RunRecord run, Instant at, StepOutcome outcome) {
-		TaskSpec task = Objects.requireNonNull(run.lane).spec;
+		TaskSpec task = Objects.requireNonNull(run.task);
 		Instant stepStart = (run.stepStartedAt != null) ? run.stepStartedAt : at;
 		run.executionMillis = Times.addSaturated(run.executionMillis, Math.max(0, Times.millisBetween(stepStart, at)));
 		run.updatedAt = at;
@@ -587,10 +716,15 @@ public final class Engine {
 	}
 
 	private void releaseSlot(RunRecord run, Instant at) {
-		TaskLane lane = run.lane;
+		QueueLane lane = run.lane;
 		if (lane == null || !lane.release(run)) {
 			return;
 		}
+		startWaiting(lane, at);
+	}
+
+	/** Starts a queue's waiting runs, oldest first, while it has free slots. */
+	private void startWaiting(QueueLane lane, Instant at) {
 		while (lane.hasFreeSlot()) {
 			RunRecord next = lane.pollWaiting();
 			if (next == null) {
@@ -705,18 +839,20 @@ public final class Engine {
 		JsonNode payload = (spec.payload() != null) ? spec.payload().deepCopy() : null;
 		JsonNode metadata = (spec.metadata() != null) ? spec.metadata().deepCopy() : null;
 		List<String> tags = tags(spec.tags());
-		TaskLane lane = this.tasks.get(spec.task());
+		TaskSpec task = this.tasks.get(spec.task());
+		QueueLane lane = (task != null) ? lane(spec) : null;
 		Duration ttl = (spec.ttl() != null) ? nonNegative(spec.ttl()) : DEFAULT_TTL;
 		String ttlText = (spec.ttlText() != null) ? spec.ttlText()
 				: ((spec.ttl() != null) ? Times.format(ttl) : DEFAULT_TTL_TEXT);
 		int maxAttempts = (spec.maxAttempts() != null) ? Math.max(1, spec.maxAttempts())
-				: ((lane != null) ? Math.max(1, lane.spec.maxAttempts()) : DEFAULT_MAX_ATTEMPTS);
+				: ((task != null) ? Math.max(1, task.maxAttempts()) : DEFAULT_MAX_ATTEMPTS);
 		TriggerSpec replay = new TriggerSpec(spec.task(), payload, tags, metadata, spec.ttl(), spec.ttlText(), null,
-				spec.maxAttempts(), spec.queue(), spec.machine(), spec.test(), null, null, null, "trigger");
+				spec.maxAttempts(), spec.queue(), spec.machine(), spec.test(), null, null, null, "trigger",
+				spec.queueConcurrencyLimit(), null);
 		String id = Ids.newId("run_", now, ++this.sequence);
-		RunRecord run = new RunRecord(id, spec.task(), lane, payload, now, spec.test(), maxAttempts, ttl, ttlText,
-				spec.idempotencyKey(), spec.triggerFunction(), spec.queue(), spec.machine(), batchId, tags, metadata,
-				replay);
+		RunRecord run = new RunRecord(id, spec.task(), task, lane, (task != null) ? this.currentVersion : null, payload,
+				now, spec.test(), maxAttempts, ttl, ttlText, spec.idempotencyKey(), spec.triggerFunction(),
+				spec.queue(), spec.machine(), batchId, spec.scheduleId(), tags, metadata, replay);
 		this.runs.add(run);
 		Instant delayUntil = spec.delayUntil();
 		if (delayUntil != null && delayUntil.isAfter(now)) {
@@ -728,6 +864,28 @@ public final class Engine {
 			queue(run, now);
 		}
 		return run;
+	}
+
+	/**
+	 * The queue of a declared task's trigger: its custom queue (created when new), else
+	 * the task's own.
+	 */
+	private QueueLane lane(TriggerSpec spec) {
+		String name = (spec.queue() != null) ? spec.queue() : taskQueue(spec.task());
+		QueueLane lane = this.queues.get(name);
+		if (lane == null) {
+			lane = new QueueLane(name, null, (spec.queueConcurrencyLimit() != null) ? spec.queueConcurrencyLimit() : 0);
+			this.queues.put(name, lane);
+		}
+		else if (lane.taskIdentifier == null && spec.queueConcurrencyLimit() != null) {
+			lane.limit(spec.queueConcurrencyLimit());
+		}
+		return lane;
+	}
+
+	/** A task's own queue: {@code task/<id>}. */
+	static String taskQueue(String taskIdentifier) {
+		return "task/" + taskIdentifier;
 	}
 
 	private RunRecord require(String runId, String missing) {

@@ -24,7 +24,15 @@ final class EventQueue {
 		if (Times.isNever(at)) {
 			return;
 		}
-		this.queue.add(new TimedEvent(at, this.scheduled++, kind, run, run.epoch, step));
+		this.queue.add(new TimedEvent(at, this.scheduled++, kind, run, run.epoch, step, null));
+	}
+
+	/** Schedules a timer, unless it is due "never". */
+	void schedule(Instant at, Timer timer) {
+		if (Times.isNever(at)) {
+			return;
+		}
+		this.queue.add(new TimedEvent(at, this.scheduled++, TimedEvent.Kind.TIMER, null, 0, null, timer));
 	}
 
 	/** The next event if it is due at or before {@code now}. */

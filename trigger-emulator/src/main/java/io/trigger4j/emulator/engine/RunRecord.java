@@ -21,7 +21,20 @@ final class RunRecord {
 	final String taskIdentifier;
 
 	/** The declared task, or {@code null} for a task waiting for a deploy. */
-	final @Nullable TaskLane lane;
+	/**
+	 * The declared task, or {@code null} for an undeclared one (the run waits for a
+	 * deploy).
+	 */
+	final @Nullable TaskSpec task;
+
+	/** The run's queue, or {@code null} for an undeclared task. */
+	final @Nullable QueueLane lane;
+
+	/** The version the run got, or {@code null} for an undeclared task. */
+	final @Nullable String version;
+
+	/** The schedule that fired the run, or {@code null}. */
+	final @Nullable String scheduleId;
 
 	final @Nullable JsonNode payload;
 
@@ -93,14 +106,18 @@ final class RunRecord {
 
 	long executionMillis;
 
-	RunRecord(String id, String taskIdentifier, @Nullable TaskLane lane, @Nullable JsonNode payload, Instant createdAt,
-			boolean test, int maxAttempts, Duration ttl, String ttlText, @Nullable String idempotencyKey,
-			String triggerFunction, @Nullable String queue, @Nullable String machine, @Nullable String batchId,
+	RunRecord(String id, String taskIdentifier, @Nullable TaskSpec task, @Nullable QueueLane lane,
+			@Nullable String version, @Nullable JsonNode payload, Instant createdAt, boolean test, int maxAttempts,
+			Duration ttl, String ttlText, @Nullable String idempotencyKey, String triggerFunction,
+			@Nullable String queue, @Nullable String machine, @Nullable String batchId, @Nullable String scheduleId,
 			List<String> tags, @Nullable JsonNode metadata, TriggerSpec replay) {
 		this.id = id;
 		this.key = RunStore.Key.of(id, createdAt);
 		this.taskIdentifier = taskIdentifier;
+		this.task = task;
 		this.lane = lane;
+		this.version = version;
+		this.scheduleId = scheduleId;
 		this.payload = payload;
 		this.createdAt = createdAt;
 		this.updatedAt = createdAt;
@@ -119,11 +136,11 @@ final class RunRecord {
 	}
 
 	RunSnapshot snapshot() {
-		return new RunSnapshot(this.id, this.taskIdentifier, this.lane != null, this.state, this.createdAt,
-				this.updatedAt, this.startedAt, this.finishedAt, this.delayedUntil, this.expiredAt, this.ttlText,
-				this.test, this.tags, this.metadata, this.payload,
-				(this.state == RunState.COMPLETED_SUCCESSFULLY) ? this.output : null, this.error, this.idempotencyKey,
-				this.triggerFunction, this.batchId, this.queue, this.machine, this.attemptCount, this.executionMillis);
+		return new RunSnapshot(this.id, this.taskIdentifier, this.version, this.state, this.createdAt, this.updatedAt,
+				this.startedAt, this.finishedAt, this.delayedUntil, this.expiredAt, this.ttlText, this.test, this.tags,
+				this.metadata, this.payload, (this.state == RunState.COMPLETED_SUCCESSFULLY) ? this.output : null,
+				this.error, this.idempotencyKey, this.triggerFunction, this.batchId, this.queue, this.machine,
+				this.attemptCount, this.executionMillis, this.scheduleId);
 	}
 
 	@Override

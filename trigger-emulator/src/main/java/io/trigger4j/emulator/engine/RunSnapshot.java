@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
  *
  * @param id the run id
  * @param taskIdentifier the task
- * @param declaredTask whether the task is declared (then the run has a version)
+ * @param version the deployment version the run got, or {@code null} for an undeclared
+ * task
  * @param state the internal state
  * @param createdAt when it was created
  * @param updatedAt when it last changed
@@ -34,13 +35,14 @@ import tools.jackson.databind.JsonNode;
  * @param machine its machine preset, or {@code null}
  * @param attemptCount attempts so far
  * @param executionMillis time spent executing, in milliseconds
+ * @param scheduleId the schedule that fired the run, or {@code null}
  */
-public record RunSnapshot(String id, String taskIdentifier, boolean declaredTask, RunState state, Instant createdAt,
+public record RunSnapshot(String id, String taskIdentifier, @Nullable String version, RunState state, Instant createdAt,
 		Instant updatedAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Instant delayedUntil,
 		@Nullable Instant expiredAt, @Nullable String ttl, boolean test, List<String> tags, @Nullable JsonNode metadata,
 		@Nullable JsonNode payload, @Nullable JsonNode output, @Nullable JsonNode error,
 		@Nullable String idempotencyKey, String triggerFunction, @Nullable String batchId, @Nullable String queue,
-		@Nullable String machine, int attemptCount, long executionMillis) {
+		@Nullable String machine, int attemptCount, long executionMillis, @Nullable String scheduleId) {
 
 	public RunSnapshot {
 		tags = List.copyOf(tags);

@@ -19,9 +19,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class RunStore {
 
-	/** The version shown for runs of declared tasks. */
-	static final String VERSION = "20260101.1";
-
 	static final String REGION = "local";
 
 	static final String DEFAULT_MACHINE = "small-1x";
@@ -142,7 +139,7 @@ final class RunStore {
 		if (!anyOf(query.taskIdentifiers(), run.taskIdentifier)) {
 			return false;
 		}
-		if (!anyOf(query.versions(), (run.lane != null) ? VERSION : null)) {
+		if (!anyOf(query.versions(), run.version)) {
 			return false;
 		}
 		if (!anyOf(query.queues(), (run.queue != null) ? run.queue : "task/" + run.taskIdentifier)) {

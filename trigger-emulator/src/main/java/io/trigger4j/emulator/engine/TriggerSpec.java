@@ -33,11 +33,15 @@ import tools.jackson.databind.JsonNode;
  * @param requestKey the request idempotency key
  * ({@code x-trigger-request-idempotency-key}), or {@code null}
  * @param triggerFunction {@code trigger} or {@code batchTrigger}
+ * @param queueConcurrencyLimit the concurrency limit given with a custom queue, or
+ * {@code null}
+ * @param scheduleId the schedule firing the run, or {@code null}
  */
 public record TriggerSpec(String task, @Nullable JsonNode payload, List<String> tags, @Nullable JsonNode metadata,
 		@Nullable Duration ttl, @Nullable String ttlText, @Nullable Instant delayUntil, @Nullable Integer maxAttempts,
 		@Nullable String queue, @Nullable String machine, boolean test, @Nullable String idempotencyKey,
-		@Nullable Duration idempotencyKeyTtl, @Nullable String requestKey, String triggerFunction) {
+		@Nullable Duration idempotencyKeyTtl, @Nullable String requestKey, String triggerFunction,
+		@Nullable Integer queueConcurrencyLimit, @Nullable String scheduleId) {
 
 	public TriggerSpec {
 		Objects.requireNonNull(task, "task must not be null");

@@ -83,7 +83,7 @@ class EngineTests {
 		assertThat(triggered.run().state()).isEqualTo(RunState.DELAYED);
 		assertThat(triggered.run().delayedUntil()).isEqualTo(at("10:01:00"));
 		assertThat(triggered.run().ttl()).isEqualTo("10m");
-		assertThat(triggered.run().declaredTask()).isTrue();
+		assertThat(triggered.run().version()).isEqualTo(Engine.DEFAULT_VERSION);
 
 		this.clock.advance(Duration.ofMinutes(1));
 		RunSnapshot executing = find(engine, id);
@@ -221,7 +221,7 @@ class EngineTests {
 			.id();
 		RunSnapshot waiting = find(engine, id);
 		assertThat(waiting.state()).isEqualTo(RunState.PENDING_VERSION);
-		assertThat(waiting.declaredTask()).isFalse();
+		assertThat(waiting.version()).isNull();
 
 		this.clock.advance(Duration.ofMinutes(5));
 		RunSnapshot expired = find(engine, id);
@@ -678,7 +678,7 @@ class EngineTests {
 		assertThat(ids(engine, query(25).states(RunState.COMPLETED_SUCCESSFULLY, RunState.EXECUTING)))
 			.containsExactly(running, done);
 		assertThat(ids(engine, query(25).tasks("slow", "undeployed"))).containsExactly(pending, running);
-		assertThat(ids(engine, query(25).versions(RunStore.VERSION))).containsExactly(running, done);
+		assertThat(ids(engine, query(25).versions(Engine.DEFAULT_VERSION))).containsExactly(running, done);
 		assertThat(ids(engine, query(25).queues("task/instant", "special"))).containsExactly(running, done);
 		assertThat(ids(engine, query(25).machines("small-1x"))).containsExactly(pending, done);
 		assertThat(ids(engine, query(25).tags("vip", "other"))).containsExactly(done);
@@ -939,7 +939,7 @@ class EngineTests {
 		TriggerSpec build() {
 			return new TriggerSpec(this.task, this.payload, this.tags, this.metadata, this.ttl, this.ttlText,
 					this.delayUntil, this.maxAttempts, this.queue, this.machine, this.test, this.idempotencyKey,
-					this.idempotencyKeyTtl, this.requestKey, this.triggerFunction);
+					this.idempotencyKeyTtl, this.requestKey, this.triggerFunction, null, null);
 		}
 
 	}
