@@ -5,19 +5,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import io.trigger4j.client.model.CursorPage;
+import io.trigger4j.client.model.OffsetPage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Walks cursor pages as one demand-driven {@link Flux}. The first page is fetched on
- * subscription; each later page only once the previous page's last item has been
- * delivered downstream, so a subscriber that stops early ({@code take(n)}, cancel) never
- * causes a fetch it does not need. The walk stops at the page without a next cursor.
- * Items repeated from the previous page (a boundary quirk the server has had) are
- * dropped.
+ * Walks cursor pages (or numbered pages, {@link #numbered}) as one demand-driven
+ * {@link Flux}. The first page is fetched on subscription; each later page only once the
+ * previous page's last item has been delivered downstream, so a subscriber that stops
+ * early ({@code take(n)}, cancel) never causes a fetch it does not need. The walk stops
+ * at the page without a next cursor. Items repeated from the previous page (a boundary
+ * quirk the server has had) are dropped.
  *
  * <p>
  * Built from {@code repeat}, not {@code expand}:
@@ -27,6 +29,20 @@ import reactor.core.publisher.Mono;
 final class CursorPager {
 
 	private CursorPager() {
+	}
+
+	/**
+	 * Walks pages numbered from 1 the same way: the next page is asked for only while the
+	 * last one was not empty and was not the last ({@code currentPage < totalPages}).
+	 */
+	static <T> Flux<T> numbered(IntFunction<Mono<OffsetPage<T>>> fetch, Function<T, String> id) {
+		return stream((cursor) -> {
+			int number = (cursor != null) ? Integer.parseInt(cursor) : 1;
+			return fetch.apply(number)
+				.map((page) -> new CursorPage<>(page.data(),
+						(!page.data().isEmpty() && number < page.totalPages()) ? Integer.toString(number + 1) : null,
+						null));
+		}, id);
 	}
 
 	static <T> Flux<T> stream(Function<@Nullable String, Mono<CursorPage<T>>> fetch, Function<T, String> id) {

@@ -54,16 +54,48 @@ enum PathParameter {
 	 */
 	SCHEDULE_ID("scheduleId"),
 
-	/** An environment variable's name. */
-	ENV_VAR_NAME("name"),
+	/**
+	 * An environment variable's name, such as {@code SLACK_API_KEY}: letters, digits and
+	 * underscores.
+	 */
+	ENV_VAR_NAME("name") {
+		@Override
+		String check(String value) {
+			return DefaultEnvVarsOperations.requireName(argument(), value);
+		}
+	},
 
 	/**
-	 * A queue: its id ({@code queue_...}), a task's identifier or a custom queue's name.
+	 * A queue: its id ({@code queue_...}), a task's identifier or a custom queue's name,
+	 * checked by {@code QueueRef}. A name comes here with each {@code /} already replaced
+	 * by {@code %2F} (see {@code DefaultQueuesOperations.pathValue}), so that it goes out
+	 * as {@code %252F}; a raw {@code /} is refused.
 	 */
-	QUEUE("queue"),
+	QUEUE("queue") {
+		@Override
+		String check(String value) {
+			super.check(value);
+			if (!value.matches("[a-zA-Z0-9_%-]+")) {
+				throw new IllegalArgumentException(
+						"queue must be a queue id, task identifier or queue name of letters, digits, '_', '-' and '/' (sent as %2F) but was '"
+								+ value + "'");
+			}
+			return value;
+		}
+	},
 
 	/** A deployment id, {@code deployment_...}. */
-	DEPLOYMENT_ID("deploymentId"),
+	DEPLOYMENT_ID("deploymentId") {
+		@Override
+		String check(String value) {
+			super.check(value);
+			if (!value.startsWith("deployment_")) {
+				throw new IllegalArgumentException(
+						"deploymentId must be a deployment id starting with deployment_ but was '" + value + "'");
+			}
+			return value;
+		}
+	},
 
 	/** A deployment version, such as {@code 20260820.3}. */
 	DEPLOYMENT_VERSION("version");

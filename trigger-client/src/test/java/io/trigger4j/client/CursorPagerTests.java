@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import io.trigger4j.client.model.CursorPage;
+import io.trigger4j.client.model.OffsetPage;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -83,6 +85,31 @@ class CursorPagerTests {
 			.verifyComplete();
 
 		assertThat(this.fetched).containsExactly("first", "c1", "c2");
+	}
+
+	@Test
+	void numberedPagesAreFetchedOnlyWhenThePreviousPagesLastItemIsDelivered() {
+		List<Integer> fetched = new ArrayList<>();
+		IntFunction<Mono<OffsetPage<String>>> fetch = (number) -> Mono.fromSupplier(() -> {
+			fetched.add(number);
+			return (number == 1) ? new OffsetPage<>(List.of("a", "b"), 1, 2, 3)
+					: new OffsetPage<>(List.of("c"), 2, 2, 3);
+		});
+
+		StepVerifier.create(CursorPager.numbered(fetch, Function.identity()), 0)
+			.expectSubscription()
+			.then(() -> assertThat(fetched).hasSizeLessThanOrEqualTo(1))
+			.thenRequest(1)
+			.expectNext("a")
+			.then(() -> assertThat(fetched).containsExactly(1))
+			.thenRequest(1)
+			.expectNext("b")
+			// page 2 now, or on the next request at the latest
+			.then(() -> assertThat(fetched).startsWith(1).hasSizeLessThanOrEqualTo(2))
+			.thenRequest(5)
+			.expectNext("c")
+			.verifyComplete();
+		assertThat(fetched).containsExactly(1, 2);
 	}
 
 }

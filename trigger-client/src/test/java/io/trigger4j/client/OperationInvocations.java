@@ -6,7 +6,11 @@ import java.util.Map;
 
 import io.trigger4j.client.model.batches.BatchItem;
 import io.trigger4j.client.model.batches.BatchOptions;
+import io.trigger4j.client.model.envvars.ImportEnvVarsRequest;
+import io.trigger4j.client.model.queues.QueueRef;
 import io.trigger4j.client.model.runs.ListRunsRequest;
+import io.trigger4j.client.model.schedules.CreateScheduleRequest;
+import io.trigger4j.client.model.schedules.UpdateScheduleRequest;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -15,6 +19,8 @@ import reactor.core.publisher.Flux;
  * every operation go through here, and a row without a public method to call fails here.
  */
 final class OperationInvocations {
+
+	private static final String PROJECT = "proj_yubjwjsfkxnylobaqvqz";
 
 	private OperationInvocations() {
 	}
@@ -34,17 +40,33 @@ final class OperationInvocations {
 			case RUNS_ADD_TAGS -> trigger.runs().addTags("run_1", List.of("a"));
 			case RUNS_UPDATE_METADATA -> trigger.runs().updateMetadata("run_1", Map.of("a", 1));
 			case RUNS_RESULT -> trigger.runs().result("run_1");
-			case RUNS_LIST_FOR_PROJECT -> trigger.runs()
-				.listPageForProject("proj_yubjwjsfkxnylobaqvqz", List.of("prod"), ListRunsRequest.all(), null);
+			case RUNS_LIST_FOR_PROJECT ->
+				trigger.runs().listPageForProject(PROJECT, List.of("prod"), ListRunsRequest.all(), null);
 			case SCHEDULES_TIMEZONES -> trigger.schedules().timezones(false);
-			case ENV_VARS_LIST -> trigger.envVars().list("proj_yubjwjsfkxnylobaqvqz", "prod");
-			// TODO(issue 11): each row below gets its call as its method lands.
-			case ENV_VARS_CREATE, ENV_VARS_IMPORT, ENV_VARS_RETRIEVE, ENV_VARS_UPDATE, ENV_VARS_DELETE,
-					SCHEDULES_CREATE, SCHEDULES_LIST, SCHEDULES_RETRIEVE, SCHEDULES_UPDATE, SCHEDULES_DELETE,
-					SCHEDULES_DEACTIVATE, SCHEDULES_ACTIVATE, QUEUES_LIST, QUEUES_RETRIEVE, QUEUES_PAUSE,
-					QUEUES_OVERRIDE_CONCURRENCY, QUEUES_RESET_CONCURRENCY, DEPLOYMENTS_RETRIEVE, DEPLOYMENTS_LATEST,
-					DEPLOYMENTS_PROMOTE ->
-				throw new UnsupportedOperationException(operation + " has no method yet");
+			case ENV_VARS_LIST -> trigger.envVars().list(PROJECT, "prod");
+			case ENV_VARS_CREATE -> trigger.envVars().create(PROJECT, "prod", "A", "1");
+			case ENV_VARS_IMPORT -> trigger.envVars()
+				.importVariables(PROJECT, "prod", ImportEnvVarsRequest.builder().variable("A", "1").build());
+			case ENV_VARS_RETRIEVE -> trigger.envVars().retrieve(PROJECT, "prod", "A");
+			case ENV_VARS_UPDATE -> trigger.envVars().update(PROJECT, "prod", "A", "2");
+			case ENV_VARS_DELETE -> trigger.envVars().delete(PROJECT, "prod", "A");
+			case SCHEDULES_CREATE -> trigger.schedules()
+				.create(CreateScheduleRequest.builder().task("t").cron("0 * * * *").deduplicationKey("k").build());
+			case SCHEDULES_LIST -> trigger.schedules().listPage(1, 20);
+			case SCHEDULES_RETRIEVE -> trigger.schedules().retrieve("sched_1");
+			case SCHEDULES_UPDATE -> trigger.schedules()
+				.update("sched_1", UpdateScheduleRequest.builder().task("t").cron("0 * * * *").build());
+			case SCHEDULES_DELETE -> trigger.schedules().delete("sched_1");
+			case SCHEDULES_DEACTIVATE -> trigger.schedules().deactivate("sched_1");
+			case SCHEDULES_ACTIVATE -> trigger.schedules().activate("sched_1");
+			case QUEUES_LIST -> trigger.queues().listPage(1, 25);
+			case QUEUES_RETRIEVE -> trigger.queues().retrieve(QueueRef.id("queue_1"));
+			case QUEUES_PAUSE -> trigger.queues().pause(QueueRef.task("t"));
+			case QUEUES_OVERRIDE_CONCURRENCY -> trigger.queues().overrideConcurrencyLimit(QueueRef.task("t"), 1);
+			case QUEUES_RESET_CONCURRENCY -> trigger.queues().resetConcurrencyLimit(QueueRef.task("t"));
+			case DEPLOYMENTS_RETRIEVE -> trigger.deployments().retrieve("deployment_1");
+			case DEPLOYMENTS_LATEST -> trigger.deployments().latest();
+			case DEPLOYMENTS_PROMOTE -> trigger.deployments().promote("20260820.3");
 		};
 		return Flux.from(call);
 	}

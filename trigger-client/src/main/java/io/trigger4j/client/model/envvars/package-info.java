@@ -1,5 +1,6 @@
 /**
- * Environment variables of a project's environment.
+ * Environment variables of a project's environment: the variable record and the import
+ * request.
  */
 @NullMarked
 package io.trigger4j.client.model.envvars;
