@@ -87,7 +87,25 @@ final class ContractDeviations {
 			new Deviation("list_runs_v1", Aspect.LIMIT, "page[size] is 1 to 100, not 10 to 100", "4.1, 8"),
 			new Deviation("batch_trigger_task_by_id_v1", Aspect.LIMIT, "at most 100 items, not 1000", "4.10, 8"),
 			new Deviation("list_project_envvars_v1", Aspect.LIMIT,
-					"{env} also accepts stg and preview (staging is rewritten to stg)", "1.2, 8"));
+					"{env} also accepts stg and preview (staging is rewritten to stg)", "1.2, 8"),
+			// Fields and options the document lacks.
+			new Deviation("get_schedule_v1", Aspect.RESPONSE,
+					"a schedule also carries window (such as 30m) and nextRunEffectiveAt", "4.7, 8"),
+			new Deviation("create_schedule_v1", Aspect.LIMIT, "the body also takes window", "4.7, 8"),
+			new Deviation("upload_project_envvars_v1", Aspect.LIMIT,
+					"variables is an object of name to value, with override and isSecret; a repeat without "
+							+ "override answers 400 with variableErrors",
+					"4.8, 7"),
+			new Deviation("override_queue_concurrency_v1", Aspect.LIMIT,
+					"takes percent instead of concurrencyLimit (exactly one); a limit above the environment's "
+							+ "maximum is 400, not capped",
+					"4.9, 8"),
+			new Deviation("retrieve_queue_v1", Aspect.RESPONSE, "a queue also carries concurrencyLimitOverridePercent",
+					"4.9"),
+			new Deviation("promote_deployment_v1", Aspect.LIMIT,
+					"?allowRollbacks=true allows promoting an older version; otherwise that is 400", "7"),
+			new Deviation("get_latest_deployment_v1", Aspect.RESPONSE,
+					"selects UNMANAGED deployments only, so it answers 404 for normal (managed) deployments", "7"));
 
 	private ContractDeviations() {
 	}
