@@ -14,9 +14,13 @@ import io.trigger4j.client.model.batches.BatchItem;
 import io.trigger4j.client.model.batches.BatchOptions;
 import io.trigger4j.client.model.batches.BatchTriggerResult;
 import io.trigger4j.client.model.batches.BatchTriggered;
+import io.trigger4j.client.model.queues.Queue;
+import io.trigger4j.client.model.queues.QueueRef;
 import io.trigger4j.client.model.runs.ListRunsRequest;
 import io.trigger4j.client.model.runs.Run;
 import io.trigger4j.client.model.runs.RunStatus;
+import io.trigger4j.client.model.schedules.CreateScheduleRequest;
+import io.trigger4j.client.model.schedules.Schedule;
 import io.trigger4j.client.model.tasks.TriggerOptions;
 import io.trigger4j.client.model.tasks.TriggeredRun;
 import io.trigger4j.emulator.EmulatedTask;
@@ -47,6 +51,7 @@ class EmulatorEndToEndTests {
 			}
 			return Map.of("greeting", "attempt " + run.attempt());
 		}))
+		.task(EmulatedTask.of("report", (run) -> Map.of("pages", 3)).asScheduled())
 		.start();
 
 	private final TriggerOperations trigger = TriggerClient.builder()
@@ -236,6 +241,54 @@ class EmulatorEndToEndTests {
 			.isThrownBy(() -> this.trigger.tasks().trigger("hello-world", Map.of("name", "x")).block())
 			.satisfies((ex) -> assertThat(ex.isConnectFailure()).isFalse());
 		assertThat(this.trigger.runs().list(ListRunsRequest.all()).collectList().block()).isEmpty();
+	}
+
+	@Test
+	void aScheduleFiresRunsAsTheClockMovesUntilItIsDeactivated() {
+		Schedule schedule = this.trigger.schedules()
+			.create(CreateScheduleRequest.builder()
+				.task("report")
+				.cron("0 * * * *")
+				.timezone("Europe/Paris")
+				.deduplicationKey("hourly-report")
+				.build())
+			.block();
+		assertThat(schedule.active()).isTrue();
+		assertThat(schedule.nextRun()).isEqualTo(Instant.parse("2026-11-22T11:00:00Z"));
+		ListRunsRequest ofSchedule = ListRunsRequest.builder().schedule(schedule.id()).build();
+
+		this.emulator.advance(Duration.ofHours(3));
+
+		List<Run> runs = this.trigger.runs().list(ofSchedule).collectList().block();
+		assertThat(runs).extracting(Run::createdAt)
+			.containsExactly(Instant.parse("2026-11-22T13:00:00Z"), Instant.parse("2026-11-22T12:00:00Z"),
+					Instant.parse("2026-11-22T11:00:00Z"));
+		Run fired = this.trigger.runs().retrieve(runs.get(0).id()).block();
+		assertThat(fired.schedule().id()).isEqualTo(schedule.id());
+		assertThat(fired.payload().asMap()).containsEntry("scheduleId", schedule.id())
+			.containsEntry("timestamp", "2026-11-22T13:00:00.000Z");
+		assertThat(fired.status()).isEqualTo(RunStatus.COMPLETED);
+
+		this.trigger.schedules().deactivate(schedule.id()).block();
+		this.emulator.advance(Duration.ofHours(2));
+		assertThat(this.trigger.runs().list(ofSchedule).collectList().block()).hasSize(3);
+	}
+
+	@Test
+	void aPausedQueueHoldsRunsBackUntilItIsResumed() {
+		Queue paused = this.trigger.queues().pause(QueueRef.task("slow")).block();
+		assertThat(paused.paused()).isTrue();
+
+		String id = this.trigger.tasks().trigger("slow", Map.of()).block().id();
+		// Within the run's TTL (10 minutes by default): held back, not expired.
+		this.emulator.advance(Duration.ofMinutes(5));
+		assertThat(this.trigger.runs().retrieve(id).block().status()).isEqualTo(RunStatus.QUEUED);
+		assertThat(this.trigger.queues().retrieve(QueueRef.task("slow")).block().queued()).isEqualTo(1);
+
+		this.trigger.queues().resume(QueueRef.task("slow")).block();
+		Run resumed = this.trigger.runs().retrieve(id).block();
+		assertThat(resumed.status()).isEqualTo(RunStatus.EXECUTING);
+		assertThat(resumed.startedAt()).isEqualTo(Instant.parse("2026-11-22T10:05:00Z"));
 	}
 
 }

@@ -13,7 +13,7 @@ final class TaskSteps {
 
 	static TaskSpec spec(EmulatedTask task) {
 		return new TaskSpec(task.id(), task.duration(), task.maxAttempts(), task.retryDelay(), task.concurrencyLimit(),
-				function(task.handler()));
+				function(task.handler()), task.scheduled(), task.cron(), task.timezone());
 	}
 
 	private static StepFunction function(TaskHandler handler) {

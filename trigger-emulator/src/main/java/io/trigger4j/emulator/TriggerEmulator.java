@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 
 import io.trigger4j.emulator.api.EmulatorApi;
+import io.trigger4j.emulator.engine.Deployments;
 import io.trigger4j.emulator.engine.Engine;
 import io.trigger4j.emulator.engine.EnvVars;
 import org.jspecify.annotations.Nullable;
@@ -72,6 +73,10 @@ public final class TriggerEmulator implements AutoCloseable {
 				HANDLER_TIMEOUT);
 		engine.envVars().projectRef(builder.projectRef);
 		this.projectRef = builder.projectRef;
+		// The current deployment (of the default version) is made now, the others after
+		// it.
+		engine.deployments().current();
+		builder.deployments.forEach(engine.deployments()::add);
 		EmulatorApi.RateLimit rateLimit = (builder.rateLimitCapacity > 0) ? new EmulatorApi.RateLimit(
 				builder.rateLimitCapacity, builder.rateLimitRefill, builder.rateLimitInterval) : null;
 		BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> api = new EmulatorApi(engine, builder.clock,
@@ -228,6 +233,8 @@ public final class TriggerEmulator implements AutoCloseable {
 
 		private String projectRef = EnvVars.DEFAULT_PROJECT_REF;
 
+		private final Map<String, String> deployments = new LinkedHashMap<>();
+
 		private Builder() {
 		}
 
@@ -242,6 +249,34 @@ public final class TriggerEmulator implements AutoCloseable {
 						"projectRef must be proj_ and 20 lower-case letters but was '" + projectRef + "'");
 			}
 			this.projectRef = projectRef;
+			return this;
+		}
+
+		/**
+		 * Adds a {@code DEPLOYED} deployment of the declared tasks, which a test may
+		 * promote ({@code POST /api/v1/deployments/{version}/promote}) so that new runs
+		 * get its version. The emulator starts with a current deployment of version
+		 * {@value Engine#DEFAULT_VERSION}.
+		 * @param version the version, {@code YYYYMMDD.N}: a later one than the current
+		 * promotes without {@code allowRollbacks}
+		 */
+		public Builder deployment(String version) {
+			return deployment(version, "DEPLOYED");
+		}
+
+		/**
+		 * Adds a deployment of the declared tasks with a status: {@code PENDING},
+		 * {@code INSTALLING}, {@code BUILDING}, {@code DEPLOYING}, {@code DEPLOYED},
+		 * {@code FAILED}, {@code CANCELED} or {@code TIMED_OUT}. Only a {@code DEPLOYED}
+		 * one can be promoted; {@code DEPLOYING} and {@code DEPLOYED} ones have a worker,
+		 * the others none (the server's texts for promoting them differ).
+		 */
+		public Builder deployment(String version, String status) {
+			Deployments.check(version, status);
+			if (version.equals(Engine.DEFAULT_VERSION) || this.deployments.containsKey(version)) {
+				throw new IllegalArgumentException("version " + version + " is deployed already");
+			}
+			this.deployments.put(version, status);
 			return this;
 		}
 

@@ -1,6 +1,8 @@
 package io.trigger4j.emulator;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -13,6 +15,9 @@ public final class TriggerEmulatorMain {
 
 	static final String USAGE = "usage: [--port N] [--secret-key KEY] [--project-ref proj_...] [--no-demo-tasks] [--rate-limited]";
 
+	/** The declarative schedule of the demo task hourly-report. */
+	static final String HOURLY = "0 * * * *";
+
 	private TriggerEmulatorMain() {
 	}
 
@@ -22,8 +27,10 @@ public final class TriggerEmulatorMain {
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		TriggerEmulator emulator;
+		Setup setup;
 		try {
-			emulator = start(args);
+			setup = setup(args);
+			emulator = setup.builder().start();
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println(ex.getMessage());
@@ -33,6 +40,7 @@ public final class TriggerEmulatorMain {
 		System.out.println("Trigger.dev emulator on " + emulator.baseUrl()
 				+ " (accepting any tr_dev_... key unless --secret-key was given; project " + emulator.projectRef()
 				+ ")");
+		System.out.println(describe(setup.tasks()));
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			emulator.stop();
@@ -47,6 +55,24 @@ public final class TriggerEmulatorMain {
 	 * usage
 	 */
 	static TriggerEmulator start(String... args) {
+		return setup(args).builder().start();
+	}
+
+	/**
+	 * A configured builder and the tasks it declares.
+	 *
+	 * @param builder the builder, ready to start
+	 * @param tasks the declared tasks
+	 */
+	record Setup(TriggerEmulator.Builder builder, List<EmulatedTask> tasks) {
+	}
+
+	/**
+	 * Configures an emulator as the command-line arguments say.
+	 * @throws IllegalArgumentException on an unknown argument or a bad value, with the
+	 * usage
+	 */
+	static Setup setup(String... args) {
 		TriggerEmulator.Builder builder = TriggerEmulator.builder().port(3030);
 		boolean demoTasks = true;
 		for (int i = 0; i < args.length; i++) {
@@ -59,18 +85,18 @@ public final class TriggerEmulatorMain {
 				default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'; " + USAGE);
 			}
 		}
-		if (demoTasks) {
-			demoTasks().forEach(builder::task);
-		}
-		return builder.start();
+		List<EmulatedTask> tasks = demoTasks ? demoTasks() : List.of();
+		tasks.forEach(builder::task);
+		return new Setup(builder, tasks);
 	}
 
 	/**
 	 * hello-world succeeds at once, flaky succeeds on its second attempt, slow-report
-	 * takes 10 s.
+	 * takes 10 s, hourly-report is a scheduled task whose declarative schedule fires at
+	 * the start of every hour (UTC); more schedules can be attached to it.
 	 */
-	static java.util.List<EmulatedTask> demoTasks() {
-		return java.util.List.of(
+	static List<EmulatedTask> demoTasks() {
+		return List.of(
 				EmulatedTask.of("hello-world",
 						(run) -> Map.of("greeting",
 								"Hello, " + run.payloadAsMap().getOrDefault("name", "world") + "!")),
@@ -79,7 +105,30 @@ public final class TriggerEmulatorMain {
 						throw new IllegalStateException("Failed on attempt " + run.attempt() + ", will retry");
 					}
 					return Map.of("attempts", run.attempt());
-				}), EmulatedTask.of("slow-report", (run) -> Map.of("pages", 12)).withDuration(Duration.ofSeconds(10)));
+				}), EmulatedTask.of("slow-report", (run) -> Map.of("pages", 12)).withDuration(Duration.ofSeconds(10)),
+				EmulatedTask.of("hourly-report", (run) -> {
+					Map<String, Object> payload = run.payloadAsMap();
+					return Map.of("reportFor", payload.getOrDefault("timestamp", "now"), "schedule",
+							payload.getOrDefault("scheduleId", "none"));
+				}).asScheduled(HOURLY));
+	}
+
+	/** The start-up line naming the declared tasks. */
+	static String describe(List<EmulatedTask> tasks) {
+		if (tasks.isEmpty()) {
+			return "Tasks: none (--no-demo-tasks)";
+		}
+		List<String> names = new ArrayList<>();
+		for (EmulatedTask task : tasks) {
+			if (task.cron() != null) {
+				names.add(task.id() + " (scheduled: \"" + task.cron() + "\" "
+						+ ((task.timezone() != null) ? task.timezone() : "UTC") + ")");
+			}
+			else {
+				names.add(task.scheduled() ? task.id() + " (scheduled)" : task.id());
+			}
+		}
+		return "Tasks: " + String.join(", ", names);
 	}
 
 	private static int port(String text) {

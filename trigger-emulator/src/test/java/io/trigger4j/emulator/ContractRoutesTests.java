@@ -20,11 +20,11 @@ class ContractRoutesTests extends EmulatorTestSupport {
 
 	@Test
 	void aContractRouteNotServedYetAnswers501NamingTheOperation() {
-		Http.Answer answer = this.http.get("/api/v1/schedules/sched_1");
+		Http.Answer answer = this.http.get("/api/v1/runs/run_1/trace");
 
 		assertThat(answer.status()).isEqualTo(501);
-		assertThat(answer.json().get("error").asString()).isEqualTo(
-				"The trigger4j emulator does not serve get_schedule_v1 (GET /api/v1/schedules/{schedule_id}) yet");
+		assertThat(answer.json().get("error").asString())
+			.isEqualTo("The trigger4j emulator does not serve get_run_trace_v1 (GET /api/v1/runs/{runId}/trace) yet");
 		assertThat(this.http.post("/api/v1/waitpoints/tokens", "{}").status()).isEqualTo(501);
 	}
 

@@ -40,6 +40,7 @@ abstract class EmulatorTestSupport {
 					(run) -> (run.step() == 1) ? TaskStep.waitFor(Duration.ofHours(1))
 							: TaskStep.complete(Map.of("approvedAtStep", run.step())))
 			.withDuration(Duration.ofSeconds(10)))
+		.task(EmulatedTask.of("scheduled-report", (run) -> run.payloadAsMap()).asScheduled())
 		.start();
 
 	final Http http = new Http(this.emulator);

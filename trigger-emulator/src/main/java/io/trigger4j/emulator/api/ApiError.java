@@ -68,6 +68,17 @@ final class ApiError extends RuntimeException {
 		return of(400, "Validation error: " + message + " at \"" + path + "\"");
 	}
 
+	/** zod's {@code invalid_type} issue, keys in its order. */
+	static Map<String, Object> invalidType(String expected, String received, String message, String path) {
+		Map<String, Object> issue = new LinkedHashMap<>();
+		issue.put("code", "invalid_type");
+		issue.put("expected", expected);
+		issue.put("received", received);
+		issue.put("path", List.of(path));
+		issue.put("message", message);
+		return issue;
+	}
+
 	static Map<String, Object> issue(String code, String message, String... path) {
 		Map<String, Object> issue = new LinkedHashMap<>();
 		issue.put("code", code);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +43,16 @@ final class Guard {
 	}
 
 	HandlerFunction<ServerResponse> guarded(Family family, HandlerFunction<ServerResponse> handler) {
+		return guarded(family, (token) -> false, handler);
+	}
+
+	/**
+	 * As {@link #guarded(Family, HandlerFunction)}, also accepting the tokens
+	 * {@code alsoAccepted} takes (the env-var routes' personal access tokens); the
+	 * handler tells them apart.
+	 */
+	HandlerFunction<ServerResponse> guarded(Family family, Predicate<String> alsoAccepted,
+			HandlerFunction<ServerResponse> handler) {
 		return (request) -> {
 			String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
 			if (authorization == null) {
@@ -69,7 +80,7 @@ final class Guard {
 			}
 			String token = authorization.startsWith("Bearer ") ? authorization.substring(7).trim()
 					: authorization.trim();
-			if (!accepts(token)) {
+			if (!accepts(token) && !alsoAccepted.test(token)) {
 				String message = switch (family) {
 					case BUILDER -> token.isEmpty() ? "Invalid or Missing API key" : "Invalid API key";
 					case LEGACY -> "Invalid or Missing API Key";

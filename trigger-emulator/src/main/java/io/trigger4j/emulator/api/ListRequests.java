@@ -67,8 +67,10 @@ final class ListRequests {
 			}
 			test = Boolean.valueOf(isTest);
 		}
-		// The emulator has no bulk actions or schedules: nothing matches them.
-		boolean matchNothing = query.containsKey("filter[bulkAction]") || query.containsKey("filter[schedule]");
+		// The emulator has no bulk actions: nothing matches them.
+		boolean matchNothing = query.containsKey("filter[bulkAction]");
+		// An empty schedule filter is no filter, as on the server.
+		String schedule = query.get("filter[schedule]");
 		Instant from;
 		Instant to;
 		String fromText = query.get("filter[createdAt][from]");
@@ -102,7 +104,8 @@ final class ListRequests {
 				csvOrNull(query.get("filter[version]")), csvOrNull(query.get("filter[queue]")),
 				csvOrNull(query.get("filter[region]")), csvOrNull(query.get("filter[tag]")), machines, test,
 				query.get("filter[batch]"), matchNothing, from, to, pageSize(query.get("page[size]")),
-				position(query.get("page[after]"), "page[after]"), position(query.get("page[before]"), "page[before]"));
+				position(query.get("page[after]"), "page[after]"), position(query.get("page[before]"), "page[before]"),
+				(schedule != null && !schedule.isEmpty()) ? schedule : null);
 	}
 
 	private static int pageSize(@Nullable String text) {

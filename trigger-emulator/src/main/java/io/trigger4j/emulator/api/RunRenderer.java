@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.trigger4j.emulator.engine.RunSnapshot;
 import io.trigger4j.emulator.engine.RunState;
+import io.trigger4j.emulator.engine.ScheduleSnapshot;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,9 +21,14 @@ final class RunRenderer {
 	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
+	/** The id of the emulator's one environment. */
+	static final String ENV_ID = "cm0emulator0000000000000";
+
+	/** The user the emulator's development environment belongs to. */
+	static final String ENV_USER = "emulator";
+
 	/** The emulator's one environment. */
-	private static final Map<String, Object> ENV = Map.of("id", "cm0emulator0000000000000", "name", "dev", "user",
-			"emulator");
+	private static final Map<String, Object> ENV = Map.of("id", ENV_ID, "name", "dev", "user", ENV_USER);
 
 	/** The emulator's region. */
 	static final String REGION = "local";
@@ -31,6 +37,15 @@ final class RunRenderer {
 	}
 
 	static Map<String, Object> render(RunSnapshot run, @Nullable String apiVersion, boolean listItem) {
+		return render(run, apiVersion, listItem, null);
+	}
+
+	/**
+	 * @param schedule the schedule that fired the run, for a retrieved run's
+	 * {@code schedule} field (left out while {@code null})
+	 */
+	static Map<String, Object> render(RunSnapshot run, @Nullable String apiVersion, boolean listItem,
+			@Nullable ScheduleSnapshot schedule) {
 		String status = run.state().publicName(apiVersion);
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", run.id());
@@ -68,6 +83,9 @@ final class RunRenderer {
 				putIfPresent(json, "output", run.output());
 			}
 			putIfPresent(json, "error", run.error());
+			if (schedule != null) {
+				json.put("schedule", ScheduleRenderer.runSchedule(schedule));
+			}
 			json.put("attemptCount", run.attemptCount());
 			json.put("attempts", List.of());
 			json.put("relatedRuns", Map.of("children", List.of()));

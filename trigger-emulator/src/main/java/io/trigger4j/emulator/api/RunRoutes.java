@@ -11,6 +11,7 @@ import io.trigger4j.emulator.engine.ListQuery;
 import io.trigger4j.emulator.engine.Page;
 import io.trigger4j.emulator.engine.RunSnapshot;
 import io.trigger4j.emulator.engine.RunState;
+import io.trigger4j.emulator.engine.ScheduleSnapshot;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -50,20 +51,39 @@ final class RunRoutes {
 
 	private Mono<ServerResponse> retrieve(ServerRequest request) {
 		String runId = request.pathVariable("runId");
-		return EngineCalls.call(() -> this.engine.find(runId).orElseThrow(() -> ApiError.notFound(true)))
-			.flatMap((run) -> Answers.json(200, RunRenderer.render(run, apiVersion(request), false)));
+		String version = apiVersion(request);
+		return EngineCalls.call(() -> {
+			RunSnapshot run = this.engine.find(runId).orElseThrow(() -> ApiError.notFound(true));
+			// The schedule that fired the run, while it exists.
+			ScheduleSnapshot schedule = (run.scheduleId() != null)
+					? this.engine.schedules().find(run.scheduleId()).orElse(null) : null;
+			return RunRenderer.render(run, version, false, schedule);
+		}).flatMap((json) -> Answers.json(200, json));
 	}
 
 	private Mono<ServerResponse> list(ServerRequest request) {
 		Map<String, String> query = request.queryParams().toSingleValueMap();
 		ListQuery listQuery = ListRequests.parse(query, this.engine.now());
 		String version = apiVersion(request);
-		return EngineCalls.call(() -> this.engine.list(listQuery)).flatMap((page) -> {
+		return EngineCalls.call(() -> listPage(listQuery)).flatMap((page) -> {
 			Map<String, Object> answer = new LinkedHashMap<>();
 			answer.put("data", page.data().stream().map((run) -> RunRenderer.render(run, version, true)).toList());
 			answer.put("pagination", pagination(page));
 			return Answers.json(200, answer);
 		});
+	}
+
+	/**
+	 * A schedule filter matches the runs of an existing schedule by its {@code sched_}
+	 * id; anything else matches nothing, as on the server.
+	 */
+	private Page listPage(ListQuery listQuery) {
+		String schedule = listQuery.scheduleId();
+		if (schedule != null
+				&& !(schedule.startsWith("sched_") && this.engine.schedules().find(schedule).isPresent())) {
+			return new Page(List.of(), false, false);
+		}
+		return this.engine.list(listQuery);
 	}
 
 	private static Map<String, Object> pagination(Page page) {

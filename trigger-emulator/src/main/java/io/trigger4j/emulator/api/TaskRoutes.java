@@ -13,7 +13,6 @@ import io.trigger4j.emulator.engine.BatchSpec;
 import io.trigger4j.emulator.engine.Engine;
 import io.trigger4j.emulator.engine.RunSnapshot;
 import io.trigger4j.emulator.engine.TriggerSpec;
-import io.trigger4j.emulator.engine.Triggered;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;

@@ -23,18 +23,29 @@ import org.jspecify.annotations.Nullable;
  * @param test whether test runs ({@code true}) or other runs ({@code false}), or
  * {@code null}
  * @param batchId the batch, or {@code null}
- * @param matchNothing whether nothing can match (a bulk action or schedule filter)
+ * @param matchNothing whether nothing can match (a bulk action filter)
  * @param createdFrom created at or after, or {@code null}
  * @param createdTo created at or before, or {@code null}
  * @param size the page size, 1 to 100
  * @param after the position after which the page starts (older runs), or {@code null}
  * @param before the position before which the page ends (newer runs), or {@code null}
+ * @param scheduleId the schedule ({@code sched_...}) that fired the runs, or {@code null}
  */
 public record ListQuery(@Nullable Set<RunState> states, @Nullable List<String> taskIdentifiers,
 		@Nullable List<String> versions, @Nullable List<String> queues, @Nullable List<String> regions,
 		@Nullable List<String> tags, @Nullable List<String> machines, @Nullable Boolean test, @Nullable String batchId,
 		boolean matchNothing, @Nullable Instant createdFrom, @Nullable Instant createdTo, int size,
-		@Nullable Position after, @Nullable Position before) {
+		@Nullable Position after, @Nullable Position before, @Nullable String scheduleId) {
+
+	/** A query without a schedule filter. */
+	public ListQuery(@Nullable Set<RunState> states, @Nullable List<String> taskIdentifiers,
+			@Nullable List<String> versions, @Nullable List<String> queues, @Nullable List<String> regions,
+			@Nullable List<String> tags, @Nullable List<String> machines, @Nullable Boolean test,
+			@Nullable String batchId, boolean matchNothing, @Nullable Instant createdFrom, @Nullable Instant createdTo,
+			int size, @Nullable Position after, @Nullable Position before) {
+		this(states, taskIdentifiers, versions, queues, regions, tags, machines, test, batchId, matchNothing,
+				createdFrom, createdTo, size, after, before, null);
+	}
 
 	/**
 	 * A place in the list: a run's creation time (milliseconds) and id.

@@ -160,6 +160,9 @@ final class RunStore {
 		if (query.batchId() != null && !query.batchId().equals(run.batchId)) {
 			return false;
 		}
+		if (query.scheduleId() != null && !query.scheduleId().equals(run.scheduleId)) {
+			return false;
+		}
 		Instant from = query.createdFrom();
 		if (from != null && run.createdAt.isBefore(from)) {
 			return false;

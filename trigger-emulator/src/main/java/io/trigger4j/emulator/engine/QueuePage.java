@@ -1,0 +1,17 @@
+package io.trigger4j.emulator.engine;
+
+import java.util.List;
+
+/**
+ * One page of the queue list.
+ *
+ * @param data the queues of the page, by name
+ * @param count how many queues there are
+ */
+public record QueuePage(List<QueueSnapshot> data, int count) {
+
+	public QueuePage {
+		data = List.copyOf(data);
+	}
+
+}
