@@ -1,5 +1,6 @@
 package io.trigger4j.client;
 
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,11 +30,13 @@ final class Credentials {
 	/**
 	 * The {@code Authorization} header a call sends, or {@code null} for none.
 	 * @param chosen the credential the options name, or {@code null}
+	 * @param publicAccessToken the public access token the options give, with
+	 * {@code chosen} PUBLIC_TOKEN
 	 * @throws IllegalArgumentException if the operation does not accept the chosen
 	 * credential
 	 * @throws IllegalStateException if the credential the call needs is not configured
 	 */
-	@Nullable String authorization(Operation operation, @Nullable Credential chosen) {
+	@Nullable String authorization(Operation operation, @Nullable Credential chosen, @Nullable String publicAccessToken) {
 		Set<Credential> accepted = operation.credentials();
 		if (accepted.contains(Credential.NONE)) {
 			return null;
@@ -54,6 +57,9 @@ final class Credentials {
 		else if (!accepted.contains(credential)) {
 			throw new IllegalArgumentException(operation.observationName() + " does not accept the credential "
 					+ credential + " named in the request options; it accepts " + new TreeSet<>(accepted));
+		}
+		if (credential == Credential.PUBLIC_TOKEN) {
+			return "Bearer " + Objects.requireNonNull(publicAccessToken, "publicAccessToken");
 		}
 		if (credential == Credential.SECRET_KEY) {
 			return require(this.secretKeyHeader, operation, "a secret key",

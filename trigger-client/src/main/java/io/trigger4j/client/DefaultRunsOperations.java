@@ -12,9 +12,13 @@ import io.trigger4j.client.error.TriggerTimeoutException;
 import io.trigger4j.client.internal.Checks;
 import io.trigger4j.client.model.CursorPage;
 import io.trigger4j.client.model.JsonValue;
+import io.trigger4j.client.model.MachinePreset;
 import io.trigger4j.client.model.runs.ListRunsRequest;
+import io.trigger4j.client.model.runs.ReplayOptions;
 import io.trigger4j.client.model.runs.Run;
+import io.trigger4j.client.model.runs.RunEvent;
 import io.trigger4j.client.model.runs.RunResult;
+import io.trigger4j.client.model.runs.RunTrace;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -149,6 +153,53 @@ final class DefaultRunsOperations implements RunsOperations {
 	}
 
 	@Override
+	public Mono<String> replay(String runId, ReplayOptions options) {
+		Operation.RUNS_REPLAY.checkPath(runId);
+		Objects.requireNonNull(options, "options must not be null");
+		ReplayBody body = replayBody(options);
+		ApiCall.Builder call = ApiCall.to(Operation.RUNS_REPLAY, runId);
+		if (!ReplayBody.EMPTY.equals(body)) {
+			call.body(body).idempotencyKey(options.idempotencyKey());
+		}
+		return this.http.execute(call.reading(IdAnswer.class)).map(IdAnswer::id);
+	}
+
+	/**
+	 * The overrides as the server names them. The payload and metadata are written now
+	 * with the application's mapper, so a value it cannot write fails before anything is
+	 * sent.
+	 */
+	private ReplayBody replayBody(ReplayOptions options) {
+		WireJson json = this.http.json();
+		RawJson metadata = null;
+		if (options.metadata() != null) {
+			metadata = json.user("metadata", options.metadata());
+			Checks.requireMetadata("metadata", metadata.json());
+		}
+		RawJson payload = (options.payload() != null) ? json.user("payload", options.payload()) : null;
+		return new ReplayBody(payload, metadata, options.tags(), options.queue(), options.concurrencyKey(),
+				options.machine(), options.lockToVersion(), options.region(), options.delay(), options.ttl(),
+				options.idempotencyKey(), options.idempotencyKeyTtl(), options.maxAttempts(),
+				seconds(options.maxDuration()), seconds(options.priority()));
+	}
+
+	private static @Nullable Long seconds(@Nullable Duration duration) {
+		return (duration != null) ? duration.getSeconds() : null;
+	}
+
+	@Override
+	public Mono<RunTrace> trace(String runId) {
+		return this.http.execute(ApiCall.to(Operation.RUNS_TRACE, runId).reading(TraceAnswer.class))
+			.map(TraceAnswer::trace);
+	}
+
+	@Override
+	public Mono<List<RunEvent>> events(String runId) {
+		return this.http.execute(ApiCall.to(Operation.RUNS_EVENTS, runId).reading(EventsAnswer.class))
+			.map(EventsAnswer::events);
+	}
+
+	@Override
 	public Mono<Run> reschedule(String runId, Duration delay) {
 		Operation.RUNS_RESCHEDULE.checkPath(runId);
 		return reschedule(runId, Checks.duration("delay", delay));
@@ -235,6 +286,39 @@ final class DefaultRunsOperations implements RunsOperations {
 		MetadataAnswer {
 			Objects.requireNonNull(metadata, "metadata must not be null");
 		}
+
+	}
+
+	/** The answer of trace. */
+	record TraceAnswer(@JsonProperty(required = true) RunTrace trace) {
+
+		TraceAnswer {
+			Objects.requireNonNull(trace, "trace must not be null");
+		}
+
+	}
+
+	/** The answer of events. */
+	record EventsAnswer(@Nullable List<RunEvent> events) {
+
+		EventsAnswer {
+			events = (events != null) ? List.copyOf(events) : List.of();
+		}
+
+	}
+
+	/**
+	 * The body of a replay with overrides: the fields of the SDK's
+	 * {@code ReplayRunRequestBody}, which the server checks strictly (no other key).
+	 */
+	record ReplayBody(@Nullable RawJson payload, @Nullable RawJson metadata, @Nullable List<String> tags,
+			@Nullable String queue, @Nullable String concurrencyKey, @Nullable MachinePreset machine,
+			@Nullable String version, @Nullable String region, @Nullable String delay, @Nullable String ttl,
+			@Nullable String idempotencyKey, @JsonProperty("idempotencyKeyTTL") @Nullable String idempotencyKeyTtl,
+			@Nullable Integer maxAttempts, @Nullable Long maxDuration, @Nullable Long priority) {
+
+		static final ReplayBody EMPTY = new ReplayBody(null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null, null);
 
 	}
 

@@ -24,6 +24,12 @@ final class DefaultTriggerOperations implements TriggerOperations {
 
 	private final DeploymentsOperations deployments;
 
+	private final WaitpointsOperations waitpoints;
+
+	private final BatchesOperations batches;
+
+	private final QueryOperations query;
+
 	DefaultTriggerOperations(TriggerHttp http, TriggerEnvironmentType environmentType) {
 		this.http = http;
 		this.environmentType = environmentType;
@@ -33,6 +39,9 @@ final class DefaultTriggerOperations implements TriggerOperations {
 		this.envVars = new DefaultEnvVarsOperations(http);
 		this.queues = new DefaultQueuesOperations(http);
 		this.deployments = new DefaultDeploymentsOperations(http);
+		this.waitpoints = new DefaultWaitpointsOperations(http);
+		this.batches = new DefaultBatchesOperations(http);
+		this.query = new DefaultQueryOperations(http);
 	}
 
 	@Override
@@ -69,6 +78,21 @@ final class DefaultTriggerOperations implements TriggerOperations {
 	@Override
 	public DeploymentsOperations deployments() {
 		return this.deployments;
+	}
+
+	@Override
+	public WaitpointsOperations waitpoints() {
+		return this.waitpoints;
+	}
+
+	@Override
+	public BatchesOperations batches() {
+		return this.batches;
+	}
+
+	@Override
+	public QueryOperations query() {
+		return this.query;
 	}
 
 	@Override

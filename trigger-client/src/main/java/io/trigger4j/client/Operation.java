@@ -15,6 +15,8 @@ import static io.trigger4j.client.Credential.NONE;
 import static io.trigger4j.client.Credential.PERSONAL_ACCESS_TOKEN;
 import static io.trigger4j.client.Credential.PUBLIC_TOKEN;
 import static io.trigger4j.client.Credential.SECRET_KEY;
+import static io.trigger4j.client.PathParameter.BATCH_ID;
+import static io.trigger4j.client.PathParameter.CALLBACK_HASH;
 import static io.trigger4j.client.PathParameter.DEPLOYMENT_ID;
 import static io.trigger4j.client.PathParameter.DEPLOYMENT_VERSION;
 import static io.trigger4j.client.PathParameter.ENVIRONMENT;
@@ -24,6 +26,7 @@ import static io.trigger4j.client.PathParameter.QUEUE;
 import static io.trigger4j.client.PathParameter.RUN_ID;
 import static io.trigger4j.client.PathParameter.SCHEDULE_ID;
 import static io.trigger4j.client.PathParameter.TASK_IDENTIFIER;
+import static io.trigger4j.client.PathParameter.WAITPOINT_ID;
 import static io.trigger4j.client.RetryClass.NEVER;
 import static io.trigger4j.client.RetryClass.SAFE;
 import static io.trigger4j.client.RetryClass.CONDITIONAL;
@@ -153,7 +156,43 @@ enum Operation {
 			EnumSet.of(SECRET_KEY), SAFE),
 
 	DEPLOYMENTS_PROMOTE("deployments.promote", HttpMethod.POST, "/api/v1/deployments/{version}/promote",
-			"promote_deployment_v1", EnumSet.of(SECRET_KEY), NEVER, DEPLOYMENT_VERSION);
+			"promote_deployment_v1", EnumSet.of(SECRET_KEY), NEVER, DEPLOYMENT_VERSION),
+
+	// waitpoint tokens
+	WAITPOINTS_CREATE_TOKEN("waitpoints.createToken", HttpMethod.POST, "/api/v1/waitpoints/tokens",
+			"create_waitpoint_token_v1", EnumSet.of(SECRET_KEY), CONDITIONAL),
+
+	WAITPOINTS_LIST_TOKENS("waitpoints.listTokens", HttpMethod.GET, "/api/v1/waitpoints/tokens",
+			"list_waitpoint_tokens_v1", EnumSet.of(SECRET_KEY), SAFE),
+
+	WAITPOINTS_RETRIEVE_TOKEN("waitpoints.retrieveToken", HttpMethod.GET, "/api/v1/waitpoints/tokens/{waitpointId}",
+			"retrieve_waitpoint_token_v1", EnumSet.of(SECRET_KEY), SAFE, WAITPOINT_ID),
+
+	WAITPOINTS_COMPLETE_TOKEN("waitpoints.completeToken", HttpMethod.POST,
+			"/api/v1/waitpoints/tokens/{waitpointId}/complete", "complete_waitpoint_token_v1",
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), SAFE, WAITPOINT_ID),
+
+	WAITPOINTS_COMPLETE_VIA_CALLBACK("waitpoints.completeViaCallbackUrl", HttpMethod.POST,
+			"/api/v1/waitpoints/tokens/{waitpointId}/callback/{callbackHash}", "complete_waitpoint_token_callback_v1",
+			EnumSet.of(NONE), SAFE, WAITPOINT_ID, CALLBACK_HASH),
+
+	// batches
+	BATCHES_RETRIEVE("batches.retrieve", HttpMethod.GET, "/api/v1/batches/{batchId}", "retrieve_batch_v1",
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), SAFE, BATCH_ID),
+
+	BATCHES_RESULTS("batches.results", HttpMethod.GET, "/api/v1/batches/{batchId}/results", "get_batch_results_v1",
+			EnumSet.of(SECRET_KEY), SAFE, BATCH_ID),
+
+	// runs: trace and events
+	RUNS_TRACE("runs.trace", HttpMethod.GET, "/api/v1/runs/{runId}/trace", "get_run_trace_v1",
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), SAFE, RUN_ID),
+
+	RUNS_EVENTS("runs.events", HttpMethod.GET, "/api/v1/runs/{runId}/events", "get_run_events_v1",
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), SAFE, RUN_ID),
+
+	// query
+	QUERY_EXECUTE("query.execute", HttpMethod.POST, "/api/v1/query", "execute_query_v1",
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), SAFE);
 
 	private final String observationName;
 

@@ -98,7 +98,16 @@ enum PathParameter {
 	},
 
 	/** A deployment version, such as {@code 20260820.3}. */
-	DEPLOYMENT_VERSION("version");
+	DEPLOYMENT_VERSION("version"),
+
+	/** A waitpoint token's id, {@code waitpoint_...}. */
+	WAITPOINT_ID("waitpointId"),
+
+	/** The hash of a waitpoint token's callback URL: 64 lower-case hex characters. */
+	CALLBACK_HASH("callbackHash"),
+
+	/** A batch id, {@code batch_...}. */
+	BATCH_ID("batchId");
 
 	private final String argument;
 

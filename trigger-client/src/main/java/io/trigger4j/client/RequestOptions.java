@@ -26,7 +26,7 @@ public final class RequestOptions {
 
 	/**
 	 * Headers the client sets itself; a credential is chosen with
-	 * {@link Builder#credential}.
+	 * {@link Builder#credential} or {@link Builder#publicAccessToken}.
 	 */
 	private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "content-length", "content-type",
 			"host", "transfer-encoding", "x-trigger-request-idempotency-key");
@@ -43,13 +43,18 @@ public final class RequestOptions {
 
 	private final @Nullable Credential credential;
 
+	/** The public access token sent when {@link #credential} is PUBLIC_TOKEN. */
+	private final @Nullable String publicAccessToken;
+
 	private RequestOptions(@Nullable Duration responseTimeout, @Nullable TriggerRetrySettings retry,
-			@Nullable Duration deadline, Map<String, String> headers, @Nullable Credential credential) {
+			@Nullable Duration deadline, Map<String, String> headers, @Nullable Credential credential,
+			@Nullable String publicAccessToken) {
 		this.responseTimeout = responseTimeout;
 		this.retry = retry;
 		this.deadline = deadline;
 		this.headers = Map.copyOf(headers);
 		this.credential = credential;
+		this.publicAccessToken = publicAccessToken;
 	}
 
 	/** No options: the client's settings apply. */
@@ -87,12 +92,19 @@ public final class RequestOptions {
 		return this.credential;
 	}
 
+	/** The public access token the calls send, if one was given; never printed. */
+	@Nullable String publicAccessToken() {
+		return this.publicAccessToken;
+	}
+
 	/** These options with those of {@code other} laid over them (its headers added). */
 	RequestOptions with(RequestOptions other) {
 		Map<String, String> headers = new LinkedHashMap<>(this.headers);
 		headers.putAll(other.headers);
+		boolean otherCredential = other.credential != null;
 		return new RequestOptions(first(other.responseTimeout, this.responseTimeout), first(other.retry, this.retry),
-				first(other.deadline, this.deadline), headers, first(other.credential, this.credential));
+				first(other.deadline, this.deadline), headers, otherCredential ? other.credential : this.credential,
+				otherCredential ? other.publicAccessToken : this.publicAccessToken);
 	}
 
 	private static <T> @Nullable T first(@Nullable T value, @Nullable T fallback) {
@@ -117,6 +129,8 @@ public final class RequestOptions {
 		private final Map<String, String> headers = new LinkedHashMap<>();
 
 		private @Nullable Credential credential;
+
+		private @Nullable String publicAccessToken;
 
 		private Builder() {
 		}
@@ -177,17 +191,38 @@ public final class RequestOptions {
 		 * to an operation that does not accept it fails before sending.
 		 */
 		public Builder credential(Credential credential) {
-			this.credential = Objects.requireNonNull(credential, "credential must not be null");
+			Objects.requireNonNull(credential, "credential must not be null");
 			if (credential == Credential.NONE || credential == Credential.PUBLIC_TOKEN) {
-				throw new IllegalArgumentException(
-						"credential must be SECRET_KEY or PERSONAL_ACCESS_TOKEN but was " + credential);
+				throw new IllegalArgumentException("credential must be SECRET_KEY or PERSONAL_ACCESS_TOKEN but was "
+						+ credential + "; give a public access token with publicAccessToken(token)");
 			}
+			this.credential = credential;
+			this.publicAccessToken = null;
+			return this;
+		}
+
+		/**
+		 * A public access token (a JWT scoped to some resources, such as
+		 * {@code write:waitpoints:<id>}) to send instead of the client's credentials, to
+		 * operations that accept one (retrieving a run, completing a waitpoint token, and
+		 * others; see {@link Credential#PUBLIC_TOKEN}). A call to an operation that does
+		 * not accept it fails before sending. The token is never printed.
+		 */
+		public Builder publicAccessToken(String token) {
+			Checks.requireText("publicAccessToken", token);
+			if (token.chars().anyMatch((c) -> c <= 32 || c >= 127)) {
+				throw new IllegalArgumentException(
+						"publicAccessToken must be a JWT (printable characters without spaces)");
+			}
+			this.credential = Credential.PUBLIC_TOKEN;
+			this.publicAccessToken = token;
 			return this;
 		}
 
 		/** Builds the immutable options. */
 		public RequestOptions build() {
-			return new RequestOptions(this.responseTimeout, this.retry, this.deadline, this.headers, this.credential);
+			return new RequestOptions(this.responseTimeout, this.retry, this.deadline, this.headers, this.credential,
+					this.publicAccessToken);
 		}
 
 		private static boolean isTokenChar(int c) {

@@ -3,6 +3,7 @@ package io.trigger4j.client;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 import io.trigger4j.client.error.BadRequestException;
 import io.trigger4j.client.error.NotFoundException;
@@ -10,9 +11,12 @@ import io.trigger4j.client.error.TriggerTimeoutException;
 import io.trigger4j.client.model.CursorPage;
 import io.trigger4j.client.model.JsonValue;
 import io.trigger4j.client.model.runs.ListRunsRequest;
+import io.trigger4j.client.model.runs.ReplayOptions;
 import io.trigger4j.client.model.runs.Run;
+import io.trigger4j.client.model.runs.RunEvent;
 import io.trigger4j.client.model.runs.RunResult;
 import io.trigger4j.client.model.runs.RunStatus;
+import io.trigger4j.client.model.runs.RunTrace;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -108,6 +112,38 @@ public interface RunsOperations {
 	 * @return the new run's id
 	 */
 	Mono<String> replay(String runId);
+
+	/**
+	 * Creates a new run from the given run, with some of its payload and options
+	 * replaced. {@code POST /api/v1/runs/{runId}/replay} with the overrides as its body
+	 * (none sent when {@code options} sets nothing): the fields the official SDK 4.8
+	 * sends. Never retried after an ambiguous failure. Servers older than that SDK (the
+	 * v4.5 route reads no body) ignore the overrides and copy the run unchanged.
+	 * @param runId the run to replay ({@code run_...})
+	 * @param options what to change for the new run; {@link ReplayOptions#none()} for a
+	 * plain copy
+	 * @return the new run's id
+	 * @throws IllegalArgumentException if the payload or metadata cannot be written, or
+	 * the metadata is not a JSON object of at most 256 KiB
+	 */
+	Mono<String> replay(String runId, ReplayOptions options);
+
+	/**
+	 * Retrieves a run's trace: its span tree, with the run's own span at the root.
+	 * {@code GET /api/v1/runs/{runId}/trace}. A 404 just after a trigger is retried, as
+	 * the server advises ({@code x-should-retry}); a run without a trace yet gives
+	 * {@link NotFoundException}.
+	 * @param runId the run id ({@code run_...})
+	 */
+	Mono<RunTrace> trace(String runId);
+
+	/**
+	 * Lists a run's events (its spans and log lines, flat, as the server keeps them).
+	 * {@code GET /api/v1/runs/{runId}/events}. A 404 just after a trigger is retried, as
+	 * the server advises ({@code x-should-retry}).
+	 * @param runId the run id ({@code run_...})
+	 */
+	Mono<List<RunEvent>> events(String runId);
 
 	/**
 	 * Delays a DELAYED run by a new duration from now. {@code POST

@@ -246,6 +246,7 @@ public final class TriggerClient {
 			}
 			String branch = this.branch;
 			WebClient webClient = builder.defaultHeaders((headers) -> TriggerHttp.defaultHeaders(headers, branch))
+				.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(TriggerHttp.MAX_RESPONSE_BYTES))
 				.build();
 			RequestOptions defaults = RequestOptions.builder()
 				.responseTimeout(this.responseTimeout)

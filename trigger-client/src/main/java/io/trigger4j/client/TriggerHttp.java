@@ -20,6 +20,7 @@ import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccess
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.trigger4j.client.error.TriggerApiException;
+import io.trigger4j.client.error.TriggerDecodingException;
 import io.trigger4j.client.error.TriggerException;
 import io.trigger4j.client.error.TriggerTimeoutException;
 import io.trigger4j.client.error.TriggerTransportException;
@@ -33,6 +34,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
@@ -57,6 +59,12 @@ final class TriggerHttp {
 
 	/** The API version whose status names trigger4j expects (the current names). */
 	static final String API_VERSION = "2025-07-16";
+
+	/**
+	 * The largest answer read (a run's trace or a query's rows can be large); a larger
+	 * one fails with a {@link TriggerDecodingException} and is not retried.
+	 */
+	static final int MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 	/** WebClient's attribute for the URI template, which its own observations report. */
 	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
@@ -136,7 +144,8 @@ final class TriggerHttp {
 	 * credential or a body that cannot be written fails before anything is sent.
 	 */
 	<T> Mono<T> execute(ApiCall<T> call) {
-		String authorization = this.shared.credentials().authorization(call.operation(), this.options.credential());
+		String authorization = this.shared.credentials()
+			.authorization(call.operation(), this.options.credential(), this.options.publicAccessToken());
 		byte[] body = (call.body() != null) ? json().write(call.body()) : null;
 		URI uri = call.uri(baseUrl());
 		Retry retry = this.retryStrategy.forCall(call);
@@ -219,13 +228,18 @@ final class TriggerHttp {
 		int status = response.statusCode().value();
 		context.setStatusCode(status);
 		HttpHeaders headers = response.headers().asHttpHeaders();
-		return response.bodyToMono(byte[].class).defaultIfEmpty(EMPTY).map((body) -> {
-			if (status >= 200 && status < 300) {
-				return call.reader().read(json(), body, headers);
-			}
-			throw TriggerApiException.of(call.name(), status, headerMap(headers),
-					new String(body, StandardCharsets.UTF_8));
-		});
+		return response.bodyToMono(byte[].class)
+			.onErrorMap(DataBufferLimitException.class,
+					(tooLarge) -> new TriggerDecodingException(call.name() + " failed: the answer (status " + status
+							+ ") is larger than " + (MAX_RESPONSE_BYTES >> 20) + " MiB", tooLarge))
+			.defaultIfEmpty(EMPTY)
+			.map((body) -> {
+				if (status >= 200 && status < 300) {
+					return call.reader().read(json(), body, headers);
+				}
+				throw TriggerApiException.of(call.name(), status, headerMap(headers),
+						new String(body, StandardCharsets.UTF_8));
+			});
 	}
 
 	private static Map<String, List<String>> headerMap(HttpHeaders headers) {

@@ -36,6 +36,15 @@ public interface TriggerOperations {
 	/** Deployments: retrieving them and promoting a version. */
 	DeploymentsOperations deployments();
 
+	/** Waitpoint tokens: runs wait on them until they are completed or time out. */
+	WaitpointsOperations waitpoints();
+
+	/** Batches: retrieving a batch and its results. */
+	BatchesOperations batches();
+
+	/** Queries of the run data in TRQL. */
+	QueryOperations query();
+
 	/**
 	 * A view of these operations whose calls use the given options (response timeout,
 	 * retries, deadline, extra headers, credential) over this view's; options not set

@@ -107,6 +107,27 @@ final class ContractDeviations {
 			new Deviation("get_latest_deployment_v1", Aspect.RESPONSE,
 					"selects UNMANAGED deployments only, so it answers 404 for normal (managed) deployments", "7"));
 
+	/**
+	 * A route the server serves and the official SDK calls that the document does not
+	 * list. The client does not call these; the emulator serves them so that the official
+	 * SDK works against it.
+	 *
+	 * @param method the HTTP method
+	 * @param path the path template
+	 * @param use what the official SDK uses it for
+	 * @param source where it is documented (sdk-behaviour section or row)
+	 */
+	record OutsideContract(String method, String path, String use, String source) {
+	}
+
+	static final List<OutsideContract> OUTSIDE_CONTRACT = List.of(
+			new OutsideContract("POST", "/api/v3/batches",
+					"phase 1 of every batch trigger of SDK 4.x: creates a batch announcing its run count", "9"),
+			new OutsideContract("POST", "/api/v3/batches/{batchId}/items",
+					"phase 2: streams the batch's items as NDJSON; answers whether the batch is sealed", "9"),
+			new OutsideContract("GET", "/api/v2/batches/{batchId}",
+					"batch.retrieve(): the batch with processing errors per item", "row 33"));
+
 	private ContractDeviations() {
 	}
 

@@ -7,10 +7,13 @@ import java.util.Map;
 import io.trigger4j.client.model.batches.BatchItem;
 import io.trigger4j.client.model.batches.BatchOptions;
 import io.trigger4j.client.model.envvars.ImportEnvVarsRequest;
+import io.trigger4j.client.model.query.QueryRequest;
 import io.trigger4j.client.model.queues.QueueRef;
 import io.trigger4j.client.model.runs.ListRunsRequest;
 import io.trigger4j.client.model.schedules.CreateScheduleRequest;
 import io.trigger4j.client.model.schedules.UpdateScheduleRequest;
+import io.trigger4j.client.model.waitpoints.CreateWaitpointTokenRequest;
+import io.trigger4j.client.model.waitpoints.ListWaitpointTokensRequest;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -21,6 +24,10 @@ import reactor.core.publisher.Flux;
 final class OperationInvocations {
 
 	private static final String PROJECT = "proj_yubjwjsfkxnylobaqvqz";
+
+	/** A token's callback URL on the test server's origin (the client uses its path). */
+	private static final String CALLBACK_URL = "https://api.trigger.dev/api/v1/waitpoints/tokens/waitpoint_1/callback/"
+			+ "a".repeat(64);
 
 	private OperationInvocations() {
 	}
@@ -67,6 +74,17 @@ final class OperationInvocations {
 			case DEPLOYMENTS_RETRIEVE -> trigger.deployments().retrieve("deployment_1");
 			case DEPLOYMENTS_LATEST -> trigger.deployments().latest();
 			case DEPLOYMENTS_PROMOTE -> trigger.deployments().promote("20260820.3");
+			case WAITPOINTS_CREATE_TOKEN -> trigger.waitpoints().createToken(CreateWaitpointTokenRequest.none());
+			case WAITPOINTS_LIST_TOKENS -> trigger.waitpoints().listTokensPage(ListWaitpointTokensRequest.all(), null);
+			case WAITPOINTS_RETRIEVE_TOKEN -> trigger.waitpoints().retrieveToken("waitpoint_1");
+			case WAITPOINTS_COMPLETE_TOKEN -> trigger.waitpoints().completeToken("waitpoint_1", Map.of());
+			case WAITPOINTS_COMPLETE_VIA_CALLBACK ->
+				trigger.waitpoints().completeViaCallbackUrl(CALLBACK_URL, Map.of());
+			case BATCHES_RETRIEVE -> trigger.batches().retrieve("batch_1");
+			case BATCHES_RESULTS -> trigger.batches().results("batch_1");
+			case RUNS_TRACE -> trigger.runs().trace("run_1");
+			case RUNS_EVENTS -> trigger.runs().events("run_1");
+			case QUERY_EXECUTE -> trigger.query().execute(QueryRequest.of("SELECT count() FROM runs"));
 		};
 		return Flux.from(call);
 	}

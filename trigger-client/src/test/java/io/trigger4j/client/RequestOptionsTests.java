@@ -27,6 +27,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.findAll;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
@@ -192,6 +194,37 @@ class RequestOptionsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> view.runs().retrieve("run_1"))
 			.withMessage("runs.retrieve does not accept the credential PERSONAL_ACCESS_TOKEN named in the request "
 					+ "options; it accepts [SECRET_KEY, PUBLIC_TOKEN]");
+		verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aPublicAccessTokenIsSentInsteadOfTheSecretKeyWhereTheOperationTakesOne(WireMockRuntimeInfo wm) {
+		String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzY29wZXMiOlsid3JpdGU6d2FpdHBvaW50czp3YWl0cG9pbnRfMSJdfQ.c2ln";
+		stubFor(post("/api/v1/waitpoints/tokens/waitpoint_1/complete").willReturn(okJson("{\"success\":true}")));
+		RequestOptions options = RequestOptions.builder().publicAccessToken(jwt).build();
+
+		TestClients.client(wm).withOptions(options).waitpoints().completeToken("waitpoint_1", Map.of("ok", 1)).block();
+
+		verify(postRequestedFor(urlPathEqualTo("/api/v1/waitpoints/tokens/waitpoint_1/complete"))
+			.withHeader("Authorization", equalTo("Bearer " + jwt)));
+		assertThat(options.credential()).isEqualTo(Credential.PUBLIC_TOKEN);
+		assertThat(options.toString()).doesNotContain(jwt).doesNotContain("eyJ");
+	}
+
+	@Test
+	void aPublicAccessTokenFailsBeforeSendingWhereTheOperationDoesNotTakeOne(WireMockRuntimeInfo wm) {
+		TriggerOperations view = TestClients.client(wm)
+			.withOptions(RequestOptions.builder().publicAccessToken("eyJ.e30.c2ln").build());
+
+		assertThatIllegalArgumentException().isThrownBy(() -> view.schedules().retrieve("sched_1"))
+			.withMessage("schedules.retrieve does not accept the credential PUBLIC_TOKEN named in the request "
+					+ "options; it accepts [SECRET_KEY]")
+			.withMessageNotContaining("eyJ");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RequestOptions.builder().credential(Credential.PUBLIC_TOKEN))
+			.withMessageContaining("publicAccessToken(token)");
+		assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().publicAccessToken("a b"))
+			.withMessageContaining("publicAccessToken");
 		verify(0, anyRequestedFor(anyUrl()));
 	}
 

@@ -169,6 +169,27 @@ class RunsOperationsTests {
 		verify(3, getRequestedFor(urlPathEqualTo("/api/v1/runs")));
 	}
 
+	@Test
+	void listForProjectWalksEveryPageWithTheEnvironmentsAndTheAccessToken(WireMockRuntimeInfo wm) {
+		String path = "/api/v1/projects/proj_abcdefghijklmnopqrst/runs";
+		stubFor(get(urlEqualTo(path + "?filter%5Benv%5D=prod%2Cstg&page%5Bsize%5D=2"))
+			.willReturn(okJson(page("c1", "run_1", "run_2"))));
+		stubFor(get(urlEqualTo(path + "?filter%5Benv%5D=prod%2Cstg&page%5Bsize%5D=2&page%5Bafter%5D=c1"))
+			.willReturn(okJson(page(null, "run_3"))));
+		TriggerOperations client = TestClients.builder(wm).accessToken(TestClients.ACCESS_TOKEN).build();
+
+		List<String> ids = client.runs()
+			.listForProject("proj_abcdefghijklmnopqrst", List.of("prod", "stg"),
+					ListRunsRequest.builder().pageSize(2).build())
+			.map(Run::id)
+			.collectList()
+			.block();
+
+		assertThat(ids).containsExactly("run_1", "run_2", "run_3");
+		verify(2, getRequestedFor(urlPathEqualTo(path)).withQueryParam("filter[env]", equalTo("prod,stg"))
+			.withHeader("Authorization", equalTo("Bearer " + TestClients.ACCESS_TOKEN)));
+	}
+
 	static String page(String next, String... ids) {
 		StringBuilder data = new StringBuilder();
 		for (String id : ids) {

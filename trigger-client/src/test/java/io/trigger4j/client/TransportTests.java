@@ -12,8 +12,10 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.trigger4j.client.error.ServerException;
+import io.trigger4j.client.error.TriggerDecodingException;
 import io.trigger4j.client.error.TriggerTimeoutException;
 import io.trigger4j.client.error.TriggerTransportException;
+import io.trigger4j.client.model.query.QueryRequest;
 import io.trigger4j.client.model.runs.Run;
 import io.trigger4j.client.model.runs.RunStatus;
 import io.trigger4j.client.model.tasks.TriggerOptions;
@@ -36,6 +38,31 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** Retries, timeouts and connection failures over real HTTP. */
 @WireMockTest
 class TransportTests {
+
+	@Test
+	void anAnswerOfSeveralMegabytesIsRead(WireMockRuntimeInfo wm) {
+		String value = "x".repeat(1024);
+		String rows = String.join(",", java.util.Collections.nCopies(3 * 1024, "{\"v\":\"" + value + "\"}"));
+		stubFor(post("/api/v1/query").willReturn(okJson("{\"format\":\"json\",\"results\":[" + rows + "]}")));
+
+		var result = TestClients.client(wm).query().execute(QueryRequest.of("SELECT v FROM runs")).block();
+
+		assertThat(result.rows()).hasSize(3 * 1024).allSatisfy((row) -> assertThat(row).containsEntry("v", value));
+	}
+
+	@Test
+	void anAnswerLargerThanTheLimitFailsAsDecodingWithoutRetrying(WireMockRuntimeInfo wm) {
+		byte[] huge = new byte[TriggerHttp.MAX_RESPONSE_BYTES + 1024];
+		java.util.Arrays.fill(huge, (byte) ' ');
+		stubFor(get("/api/v1/runs/run_1/trace")
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(huge)));
+
+		TriggerDecodingException ex = catchThrowableOfType(TriggerDecodingException.class,
+				() -> TestClients.client(wm).runs().trace("run_1").block());
+
+		assertThat(ex).hasMessage("runs.trace failed: the answer (status 200) is larger than 32 MiB");
+		verify(1, getRequestedFor(urlEqualTo("/api/v1/runs/run_1/trace")));
+	}
 
 	@Test
 	void aReadIsRetriedAfterA503AndSucceeds(WireMockRuntimeInfo wm) {

@@ -1,5 +1,6 @@
 /**
- * Batch triggers: the items, the batch options and the answers.
+ * Batch triggers: the items, the batch options and the answers; batches as retrieved, and
+ * their results.
  */
 @NullMarked
 package io.trigger4j.client.model.batches;
