@@ -1,6 +1,9 @@
 package io.trigger4j.emulator;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -8,17 +11,93 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One attempt of an emulated run, as its {@link TaskHandler} sees it.
+ * One step of an attempt of an emulated run, as its {@link TaskHandler} sees it: the run,
+ * the payload, the outcome of the token the previous step waited for, and a way to create
+ * waitpoint tokens (as {@code wait.createToken} does in a real task).
  *
- * @param runId the run id
- * @param taskIdentifier the task
- * @param attempt the attempt number, from 1
- * @param step the step within the attempt, from 1: after {@link TaskStep#waitFor} the
- * handler is called again with the next step
- * @param payloadJson the payload as plain JSON text ({@code null} when none was sent); a
- * payload the official SDK sent as superjson arrives decoded
+ * <pre>{@code
+ * EmulatedTask.of("review", (run) -> switch (run.step()) {
+ *     case 1 -> TaskStep.waitForToken(run.createToken(Duration.ofHours(1)));
+ *     default -> run.tokenResult().ok() ? run.tokenResult().outputAsMap() : TaskStep.fail("timed out");
+ * });
+ * }</pre>
  */
-public record TaskInvocation(String runId, String taskIdentifier, int attempt, int step, @Nullable String payloadJson) {
+public final class TaskInvocation {
+
+	/** The most tags a token may have. */
+	private static final int MAX_TOKEN_TAGS = 10;
+
+	/** The longest tag of a token. */
+	private static final int MAX_TAG_LENGTH = 128;
+
+	private final String runId;
+
+	private final String taskIdentifier;
+
+	private final int attempt;
+
+	private final int step;
+
+	private final @Nullable String payloadJson;
+
+	private final @Nullable TokenResult tokenResult;
+
+	private final @Nullable TokenFactory tokens;
+
+	/**
+	 * An invocation outside an emulator (to call a handler directly): it has no token
+	 * result and cannot create tokens.
+	 * @param runId the run id
+	 * @param taskIdentifier the task
+	 * @param attempt the attempt number, from 1
+	 * @param step the step within the attempt, from 1
+	 * @param payloadJson the payload as plain JSON text, or {@code null}
+	 */
+	public TaskInvocation(String runId, String taskIdentifier, int attempt, int step, @Nullable String payloadJson) {
+		this(runId, taskIdentifier, attempt, step, payloadJson, null, null);
+	}
+
+	TaskInvocation(String runId, String taskIdentifier, int attempt, int step, @Nullable String payloadJson,
+			@Nullable TokenResult tokenResult, @Nullable TokenFactory tokens) {
+		this.runId = Objects.requireNonNull(runId, "runId must not be null");
+		this.taskIdentifier = Objects.requireNonNull(taskIdentifier, "taskIdentifier must not be null");
+		this.attempt = attempt;
+		this.step = step;
+		this.payloadJson = payloadJson;
+		this.tokenResult = tokenResult;
+		this.tokens = tokens;
+	}
+
+	/** The run id. */
+	public String runId() {
+		return this.runId;
+	}
+
+	/** The task. */
+	public String taskIdentifier() {
+		return this.taskIdentifier;
+	}
+
+	/** The attempt number, from 1. */
+	public int attempt() {
+		return this.attempt;
+	}
+
+	/**
+	 * The step within the attempt, from 1: after {@link TaskStep#waitFor} or
+	 * {@link TaskStep#waitForToken} the handler is called again with the next step.
+	 */
+	public int step() {
+		return this.step;
+	}
+
+	/**
+	 * The payload as plain JSON text ({@code null} when none was sent); a payload the
+	 * official SDK sent as superjson arrives decoded.
+	 */
+	public @Nullable String payloadJson() {
+		return this.payloadJson;
+	}
 
 	/** The payload read as the given type ({@code null} without payload). */
 	public <T> @Nullable T payload(Class<T> type) {
@@ -35,12 +114,135 @@ public record TaskInvocation(String runId, String taskIdentifier, int attempt, i
 
 	/** The payload as a map (empty unless it is a JSON object). */
 	public Map<String, Object> payloadAsMap() {
-		if (this.payloadJson == null) {
+		return asMap(this.payloadJson);
+	}
+
+	/**
+	 * The outcome of the token the previous step waited for
+	 * ({@link TaskStep#waitForToken}): its completion data, or its timeout error;
+	 * {@code null} after any other step.
+	 */
+	public @Nullable TokenResult tokenResult() {
+		return this.tokenResult;
+	}
+
+	/** Creates a waitpoint token without timeout, key or tags; returns its id. */
+	public String createToken() {
+		return createToken(null, null, List.of());
+	}
+
+	/**
+	 * Creates a waitpoint token that times out after this long (emulator time); returns
+	 * its id.
+	 */
+	public String createToken(Duration timeout) {
+		return createToken(null, Objects.requireNonNull(timeout, "timeout must not be null"), List.of());
+	}
+
+	/**
+	 * Creates a waitpoint token as {@code POST /api/v1/waitpoints/tokens} does, and
+	 * returns its id ({@code waitpoint_...}); a live idempotency key returns the token it
+	 * made before (so a retried attempt waits on the same token). The token is listed and
+	 * completed through the API like any other.
+	 * @param idempotencyKey the key (kept for ever), or {@code null}
+	 * @param timeout how long until the token times out (emulator time), or {@code null}
+	 * for never
+	 * @param tags at most 10 tags of at most 128 characters
+	 * @throws IllegalStateException outside an emulator
+	 */
+	public String createToken(@Nullable String idempotencyKey, @Nullable Duration timeout, List<String> tags) {
+		Objects.requireNonNull(tags, "tags must not be null");
+		if (timeout != null && timeout.isNegative()) {
+			throw new IllegalArgumentException("timeout must not be negative but was " + timeout);
+		}
+		if (tags.size() > MAX_TOKEN_TAGS) {
+			throw new IllegalArgumentException(
+					"tags must be at most " + MAX_TOKEN_TAGS + " but were " + tags.size() + " tags");
+		}
+		for (String tag : tags) {
+			Objects.requireNonNull(tag, "tags must not contain null");
+			if (tag.length() > MAX_TAG_LENGTH) {
+				throw new IllegalArgumentException(
+						"tags must be at most " + MAX_TAG_LENGTH + " characters but one has " + tag.length());
+			}
+		}
+		if (this.tokens == null) {
+			throw new IllegalStateException("createToken needs a run of a started TriggerEmulator");
+		}
+		return this.tokens.create(idempotencyKey, timeout, List.copyOf(tags));
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return this == other || (other instanceof TaskInvocation that && this.runId.equals(that.runId)
+				&& this.taskIdentifier.equals(that.taskIdentifier) && this.attempt == that.attempt
+				&& this.step == that.step && Objects.equals(this.payloadJson, that.payloadJson)
+				&& Objects.equals(this.tokenResult, that.tokenResult));
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.runId, this.taskIdentifier, this.attempt, this.step, this.payloadJson,
+				this.tokenResult);
+	}
+
+	@Override
+	public String toString() {
+		return "TaskInvocation[runId=" + this.runId + ", taskIdentifier=" + this.taskIdentifier + ", attempt="
+				+ this.attempt + ", step=" + this.step + "]";
+	}
+
+	private static Map<String, Object> asMap(@Nullable String json) {
+		if (json == null) {
 			return Map.of();
 		}
-		JsonNode node = EmulatorJson.MAPPER.readTree(this.payloadJson);
+		JsonNode node = EmulatorJson.MAPPER.readTree(json);
 		return node.isObject() ? EmulatorJson.MAPPER.convertValue(node, new TypeReference<Map<String, Object>>() {
 		}) : Map.of();
+	}
+
+	/**
+	 * How a waited-for token ended, as {@code wait.forToken} answers in a real task.
+	 *
+	 * @param tokenId the token's id
+	 * @param ok whether it was completed ({@code false}: it timed out)
+	 * @param outputJson the completion data as JSON text ({@code null} when completed
+	 * without data, or timed out)
+	 * @param error the timeout error's message ("Waitpoint timed out at ..."), or
+	 * {@code null} when completed
+	 */
+	public record TokenResult(String tokenId, boolean ok, @Nullable String outputJson, @Nullable String error) {
+
+		public TokenResult {
+			Objects.requireNonNull(tokenId, "tokenId must not be null");
+		}
+
+		/** The completion data read as the given type ({@code null} without data). */
+		public <T> @Nullable T output(Class<T> type) {
+			if (this.outputJson == null) {
+				return null;
+			}
+			try {
+				return EmulatorJson.MAPPER.readValue(this.outputJson, type);
+			}
+			catch (JacksonException ex) {
+				throw new IllegalArgumentException("output of " + this.tokenId + " is not a " + type.getName(), ex);
+			}
+		}
+
+		/** The completion data as a map (empty unless it is a JSON object). */
+		public Map<String, Object> outputAsMap() {
+			return asMap(this.outputJson);
+		}
+
+	}
+
+	/** Creates tokens in the emulator running the step. */
+	@FunctionalInterface
+	interface TokenFactory {
+
+		String create(@Nullable String idempotencyKey, @Nullable Duration timeout, List<String> tags);
+
 	}
 
 }

@@ -7,20 +7,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link TaskHandler} ends a step, when returning the output or throwing is not
- * enough: complete with an output, fail with a message, or wait for a duration of
- * emulator time (the run shows WAITING) and then be called again with the next
- * {@linkplain TaskInvocation#step() step}.
+ * enough: complete with an output, fail with a message, or wait (the run shows WAITING)
+ * for a duration of emulator time or for a waitpoint token, and then be called again with
+ * the next {@linkplain TaskInvocation#step() step}.
  *
  * <pre>{@code
  * EmulatedTask.of("approve", (run) -> (run.step() == 1) ? TaskStep.waitFor(Duration.ofHours(1))
  *         : TaskStep.complete(Map.of("approved", true)));
+ *
+ * EmulatedTask.of("review", (run) -> (run.step() == 1)
+ *         ? TaskStep.waitForToken(run.createToken(Duration.ofDays(1)))
+ *         : TaskStep.complete(run.tokenResult().ok() ? run.tokenResult().outputAsMap() : Map.of("timedOut", true)));
  * }</pre>
  */
 public final class TaskStep {
 
 	enum Kind {
 
-		COMPLETE, FAIL, WAIT
+		COMPLETE, FAIL, WAIT, WAIT_FOR_TOKEN
 
 	}
 
@@ -32,23 +36,27 @@ public final class TaskStep {
 
 	private final @Nullable Duration duration;
 
-	private TaskStep(Kind kind, @Nullable Object output, @Nullable String message, @Nullable Duration duration) {
+	private final @Nullable String tokenId;
+
+	private TaskStep(Kind kind, @Nullable Object output, @Nullable String message, @Nullable Duration duration,
+			@Nullable String tokenId) {
 		this.kind = kind;
 		this.output = output;
 		this.message = message;
 		this.duration = duration;
+		this.tokenId = tokenId;
 	}
 
 	/** Completes the run with this output ({@code null} for none). */
 	public static TaskStep complete(@Nullable Object output) {
-		return new TaskStep(Kind.COMPLETE, output, null, null);
+		return new TaskStep(Kind.COMPLETE, output, null, null, null);
 	}
 
 	/**
 	 * Fails the attempt with this message; the run retries while it has attempts left.
 	 */
 	public static TaskStep fail(String message) {
-		return new TaskStep(Kind.FAIL, null, Objects.requireNonNull(message, "message must not be null"), null);
+		return new TaskStep(Kind.FAIL, null, Objects.requireNonNull(message, "message must not be null"), null, null);
 	}
 
 	/**
@@ -59,7 +67,24 @@ public final class TaskStep {
 		if (duration.isNegative()) {
 			throw new IllegalArgumentException("duration must not be negative but was " + duration);
 		}
-		return new TaskStep(Kind.WAIT, null, null, duration);
+		return new TaskStep(Kind.WAIT, null, null, duration, null);
+	}
+
+	/**
+	 * Waits until a waitpoint token completes or times out (emulator time), then calls
+	 * the handler again with the next step, which reads the outcome from
+	 * {@link TaskInvocation#tokenResult()}: the completion data, or the timeout error. A
+	 * token completed already resumes the run at once; an unknown one fails the attempt.
+	 * Cancelling the waiting run leaves the token as it is.
+	 * @param tokenId the token's id ({@code waitpoint_...}), from
+	 * {@link TaskInvocation#createToken()} or {@code POST /api/v1/waitpoints/tokens}
+	 */
+	public static TaskStep waitForToken(String tokenId) {
+		Objects.requireNonNull(tokenId, "tokenId must not be null");
+		if (tokenId.isBlank()) {
+			throw new IllegalArgumentException("tokenId must not be blank");
+		}
+		return new TaskStep(Kind.WAIT_FOR_TOKEN, null, null, null, tokenId);
 	}
 
 	Kind kind() {
@@ -78,12 +103,17 @@ public final class TaskStep {
 		return this.duration;
 	}
 
+	@Nullable String tokenId() {
+		return this.tokenId;
+	}
+
 	@Override
 	public String toString() {
 		return switch (this.kind) {
 			case COMPLETE -> "TaskStep.complete";
 			case FAIL -> "TaskStep.fail(" + this.message + ")";
 			case WAIT -> "TaskStep.waitFor(" + this.duration + ")";
+			case WAIT_FOR_TOKEN -> "TaskStep.waitForToken(" + this.tokenId + ")";
 		};
 	}
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 import io.trigger4j.emulator.api.EmulatorApi;
@@ -69,8 +70,13 @@ public final class TriggerEmulator implements AutoCloseable {
 	private TriggerEmulator(Builder builder) {
 		this.clock = builder.clock;
 		this.secretKey = builder.secretKey;
-		Engine engine = new Engine(builder.clock, builder.tasks.values().stream().map(TaskSteps::spec).toList(),
+		AtomicReference<@Nullable Engine> built = new AtomicReference<>();
+		Engine engine = new Engine(builder.clock,
+				builder.tasks.values().stream().map((task) -> TaskSteps.spec(task, built::get)).toList(),
 				HANDLER_TIMEOUT);
+		built.set(engine);
+		// The environment's API key signs the tokens' callback URLs.
+		engine.waitpoints().signingKey(secretKey());
 		engine.envVars().projectRef(builder.projectRef);
 		this.projectRef = builder.projectRef;
 		// The current deployment (of the default version) is made now, the others after

@@ -1,6 +1,7 @@
 package io.trigger4j.emulator;
 
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,22 +11,36 @@ import java.util.Set;
 
 import io.trigger4j.emulator.api.EmulatorApi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The contract's routes the emulator does not serve yet, and wrong methods. */
+/** Every route of the contract is served; wrong methods and unknown paths. */
 class ContractRoutesTests extends EmulatorTestSupport {
 
-	@Test
-	void aContractRouteNotServedYetAnswers501NamingTheOperation() {
-		Http.Answer answer = this.http.get("/api/v1/runs/run_1/trace");
+	@ParameterizedTest
+	@MethodSource("contractOperations")
+	void everyOperationOfTheContractIsServed(String operation) {
+		String[] parts = operation.split(" ");
+		String path = parts[1].replaceAll("\\{[^}]+}", "x_1");
+		HttpRequest.Builder request = this.http.request(path).header("Content-Type", "application/json");
+		request = switch (parts[0]) {
+			case "GET" -> request.GET();
+			case "DELETE" -> request.DELETE();
+			default -> request.method(parts[0], HttpRequest.BodyPublishers.ofString("{}"));
+		};
 
-		assertThat(answer.status()).isEqualTo(501);
-		assertThat(answer.json().get("error").asString())
-			.isEqualTo("The trigger4j emulator does not serve get_run_trace_v1 (GET /api/v1/runs/{runId}/trace) yet");
-		assertThat(this.http.post("/api/v1/waitpoints/tokens", "{}").status()).isEqualTo(501);
+		Http.Answer answer = Http.send(request);
+
+		assertThat(answer.status()).as("%s answered %s", operation, answer.body()).isNotIn(405, 501);
+		assertThat(answer.body()).as("%s answered %s", operation, answer.body()).doesNotContain("trigger4j emulator");
+	}
+
+	static java.util.List<String> contractOperations() {
+		return EmulatorApi.contractOperations();
 	}
 
 	@Test

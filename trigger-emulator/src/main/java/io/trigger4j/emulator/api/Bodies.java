@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
@@ -32,18 +33,29 @@ final class Bodies {
 	 * legacy routes')
 	 */
 	static Mono<JsonNode> read(ServerRequest request, int limit, boolean builder) {
+		return bytes(request, limit, false).map((bytes) -> parse(bytes, builder));
+	}
+
+	/**
+	 * The body's bytes, empty for none. A body over {@code limit} bytes is refused with
+	 * 413 "Request body too large", as is one without {@code Content-Length} unless
+	 * {@code chunked} allows it (a streamed body), or with a malformed one.
+	 */
+	static Mono<byte[]> bytes(ServerRequest request, int limit, boolean chunked) {
 		String length = request.headers().firstHeader("Content-Length");
-		long declared;
-		try {
-			declared = (length != null) ? Long.parseLong(length.trim()) : -1;
+		if (length != null || !chunked) {
+			long declared;
+			try {
+				declared = (length != null) ? Long.parseLong(length.trim()) : -1;
+			}
+			catch (NumberFormatException ex) {
+				declared = -1;
+			}
+			if (declared < 0 || declared > limit) {
+				return Mono.error(ApiError.of(413, "Request body too large"));
+			}
 		}
-		catch (NumberFormatException ex) {
-			declared = -1;
-		}
-		if (declared < 0 || declared > limit) {
-			return Mono.error(ApiError.of(413, "Request body too large"));
-		}
-		return DataBufferUtils.join(request.exchange().getRequest().getBody(), limit + 1).map((buffer) -> {
+		return DataBufferUtils.join(request.exchange().getRequest().getBody(), limit).map((buffer) -> {
 			try {
 				byte[] bytes = new byte[buffer.readableByteCount()];
 				buffer.read(bytes);
@@ -53,10 +65,8 @@ final class Bodies {
 				DataBufferUtils.release(buffer);
 			}
 		})
-			.onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class,
-					(ex) -> ApiError.of(413, "Request body too large"))
-			.defaultIfEmpty(new byte[0])
-			.map((bytes) -> parse(bytes, builder));
+			.onErrorMap(DataBufferLimitException.class, (ex) -> ApiError.of(413, "Request body too large"))
+			.defaultIfEmpty(new byte[0]);
 	}
 
 	private static JsonNode parse(byte[] bytes, boolean builder) {

@@ -55,6 +55,9 @@ public final class EmulatorApi {
 		new EnvVarRoutes(engine, guard).register(routes);
 		new QueueRoutes(engine, guard).register(routes);
 		new DeploymentRoutes(engine, guard).register(routes);
+		new WaitpointRoutes(engine, guard).register(routes);
+		new BatchRoutes(engine, guard).register(routes);
+		new QueryRoutes(engine, guard).register(routes);
 		RouterFunction<ServerResponse> router = routes.route((request) -> true, ContractRoutes::unserved)
 			.filter((request, next) -> {
 				try {

@@ -13,6 +13,7 @@ import io.trigger4j.emulator.engine.RunSnapshot;
 import io.trigger4j.emulator.engine.RunState;
 import io.trigger4j.emulator.engine.ScheduleSnapshot;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -20,14 +21,33 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Runs: retrieve, list, cancel, replay, reschedule, tags, metadata and result
- * (api-semantics.md sections 4.1-4.3 and 7).
+ * Runs: retrieve, list, the project's runs, cancel, replay, reschedule, tags, metadata,
+ * result, trace and events (api-semantics.md sections 4.1-4.3 and 7).
+ *
+ * <p>
+ * The project's runs ({@code GET /api/v1/projects/{projectRef}/runs}) take a personal
+ * access token ({@code tr_pat_...}; anything else is 401 "Invalid or Missing PAT") and
+ * list, as the server does, the runs of the first environment of {@code filter[env]}
+ * (slugs {@code dev}, {@code stg}, {@code prod}, {@code preview}, in the order given) the
+ * project has: the emulated runs all belong to {@code dev}, the other environments have
+ * none. Without a matching {@code filter[env]} the server fails with 500 "Internal Server
+ * Error" (its presenter's "No environment found"); so does the emulator. The query is
+ * checked first (400 "Query Error"), then the token, then the project (404 "Project not
+ * found").
  */
 final class RunRoutes {
 
 	private static final int MAX_BODY_BYTES = 3_145_728;
 
 	private static final int MAX_METADATA_BODY_BYTES = 2_097_152;
+
+	private static final String PAT_PREFIX = "tr_pat_";
+
+	/** The slugs of the project's environments, as {@code filter[env]} matches them. */
+	private static final List<String> PROJECT_ENVIRONMENTS = List.of("dev", "stg", "prod", "preview");
+
+	/** The environment every emulated run belongs to (the secret key's). */
+	private static final String EMULATED_ENVIRONMENT = "dev";
 
 	private final Engine engine;
 
@@ -46,7 +66,13 @@ final class RunRoutes {
 			.POST("/api/v1/runs/{runId}/reschedule", this.guard.guarded(Guard.Family.RESCHEDULE, this::reschedule))
 			.POST("/api/v1/runs/{runId}/tags", this.guard.guarded(Guard.Family.LEGACY, this::addTags))
 			.PUT("/api/v1/runs/{runId}/metadata", this.guard.guarded(Guard.Family.BUILDER, this::updateMetadata))
-			.GET("/api/v1/runs/{runId}/result", this.guard.guarded(Guard.Family.LEGACY, this::result));
+			.GET("/api/v1/runs/{runId}/result", this.guard.guarded(Guard.Family.LEGACY, this::result))
+			.GET("/api/v1/runs/{runId}/trace", this.guard.guarded(Guard.Family.BUILDER, this::trace))
+			.GET("/api/v1/runs/{runId}/events", this.guard.guarded(Guard.Family.BUILDER, this::events))
+			// The route tells tokens apart itself: only a personal access token is let
+			// in.
+			.GET("/api/v1/projects/{projectRef}/runs",
+					this.guard.guarded(Guard.Family.BUILDER, (token) -> true, this::projectRuns));
 	}
 
 	private Mono<ServerResponse> retrieve(ServerRequest request) {
@@ -64,13 +90,70 @@ final class RunRoutes {
 	private Mono<ServerResponse> list(ServerRequest request) {
 		Map<String, String> query = request.queryParams().toSingleValueMap();
 		ListQuery listQuery = ListRequests.parse(query, this.engine.now());
-		String version = apiVersion(request);
-		return EngineCalls.call(() -> listPage(listQuery)).flatMap((page) -> {
-			Map<String, Object> answer = new LinkedHashMap<>();
-			answer.put("data", page.data().stream().map((run) -> RunRenderer.render(run, version, true)).toList());
-			answer.put("pagination", pagination(page));
-			return Answers.json(200, answer);
-		});
+		return EngineCalls.call(() -> listPage(listQuery)).flatMap((page) -> answerPage(page, apiVersion(request)));
+	}
+
+	private static Mono<ServerResponse> answerPage(Page page, @Nullable String version) {
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("data", page.data().stream().map((run) -> RunRenderer.render(run, version, true)).toList());
+		answer.put("pagination", pagination(page));
+		return Answers.json(200, answer);
+	}
+
+	private Mono<ServerResponse> projectRuns(ServerRequest request) {
+		Map<String, String> query = request.queryParams().toSingleValueMap();
+		ListQuery listQuery = ListRequests.parse(query, this.engine.now());
+		String token = bearer(request);
+		if (!token.startsWith(PAT_PREFIX) || token.length() == PAT_PREFIX.length()) {
+			throw ApiError.of(401, "Invalid or Missing PAT");
+		}
+		if (!request.pathVariable("projectRef").equals(this.engine.envVars().projectRef())) {
+			throw ApiError.of(404, "Project not found");
+		}
+		String environment = firstEnvironment(query.get("filter[env]"));
+		if (environment == null) {
+			throw ApiError.of(500, "Internal Server Error");
+		}
+		if (!EMULATED_ENVIRONMENT.equals(environment)) {
+			return answerPage(new Page(List.of(), false, false), apiVersion(request));
+		}
+		return EngineCalls.call(() -> listPage(listQuery)).flatMap((page) -> answerPage(page, apiVersion(request)));
+	}
+
+	/**
+	 * The first slug of {@code filter[env]} that names an environment of the project, or
+	 * {@code null}: {@code staging} names none (the slug is {@code stg}).
+	 */
+	private static @Nullable String firstEnvironment(@Nullable String slugs) {
+		if (slugs == null || slugs.isEmpty()) {
+			return null;
+		}
+		for (String slug : slugs.split(",")) {
+			if (PROJECT_ENVIRONMENTS.contains(slug)) {
+				return slug;
+			}
+		}
+		return null;
+	}
+
+	private static String bearer(ServerRequest request) {
+		String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization == null) {
+			return "";
+		}
+		return authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : authorization.trim();
+	}
+
+	private Mono<ServerResponse> trace(ServerRequest request) {
+		String runId = request.pathVariable("runId");
+		return EngineCalls.call(() -> this.engine.traces().trace(runId).orElseThrow(() -> ApiError.notFound(true)))
+			.flatMap((trace) -> Answers.json(200, TraceRenderer.trace(trace)));
+	}
+
+	private Mono<ServerResponse> events(ServerRequest request) {
+		String runId = request.pathVariable("runId");
+		return EngineCalls.call(() -> this.engine.traces().events(runId).orElseThrow(() -> ApiError.notFound(true)))
+			.flatMap((spans) -> Answers.json(200, TraceRenderer.events(spans)));
 	}
 
 	/**

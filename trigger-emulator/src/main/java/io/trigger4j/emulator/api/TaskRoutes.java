@@ -33,7 +33,7 @@ final class TaskRoutes {
 	/**
 	 * A stand-in for the public access token the server returns in {@code x-trigger-jwt}.
 	 */
-	private static final String FAKE_JWT = "eyJhbGciOiJIUzI1NiJ9.eyJwdWIiOnRydWUsImVtdWxhdG9yIjp0cnVlfQ.ZW11bGF0b3I";
+	static final String FAKE_JWT = "eyJhbGciOiJIUzI1NiJ9.eyJwdWIiOnRydWUsImVtdWxhdG9yIjp0cnVlfQ.ZW11bGF0b3I";
 
 	private final Engine engine;
 

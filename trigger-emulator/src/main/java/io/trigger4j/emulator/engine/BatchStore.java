@@ -1,7 +1,6 @@
 package io.trigger4j.emulator.engine;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -9,23 +8,32 @@ import org.jspecify.annotations.Nullable;
 /** The batches, by id. Only touched while holding the engine's lock. */
 final class BatchStore {
 
-	private final Map<String, Batch> batches = new HashMap<>();
+	private final Map<String, BatchRecord> batches = new HashMap<>();
 
-	void add(Batch batch) {
-		this.batches.put(batch.id(), batch);
+	/** Batch ids by idempotency key, whichever route created them. */
+	private final Map<String, String> byKey = new HashMap<>();
+
+	void add(BatchRecord batch) {
+		this.batches.put(batch.id, batch);
+		if (batch.idempotencyKey != null) {
+			this.byKey.putIfAbsent(batch.idempotencyKey, batch.id);
+		}
 	}
 
-	@Nullable Batch get(String id) {
+	@Nullable BatchRecord get(String id) {
 		return this.batches.get(id);
 	}
 
-	/** A batch as created: its runs in item order. */
-	record Batch(String id, List<RunRecord> runs) {
+	/**
+	 * Whether any batch was created with this idempotency key (the server keeps one batch
+	 * per key and environment).
+	 */
+	boolean hasKey(String idempotencyKey) {
+		return this.byKey.containsKey(idempotencyKey);
+	}
 
-		Batch {
-			runs = List.copyOf(runs);
-		}
-
+	int size() {
+		return this.batches.size();
 	}
 
 }

@@ -34,12 +34,12 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>
  * Time moves by timed events (a delay ends, a step ends, a retry starts, a TTL passes, a
- * wait ends), processed in time order up to the clock's instant; a tick costs what is
- * due. A step's function is called once, on a task thread, when the step starts; when
- * processing reaches the step's end before the function has returned, the engine waits
- * for it without holding its lock, at most the handler timeout (real time) since the step
- * started. A call from a step function itself does not wait for steps: it sees the runs
- * as far as their known outcomes allow.
+ * wait ends, a waitpoint token times out), processed in time order up to the clock's
+ * instant; a tick costs what is due. A step's function is called once, on a task thread,
+ * when the step starts; when processing reaches the step's end before the function has
+ * returned, the engine waits for it without holding its lock, at most the handler timeout
+ * (real time) since the step started. A call from a step function itself does not wait
+ * for steps: it sees the runs as far as their known outcomes allow.
  */
 public final class Engine {
 
@@ -89,6 +89,14 @@ public final class Engine {
 
 	private final Deployments deployments;
 
+	private final Waitpoints waitpoints;
+
+	private final Batches batchOperations;
+
+	private final RunTraces traces;
+
+	private final RunQueries queries;
+
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final RunStore runs = new RunStore();
@@ -132,6 +140,10 @@ public final class Engine {
 		this.queueOperations = new Queues(this);
 		this.envVars = new EnvVars(this);
 		this.deployments = new Deployments(this);
+		this.waitpoints = new Waitpoints(this);
+		this.batchOperations = new Batches(this);
+		this.traces = new RunTraces(this);
+		this.queries = new RunQueries(this);
 	}
 
 	/** Schedules: the tasks' cron schedules, firing runs in engine time. */
@@ -152,6 +164,26 @@ public final class Engine {
 	/** Deployments: the versions of the emulated tasks, and which one is current. */
 	public Deployments deployments() {
 		return this.deployments;
+	}
+
+	/** Waitpoint tokens: created, completed, timed out; runs wait on them. */
+	public Waitpoints waitpoints() {
+		return this.waitpoints;
+	}
+
+	/** Batches: retrieval, results, and the two-phase batch routes. */
+	public Batches batches() {
+		return this.batchOperations;
+	}
+
+	/** Runs' traces and events, generated from their attempts. */
+	public RunTraces traces() {
+		return this.traces;
+	}
+
+	/** Queries over the runs, in SQL. */
+	public RunQueries queries() {
+		return this.queries;
 	}
 
 	/** The engine's current time. */
@@ -205,11 +237,11 @@ public final class Engine {
 			String scopedKey = (spec.idempotencyKey() != null) ? spec.route() + "\u0000" + spec.idempotencyKey() : null;
 			if (scopedKey != null) {
 				String batchId = this.batchKeys.live(scopedKey, now);
-				BatchStore.Batch existing = (batchId != null) ? this.batches.get(batchId) : null;
+				BatchRecord existing = (batchId != null) ? this.batches.get(batchId) : null;
 				if (existing != null) {
 					List<RunSnapshot> snapshots = existing.runs().stream().map(RunRecord::snapshot).toList();
-					return new BatchResult(existing.id(), snapshots, snapshots.stream().map((run) -> true).toList(),
-							true, spec.idempotencyKey());
+					return new BatchResult(existing.id, snapshots, snapshots.stream().map((run) -> true).toList(), true,
+							spec.idempotencyKey());
 				}
 			}
 			for (TriggerSpec item : spec.items()) {
@@ -225,7 +257,7 @@ public final class Engine {
 				created.add(admitted.run());
 				cached.add(admitted.cached());
 			}
-			this.batches.add(new BatchStore.Batch(batchId, created));
+			this.batches.add(BatchRecord.oneShot(batchId, now, spec.idempotencyKey(), created));
 			if (scopedKey != null) {
 				Duration ttl = spec.idempotencyKeyTtl();
 				this.batchKeys.put(scopedKey, batchId, (ttl != null) ? Times.plus(now, ttl) : Times.NEVER);
@@ -281,6 +313,10 @@ public final class Engine {
 				run.state = RunState.CANCELED;
 				run.finishedAt = now;
 				run.updatedAt = now;
+				AttemptRecord attempt = run.lastAttempt();
+				if (attempt != null) {
+					attempt.end(now, AttemptRecord.Outcome.CANCELED, null);
+				}
 				detach(run, now);
 				advance();
 			}
@@ -453,6 +489,51 @@ public final class Engine {
 		this.currentVersion = Objects.requireNonNull(version, "version must not be null");
 	}
 
+	/** The runs; call under the lock. */
+	RunStore runStore() {
+		return this.runs;
+	}
+
+	/** The batches; call under the lock. */
+	BatchStore batchStore() {
+		return this.batches;
+	}
+
+	/** Batches by scoped idempotency key; call under the lock. */
+	KeyStore batchKeys() {
+		return this.batchKeys;
+	}
+
+	/**
+	 * A new id with a prefix ({@code batch_}, {@code waitpoint_}); call under the lock.
+	 */
+	String newId(String prefix) {
+		return Ids.newId(prefix, this.horizon, ++this.sequence);
+	}
+
+	/**
+	 * The run a trigger's keys point to, or a new one in a batch (validated first), at
+	 * {@code at}; call under the lock.
+	 */
+	Admitted admitItem(TriggerSpec spec, Instant at, @Nullable String batchId) {
+		return admit(spec, at, batchId);
+	}
+
+	/** Checks a trigger as a new run would be checked; call under the lock. */
+	static void check(TriggerSpec spec) {
+		validate(spec);
+	}
+
+	/**
+	 * A token a run may wait on has completed or timed out at {@code at}: the run, if it
+	 * still waits on it, runs its next step then; call under the lock.
+	 */
+	void resumeFromToken(RunRecord run, String tokenId, Instant at) {
+		if (run.state == RunState.WAITING_TO_RESUME && tokenId.equals(run.waitingForToken)) {
+			this.events.schedule(at, TimedEvent.Kind.WAIT_END, run, null);
+		}
+	}
+
 	/** Schedules a timer; call under the lock. */
 	Timer timer(Instant at, Consumer<Instant> action) {
 		Timer timer = new Timer(action);
@@ -594,7 +675,10 @@ public final class Engine {
 				run.state = RunState.EXECUTING;
 				run.updatedAt = at;
 				run.stepNumber++;
-				startStep(run, at);
+				// After a token wait, the next step sees the token as it is now.
+				WaitpointRecord token = this.waitpoints.record(run.waitingForToken);
+				run.waitingForToken = null;
+				startStep(run, at, (token != null) ? this.waitpoints.snapshot(token) : null);
 			}
 			case TIMER -> {
 				// handled in advance()
@@ -644,19 +728,24 @@ public final class Engine {
 	private void startAttempt(RunRecord run, Instant at) {
 		run.state = RunState.EXECUTING;
 		run.attemptCount++;
+		run.attempts.add(new AttemptRecord(run.attemptCount, at));
 		if (run.startedAt == null) {
 			run.startedAt = at;
 		}
 		run.updatedAt = at;
 		run.stepNumber = 1;
-		startStep(run, at);
+		startStep(run, at, null);
 	}
 
-	private void startStep(RunRecord run, Instant at) {
+	private void startStep(RunRecord run, Instant at, @Nullable WaitpointSnapshot token) {
 		TaskSpec task = Objects.requireNonNull(run.task);
 		run.stepStartedAt = at;
+		AttemptRecord attempt = run.lastAttempt();
+		if (attempt != null) {
+			attempt.steps = run.stepNumber;
+		}
 		StepExecution step = this.steps.start(task.function(), run.id, run.taskIdentifier, run.attemptCount,
-				run.stepNumber, run.payload);
+				run.stepNumber, run.payload, token);
 		run.currentStep = step;
 		this.events.schedule(Times.plus(at, nonNegative(task.stepDuration())), TimedEvent.Kind.STEP_END, run, step);
 	}
@@ -668,9 +757,24 @@ public final class Engine {
 		run.updatedAt = at;
 		run.currentStep = null;
 		run.stepStartedAt = null;
-		if (outcome instanceof StepOutcome.Wait && run.stepNumber >= MAX_STEPS_PER_ATTEMPT) {
+		if ((outcome instanceof StepOutcome.Wait || outcome instanceof StepOutcome.WaitForToken)
+				&& run.stepNumber >= MAX_STEPS_PER_ATTEMPT) {
 			outcome = Outcomes.failure(new IllegalStateException(
 					"Attempt " + run.attemptCount + " exceeded " + MAX_STEPS_PER_ATTEMPT + " steps"));
+		}
+		WaitpointRecord token = null;
+		if (outcome instanceof StepOutcome.WaitForToken wait) {
+			token = this.waitpoints.record(wait.tokenId());
+			if (token == null) {
+				outcome = Outcomes.failure(new IllegalArgumentException("Waitpoint not found: " + wait.tokenId()));
+			}
+		}
+		AttemptRecord attempt = run.lastAttempt();
+		if (attempt != null && outcome instanceof StepOutcome.Complete) {
+			attempt.end(at, AttemptRecord.Outcome.SUCCEEDED, null);
+		}
+		else if (attempt != null && outcome instanceof StepOutcome.Fail fail) {
+			attempt.end(at, AttemptRecord.Outcome.FAILED, fail.error());
 		}
 		if (outcome instanceof StepOutcome.Complete complete) {
 			run.state = RunState.COMPLETED_SUCCESSFULLY;
@@ -680,6 +784,17 @@ public final class Engine {
 		else if (outcome instanceof StepOutcome.Wait wait) {
 			run.state = RunState.WAITING_TO_RESUME;
 			this.events.schedule(Times.plus(at, wait.duration()), TimedEvent.Kind.WAIT_END, run, null);
+		}
+		else if (token != null) {
+			run.state = RunState.WAITING_TO_RESUME;
+			run.waitingForToken = token.id;
+			if (token.status == WaitpointStatus.WAITING) {
+				token.waiters.add(run);
+			}
+			else {
+				// Completed already: the run resumes at once.
+				this.events.schedule(at, TimedEvent.Kind.WAIT_END, run, null);
+			}
 		}
 		else if (outcome instanceof StepOutcome.Fail fail) {
 			if (run.attemptCount < run.maxAttempts) {
@@ -751,6 +866,10 @@ public final class Engine {
 				run.error = Outcomes.error(failure);
 				run.finishedAt = at;
 				run.updatedAt = at;
+				AttemptRecord attempt = run.lastAttempt();
+				if (attempt != null) {
+					attempt.end(at, AttemptRecord.Outcome.CRASHED, run.error);
+				}
 				detach(run, at);
 			}
 		}
@@ -762,7 +881,7 @@ public final class Engine {
 	// ---- triggers
 
 	/** A run and whether a key's live run was answered. */
-	private record Admitted(RunRecord run, boolean cached) {
+	record Admitted(RunRecord run, boolean cached) {
 	}
 
 	/** The run a trigger's keys point to, if any; changes nothing. */

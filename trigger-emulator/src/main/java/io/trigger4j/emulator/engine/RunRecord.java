@@ -20,7 +20,6 @@ final class RunRecord {
 
 	final String taskIdentifier;
 
-	/** The declared task, or {@code null} for a task waiting for a deploy. */
 	/**
 	 * The declared task, or {@code null} for an undeclared one (the run waits for a
 	 * deploy).
@@ -90,6 +89,12 @@ final class RunRecord {
 	/** The step executing now. */
 	@Nullable StepExecution currentStep;
 
+	/**
+	 * The token the run waits on (WAITING_TO_RESUME), or waited on until its next step
+	 * starts; {@code null} otherwise.
+	 */
+	@Nullable String waitingForToken;
+
 	/** When the executing step started: executed time counts from here. */
 	@Nullable Instant stepStartedAt;
 
@@ -105,6 +110,9 @@ final class RunRecord {
 	final List<String> tags;
 
 	long executionMillis;
+
+	/** The attempts so far, in order. */
+	final List<AttemptRecord> attempts = new ArrayList<>();
 
 	RunRecord(String id, String taskIdentifier, @Nullable TaskSpec task, @Nullable QueueLane lane,
 			@Nullable String version, @Nullable JsonNode payload, Instant createdAt, boolean test, int maxAttempts,
@@ -141,6 +149,11 @@ final class RunRecord {
 				this.metadata, this.payload, (this.state == RunState.COMPLETED_SUCCESSFULLY) ? this.output : null,
 				this.error, this.idempotencyKey, this.triggerFunction, this.batchId, this.queue, this.machine,
 				this.attemptCount, this.executionMillis, this.scheduleId);
+	}
+
+	/** The attempt executing or last executed, or {@code null} before the first. */
+	@Nullable AttemptRecord lastAttempt() {
+		return this.attempts.isEmpty() ? null : this.attempts.get(this.attempts.size() - 1);
 	}
 
 	@Override

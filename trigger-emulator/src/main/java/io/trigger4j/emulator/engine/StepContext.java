@@ -12,6 +12,15 @@ import tools.jackson.databind.JsonNode;
  * @param step the step number within the attempt, from 1 (a step after a wait is the
  * next)
  * @param payload the run's payload as plain JSON, or {@code null} when none was sent
+ * @param token the token the previous step waited for ({@link StepOutcome.WaitForToken}),
+ * completed or timed out; {@code null} after any other step
  */
-public record StepContext(String runId, String taskIdentifier, int attempt, int step, @Nullable JsonNode payload) {
+public record StepContext(String runId, String taskIdentifier, int attempt, int step, @Nullable JsonNode payload,
+		@Nullable WaitpointSnapshot token) {
+
+	/** The context of a step that does not follow a token wait. */
+	public StepContext(String runId, String taskIdentifier, int attempt, int step, @Nullable JsonNode payload) {
+		this(runId, taskIdentifier, attempt, step, payload, null);
+	}
+
 }

@@ -8,8 +8,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * How a step of an attempt ends: the run completes with an output, the attempt fails (the
- * run retries while it has attempts left), or the run waits for a duration and then runs
- * the next step of the same attempt. Open for more ways to wait (a waitpoint token).
+ * run retries while it has attempts left), or the run waits (for a duration, or for a
+ * waitpoint token) and then runs the next step of the same attempt.
  */
 public sealed interface StepOutcome {
 
@@ -47,6 +47,21 @@ public sealed interface StepOutcome {
 			if (duration.isNegative()) {
 				throw new IllegalArgumentException("duration must not be negative but was " + duration);
 			}
+		}
+
+	}
+
+	/**
+	 * The run waits (status WAITING) until a waitpoint token completes or times out, then
+	 * runs the next step, which sees the token ({@link StepContext#token()}). A token
+	 * already completed resumes the run at once; an unknown one fails the attempt.
+	 *
+	 * @param tokenId the token's id ({@code waitpoint_...})
+	 */
+	record WaitForToken(String tokenId) implements StepOutcome {
+
+		public WaitForToken {
+			Objects.requireNonNull(tokenId, "tokenId must not be null");
 		}
 
 	}

@@ -33,16 +33,19 @@ final class StepRunner {
 		this.executor = Executors.newCachedThreadPool(threads);
 	}
 
-	/** Starts a step: its function is called once, on a task thread. */
+	/**
+	 * Starts a step: its function is called once, on a task thread.
+	 * @param token the token the previous step waited for, or {@code null}
+	 */
 	StepExecution start(StepFunction function, String runId, String taskIdentifier, int attempt, int step,
-			@Nullable JsonNode payload) {
+			@Nullable JsonNode payload, @Nullable WaitpointSnapshot token) {
 		StepExecution execution = new StepExecution(this.timeout);
 		Runnable body = () -> {
 			this.onTaskThread.set(Boolean.TRUE);
 			try {
 				// A copy: the stored payload must not change whatever the function does.
 				JsonNode copy = (payload != null) ? payload.deepCopy() : null;
-				StepOutcome outcome = function.run(new StepContext(runId, taskIdentifier, attempt, step, copy));
+				StepOutcome outcome = function.run(new StepContext(runId, taskIdentifier, attempt, step, copy, token));
 				execution.result().complete(Outcomes.stored(outcome));
 			}
 			catch (Throwable ex) {
