@@ -4,28 +4,40 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.trigger4j.client.error.AuthenticationException;
 import io.trigger4j.client.error.BadRequestException;
 import io.trigger4j.client.error.NotFoundException;
 import io.trigger4j.client.error.TriggerTransportException;
 import io.trigger4j.client.error.UnprocessableEntityException;
+import io.trigger4j.client.model.batches.Batch;
 import io.trigger4j.client.model.batches.BatchItem;
 import io.trigger4j.client.model.batches.BatchOptions;
+import io.trigger4j.client.model.batches.BatchStatus;
 import io.trigger4j.client.model.batches.BatchTriggerResult;
 import io.trigger4j.client.model.batches.BatchTriggered;
 import io.trigger4j.client.model.queues.Queue;
 import io.trigger4j.client.model.queues.QueueRef;
 import io.trigger4j.client.model.runs.ListRunsRequest;
+import io.trigger4j.client.model.query.QueryRequest;
 import io.trigger4j.client.model.runs.Run;
+import io.trigger4j.client.model.runs.RunSpan;
 import io.trigger4j.client.model.runs.RunStatus;
+import io.trigger4j.client.model.runs.RunTrace;
 import io.trigger4j.client.model.schedules.CreateScheduleRequest;
 import io.trigger4j.client.model.schedules.Schedule;
 import io.trigger4j.client.model.tasks.TriggerOptions;
 import io.trigger4j.client.model.tasks.TriggeredRun;
+import io.trigger4j.client.model.waitpoints.ListWaitpointTokensRequest;
+import io.trigger4j.client.model.waitpoints.WaitpointToken;
+import io.trigger4j.client.model.waitpoints.WaitpointTokenStatus;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.trigger4j.emulator.EmulatedTask;
 import io.trigger4j.emulator.Fault;
 import io.trigger4j.emulator.ManualClock;
+import io.trigger4j.emulator.TaskInvocation;
+import io.trigger4j.emulator.TaskStep;
 import io.trigger4j.emulator.TriggerEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +64,14 @@ class EmulatorEndToEndTests {
 			return Map.of("greeting", "attempt " + run.attempt());
 		}))
 		.task(EmulatedTask.of("report", (run) -> Map.of("pages", 3)).asScheduled())
+		.task(EmulatedTask.of("approval", (run) -> {
+			if (run.step() == 1) {
+				return TaskStep
+					.waitForToken(run.createToken("approve-" + run.runId(), Duration.ofHours(1), List.of("approval")));
+			}
+			TaskInvocation.TokenResult result = Objects.requireNonNull(run.tokenResult());
+			return result.ok() ? Map.of("decision", result.outputAsMap()) : Map.of("timedOut", result.error());
+		}))
 		.start();
 
 	private final TriggerOperations trigger = TriggerClient.builder()
@@ -184,6 +204,87 @@ class EmulatorEndToEndTests {
 
 		assertThat(second.id()).isEqualTo(first.id());
 		assertThat(second.isCached()).isTrue();
+	}
+
+	@Test
+	void aRunWaitsOnATokenAndResumesWithItsData() {
+		String runId = this.trigger.tasks().trigger("approval", Map.of()).block().id();
+		WaitpointToken token = this.trigger.waitpoints()
+			.listTokens(ListWaitpointTokensRequest.builder().tags("approval").build())
+			.blockFirst();
+		assertThat(token.status()).isEqualTo(WaitpointTokenStatus.WAITING);
+		assertThat(this.trigger.runs().retrieve(runId).block().status()).isEqualTo(RunStatus.of("WAITING"));
+
+		this.trigger.waitpoints().completeToken(token.id(), Map.of("approved", true, "by", "ada")).block();
+		Run run = this.trigger.runs().awaitCompletion(runId, Duration.ofMillis(100), Duration.ofSeconds(10)).block();
+
+		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+		assertThat(run.output(Map.class)).isEqualTo(Map.of("decision", Map.of("approved", true, "by", "ada")));
+		WaitpointToken completed = this.trigger.waitpoints().retrieveToken(token.id()).block();
+		assertThat(completed.isCompleted()).isTrue();
+		assertThat(completed.isTimedOut()).isFalse();
+		assertThat(completed.output(Map.class)).isEqualTo(Map.of("approved", true, "by", "ada"));
+	}
+
+	@Test
+	void aTokenTimesOutAsTheClockMovesAndTheRunResumesWithTheError() {
+		String runId = this.trigger.tasks().trigger("approval", Map.of()).block().id();
+		WaitpointToken token = this.trigger.waitpoints()
+			.listTokens(ListWaitpointTokensRequest.builder().statuses(WaitpointTokenStatus.WAITING).build())
+			.blockFirst();
+
+		this.emulator.advance(Duration.ofHours(1));
+		Run run = this.trigger.runs().awaitCompletion(runId, Duration.ofMillis(100), Duration.ofSeconds(10)).block();
+
+		WaitpointToken timedOut = this.trigger.waitpoints().retrieveToken(token.id()).block();
+		assertThat(timedOut.isTimedOut()).isTrue();
+		assertThat(timedOut.output(Map.class)).isNull();
+		assertThat(timedOut.error().message()).contains("timed out");
+		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+		assertThat(run.output(Map.class).get("timedOut").toString()).contains("timed out");
+	}
+
+	record TaskCount(@JsonProperty("task_identifier") String task, long runs) {
+	}
+
+	@Test
+	void aRunsTraceShowsItsAttemptsAndAQueryCountsRunsByTask() {
+		String flaky = this.trigger.tasks().trigger("flaky", Map.of()).block().id();
+		this.trigger.tasks().trigger("hello-world", Map.of("name", "a")).block();
+		this.trigger.tasks().trigger("hello-world", Map.of("name", "b")).block();
+		this.emulator.advance(Duration.ofSeconds(1));
+		this.trigger.runs().awaitCompletion(flaky, Duration.ofMillis(100), Duration.ofSeconds(10)).block();
+
+		RunTrace trace = this.trigger.runs().trace(flaky).block();
+		List<TaskCount> counts = this.trigger.query()
+			.execute(QueryRequest.of("SELECT task_identifier, count() AS runs FROM runs "
+					+ "GROUP BY task_identifier ORDER BY task_identifier"), TaskCount.class)
+			.block()
+			.rows();
+
+		assertThat(trace.spans()).filteredOn((span) -> span.message().startsWith("Attempt"))
+			.extracting(RunSpan::isError)
+			.containsExactly(true, false);
+		assertThat(this.trigger.runs().events(flaky).block()).isNotEmpty();
+		assertThat(counts).containsExactly(new TaskCount("flaky", 1), new TaskCount("hello-world", 2));
+	}
+
+	@Test
+	void aBatchsStatusMovesAsItsRunsFinish() {
+		BatchTriggered triggered = this.trigger.tasks()
+			.batchTrigger(List.of(BatchItem.of("slow", Map.of()), BatchItem.of("slow", Map.of())), BatchOptions.none())
+			.block();
+
+		Batch running = this.trigger.batches().retrieve(triggered.id()).block();
+		this.emulator.advance(Duration.ofMinutes(5));
+		Batch finished = this.trigger.batches().retrieve(triggered.id()).block();
+
+		assertThat(running.status()).isEqualTo(BatchStatus.PENDING);
+		assertThat(running.runs())
+			.containsExactlyElementsOf(triggered.runs().stream().map(BatchTriggered.BatchRun::id).toList());
+		assertThat(finished.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(finished.runCount()).isEqualTo(2);
+		assertThat(this.trigger.batches().results(triggered.id()).block().id()).isEqualTo(triggered.id());
 	}
 
 	@Test
