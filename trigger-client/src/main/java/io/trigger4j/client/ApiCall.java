@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -65,6 +66,39 @@ record ApiCall<T>(Operation operation, String[] pathValues, List<Map.Entry<Strin
 			case CONDITIONAL -> this.repeatable;
 			case NEVER -> false;
 		};
+	}
+
+	/**
+	 * Whether a path value is a secret ({@link PathParameter#isSecret()}, a callback
+	 * hash): then the URI must not reach messages, failures or observations.
+	 */
+	boolean hasSecretPath() {
+		List<PathParameter> parameters = this.operation.pathParameters();
+		for (int i = 0; i < parameters.size(); i++) {
+			if (parameters.get(i).isSecret()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The text with every secret path value, in any case, replaced by {@code ******}.
+	 */
+	@Nullable String redact(@Nullable String text) {
+		if (text == null) {
+			return null;
+		}
+		String redacted = text;
+		List<PathParameter> parameters = this.operation.pathParameters();
+		for (int i = 0; i < parameters.size(); i++) {
+			if (parameters.get(i).isSecret() && !this.pathValues[i].isEmpty()) {
+				redacted = Pattern.compile(Pattern.quote(this.pathValues[i]), Pattern.CASE_INSENSITIVE)
+					.matcher(redacted)
+					.replaceAll("******");
+			}
+		}
+		return redacted;
 	}
 
 	/**

@@ -11,6 +11,7 @@ import io.trigger4j.client.error.TriggerDecodingException;
 import io.trigger4j.client.model.JsonValue;
 import io.trigger4j.client.model.query.QueryRequest;
 import io.trigger4j.client.model.query.QueryResult;
+import io.trigger4j.client.model.query.QueryScope;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -53,8 +54,13 @@ final class DefaultQueryOperations implements QueryOperations {
 		}));
 	}
 
-	private static ApiCall.Builder call(QueryRequest request, String format) {
+	private ApiCall.Builder call(QueryRequest request, String format) {
 		Objects.requireNonNull(request, "request must not be null");
+		if (this.http.credential() == Credential.PUBLIC_TOKEN && request.scope() != QueryScope.ENVIRONMENT) {
+			// The server caps a public access token to its environment and answers 403.
+			throw new IllegalArgumentException("scope must be ENVIRONMENT with a public access token (the server "
+					+ "answers 403 to a wider scope) but was " + request.scope());
+		}
 		return ApiCall.to(Operation.QUERY_EXECUTE)
 			.body(new QueryBody(request.query(), request.scope().value(), request.period(),
 					(request.from() != null) ? request.from().toString() : null,

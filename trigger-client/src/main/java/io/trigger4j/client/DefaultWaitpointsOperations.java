@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.trigger4j.client.internal.Checks;
+import io.trigger4j.client.internal.MediaTypes;
 import io.trigger4j.client.model.CursorPage;
 import io.trigger4j.client.model.JsonValue;
 import io.trigger4j.client.model.waitpoints.CreateWaitpointTokenRequest;
@@ -28,17 +29,9 @@ final class DefaultWaitpointsOperations implements WaitpointsOperations {
 	/** The response header carrying a public access token scoped to the new token. */
 	private static final String JWT_HEADER = "x-trigger-jwt";
 
-	private static final String TOKEN_PREFIX = "waitpoint_";
-
-	/** A token id: the prefix, then a cuid (letters and digits). */
-	private static final Pattern TOKEN_ID = Pattern.compile("waitpoint_[A-Za-z0-9_-]+");
-
 	/** A callback URL's path after the base path: the token id and the hash. */
 	private static final Pattern CALLBACK_PATH = Pattern
 		.compile("(.*)/api/v1/waitpoints/tokens/([^/]+)/callback/([^/]+)");
-
-	/** A callback hash: the hex HMAC-SHA256 of the token. */
-	private static final Pattern CALLBACK_HASH = Pattern.compile("[0-9a-f]{64}");
 
 	private static final String CALLBACK_FORM = "a waitpoint token's callback URL, "
 			+ "http(s)://<host>/api/v1/waitpoints/tokens/waitpoint_.../callback/<64 hex characters>";
@@ -52,6 +45,14 @@ final class DefaultWaitpointsOperations implements WaitpointsOperations {
 	@Override
 	public Mono<CreatedWaitpointToken> createToken(CreateWaitpointTokenRequest request) {
 		Objects.requireNonNull(request, "request must not be null");
+		Instant timeoutAt = request.timeoutAt();
+		if (timeoutAt != null) {
+			Instant now = this.http.clock().instant();
+			if (!timeoutAt.isAfter(now)) {
+				throw new IllegalArgumentException("timeoutAt must be in the future but was " + timeoutAt + " (now "
+						+ now + "); the server would take a past instant as no timeout");
+			}
+		}
 		return this.http.execute(ApiCall.to(Operation.WAITPOINTS_CREATE_TOKEN)
 			.body(new CreateBody(request.idempotencyKey(), request.idempotencyKeyTtl(), request.timeout(),
 					request.tags()))
@@ -94,7 +95,6 @@ final class DefaultWaitpointsOperations implements WaitpointsOperations {
 
 	@Override
 	public Mono<WaitpointToken> retrieveToken(String tokenId) {
-		requireTokenId(tokenId);
 		String name = Operation.WAITPOINTS_RETRIEVE_TOKEN.observationName();
 		return this.http.execute(ApiCall.to(Operation.WAITPOINTS_RETRIEVE_TOKEN, tokenId)
 			.reading((json, body, headers) -> json.read(name, body, TokenAnswer.class).toToken(json, name)));
@@ -102,22 +102,28 @@ final class DefaultWaitpointsOperations implements WaitpointsOperations {
 
 	@Override
 	public Mono<Void> completeToken(String tokenId, Object data) {
-		requireTokenId(tokenId);
+		ApiCall.Builder call = ApiCall.to(Operation.WAITPOINTS_COMPLETE_TOKEN, tokenId);
 		RawJson json = this.http.json().user("data", requireData(data));
-		return this.http
-			.execute(ApiCall.to(Operation.WAITPOINTS_COMPLETE_TOKEN, tokenId)
-				.body(new CompleteBody(json))
-				.reading(SuccessAnswer.class))
-			.then();
+		return this.http.execute(call.body(new CompleteBody(json)).reading(SuccessAnswer.class)).then();
 	}
 
 	@Override
 	public Mono<Void> completeViaCallbackUrl(String url, Object data) {
 		String[] path = callbackPath(url, URI.create(this.http.baseUrl()).getRawPath());
+		ApiCall.Builder call;
+		try {
+			call = ApiCall.to(Operation.WAITPOINTS_COMPLETE_VIA_CALLBACK, path);
+		}
+		catch (IllegalArgumentException ex) {
+			// The hash's kind never shows it; the token id's shows the id, which could be
+			// the hash in a garbled URL.
+			String reason = Pattern.compile(Pattern.quote(path[1]), Pattern.CASE_INSENSITIVE)
+				.matcher(ex.getMessage())
+				.replaceAll("******");
+			throw new IllegalArgumentException("url must be " + CALLBACK_FORM + " but in its path, " + reason);
+		}
 		RawJson json = this.http.json().user("data", requireData(data));
-		return this.http.execute(
-				ApiCall.to(Operation.WAITPOINTS_COMPLETE_VIA_CALLBACK, path).body(json).reading(SuccessAnswer.class))
-			.then();
+		return this.http.execute(call.body(json).reading(SuccessAnswer.class)).then();
 	}
 
 	private static Object requireData(Object data) {
@@ -125,23 +131,16 @@ final class DefaultWaitpointsOperations implements WaitpointsOperations {
 	}
 
 	/**
-	 * Checks a token id: {@code waitpoint_} and letters, digits, {@code _} or {@code -}.
-	 */
-	static String requireTokenId(String tokenId) {
-		Checks.requireId("tokenId", tokenId);
-		if (!TOKEN_ID.matcher(tokenId).matches()) {
-			throw new IllegalArgumentException("tokenId must be a waitpoint token id starting with " + TOKEN_PREFIX
-					+ " but was '" + tokenId + "'");
-		}
-		return tokenId;
-	}
-
-	/**
-	 * The token id and hash of a callback URL, checked; the URL's path must be the
-	 * client's base path followed by the callback route. Messages never show the hash.
+	 * The token id and hash of a callback URL; the URL's path must be the client's base
+	 * path followed by the callback route. The values themselves are checked by their
+	 * {@link PathParameter} kinds. Messages never show any part of the URL that could
+	 * hold the hash.
 	 */
 	static String[] callbackPath(String url, @Nullable String basePath) {
-		Checks.requireId("url", url);
+		Checks.requireText("url", url);
+		if (!url.strip().equals(url)) {
+			throw new IllegalArgumentException("url must not start or end with whitespace");
+		}
 		URI uri;
 		try {
 			uri = new URI(url);
@@ -166,22 +165,18 @@ final class DefaultWaitpointsOperations implements WaitpointsOperations {
 		String prefix = matcher.group(1);
 		String base = (basePath != null) ? basePath : "";
 		if (!prefix.isEmpty() && !prefix.equals(base)) {
-			throw new IllegalArgumentException("url must be " + CALLBACK_FORM + " but its path starts with '" + prefix
-					+ "', which is not the client's base path");
+			throw new IllegalArgumentException("url must be " + CALLBACK_FORM
+					+ " but its path does not start with the client's base path ('" + base + "')");
 		}
-		String tokenId = matcher.group(2);
-		if (!TOKEN_ID.matcher(tokenId).matches()) {
-			throw new IllegalArgumentException(
-					"url must be " + CALLBACK_FORM + " but its token id is '" + tokenId + "'");
-		}
-		if (!CALLBACK_HASH.matcher(matcher.group(3)).matches()) {
-			throw new IllegalArgumentException(
-					"url must be " + CALLBACK_FORM + " but its hash is not 64 lower-case hex characters");
-		}
-		return new String[] { tokenId, matcher.group(3) };
+		return new String[] { matcher.group(2), matcher.group(3) };
 	}
 
-	/** The completion data of a token as JSON, decoded by how the server stored it. */
+	/**
+	 * The completion data of a token as JSON, decoded by how the server stored it (its
+	 * media type's type and subtype, in any case, parameters ignored). Data stored apart
+	 * ({@code application/store}) is kept as its storage path, a JSON string, which
+	 * {@link WaitpointToken#output()} refuses to hand out as data.
+	 */
 	static @Nullable JsonValue data(WireJson json, String name, @Nullable JsonNode output,
 			@Nullable String outputType) {
 		if (output == null || output.isNull() || output.isMissingNode()) {
@@ -192,12 +187,11 @@ final class DefaultWaitpointsOperations implements WaitpointsOperations {
 			return json.read(name, WireJson.WIRE.writeValueAsBytes(output), JsonValue.class);
 		}
 		String text = output.stringValue();
-		String type = (outputType != null) ? outputType : "application/json";
+		String type = (outputType != null) ? MediaTypes.essence(outputType) : MediaTypes.JSON;
 		return switch (type) {
-			case "application/json" -> json.read(name, text.getBytes(StandardCharsets.UTF_8), JsonValue.class);
-			case "application/super+json" ->
+			case MediaTypes.JSON -> json.read(name, text.getBytes(StandardCharsets.UTF_8), JsonValue.class);
+			case MediaTypes.SUPER_JSON ->
 				json.read(name, text.getBytes(StandardCharsets.UTF_8), SuperJson.class).json();
-			case "application/store" -> null;
 			default -> json.read(name, WireJson.WIRE.writeValueAsBytes(text), JsonValue.class);
 		};
 	}
@@ -225,7 +219,11 @@ final class DefaultWaitpointsOperations implements WaitpointsOperations {
 	record SuccessAnswer(@Nullable Boolean success) {
 	}
 
-	/** A token as the server sends it: the output is serialised text. */
+	/**
+	 * A token as the server sends it: the output is serialised text, and
+	 * {@code completedAfter} is the same value as {@code timeoutAt} (both come from the
+	 * waitpoint's {@code completedAfter}), read only when {@code timeoutAt} is missing.
+	 */
 	record TokenAnswer(@JsonProperty(required = true) String id, @Nullable WaitpointTokenStatus status,
 			@Nullable String url, @Nullable Instant completedAt, @Nullable Instant timeoutAt,
 			@Nullable Instant completedAfter, @Nullable String idempotencyKey,
@@ -238,8 +236,8 @@ final class DefaultWaitpointsOperations implements WaitpointsOperations {
 
 		WaitpointToken toToken(WireJson json, String name) {
 			return new WaitpointToken(this.id, this.status, this.url, this.completedAt,
-					(this.timeoutAt != null) ? this.timeoutAt : this.completedAfter, this.completedAfter,
-					this.idempotencyKey, this.idempotencyKeyExpiresAt, this.tags, this.createdAt,
+					(this.timeoutAt != null) ? this.timeoutAt : this.completedAfter, this.idempotencyKey,
+					this.idempotencyKeyExpiresAt, this.tags, this.createdAt,
 					data(json, name, this.output, this.outputType), this.outputType,
 					Boolean.TRUE.equals(this.outputIsError));
 		}

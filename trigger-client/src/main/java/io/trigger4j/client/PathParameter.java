@@ -1,5 +1,7 @@
 package io.trigger4j.client;
 
+import java.util.Objects;
+
 import io.trigger4j.client.internal.Checks;
 
 /**
@@ -100,14 +102,56 @@ enum PathParameter {
 	/** A deployment version, such as {@code 20260820.3}. */
 	DEPLOYMENT_VERSION("version"),
 
-	/** A waitpoint token's id, {@code waitpoint_...}. */
-	WAITPOINT_ID("waitpointId"),
+	/**
+	 * A waitpoint token's id, {@code waitpoint_} and letters, digits, {@code _} or
+	 * {@code -}. Messages name it {@code tokenId}, the methods' argument.
+	 */
+	WAITPOINT_ID("waitpointId") {
+		@Override
+		String check(String value) {
+			Checks.requireId("tokenId", value);
+			if (!value.matches("waitpoint_[A-Za-z0-9_-]+")) {
+				throw new IllegalArgumentException(
+						"tokenId must be a waitpoint token id starting with waitpoint_ but was '" + value + "'");
+			}
+			return value;
+		}
+	},
 
-	/** The hash of a waitpoint token's callback URL: 64 lower-case hex characters. */
-	CALLBACK_HASH("callbackHash"),
+	/**
+	 * The hash of a waitpoint token's callback URL: 64 lower-case hex characters. A
+	 * secret (it alone lets anyone complete the token): messages never show it, and
+	 * {@link #isSecret()} keeps it out of failures and observations.
+	 */
+	CALLBACK_HASH("callbackHash") {
+		@Override
+		String check(String value) {
+			Objects.requireNonNull(value, "callbackHash must not be null");
+			if (!value.matches("[0-9a-f]{64}")) {
+				throw new IllegalArgumentException(
+						"callbackHash must be 64 lower-case hex characters (the value is secret and not shown)");
+			}
+			return value;
+		}
+
+		@Override
+		boolean isSecret() {
+			return true;
+		}
+	},
 
 	/** A batch id, {@code batch_...}. */
-	BATCH_ID("batchId");
+	BATCH_ID("batchId") {
+		@Override
+		String check(String value) {
+			super.check(value);
+			if (!value.startsWith("batch_") || value.length() == "batch_".length()) {
+				throw new IllegalArgumentException(
+						"batchId must be a batch id starting with batch_ but was '" + value + "'");
+			}
+			return value;
+		}
+	};
 
 	private final String argument;
 
@@ -127,6 +171,14 @@ enum PathParameter {
 	 */
 	String check(String value) {
 		return Checks.requireId(this.argument, value);
+	}
+
+	/**
+	 * Whether values of this kind are secrets: then the request's URI must not reach
+	 * messages, failures' causes or observations.
+	 */
+	boolean isSecret() {
+		return false;
 	}
 
 }

@@ -6,6 +6,7 @@ import io.trigger4j.client.error.BadRequestException;
 import io.trigger4j.client.error.RateLimitException;
 import io.trigger4j.client.model.query.QueryRequest;
 import io.trigger4j.client.model.query.QueryResult;
+import io.trigger4j.client.model.query.QueryScope;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,6 +18,11 @@ import reactor.core.publisher.Mono;
  * {@link BadRequestException} carrying the parser's message; a query refused because too
  * many run at once fails with {@link RateLimitException}. Queries are read-only, so a
  * failed call is retried like a GET.
+ *
+ * <p>
+ * With a public access token ({@link RequestOptions.Builder#publicAccessToken(String)})
+ * only {@link QueryScope#ENVIRONMENT} is possible (the server caps the token to its
+ * environment): a wider scope is refused before sending.
  */
 public interface QueryOperations {
 

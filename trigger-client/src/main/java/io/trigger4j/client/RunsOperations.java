@@ -116,9 +116,10 @@ public interface RunsOperations {
 	/**
 	 * Creates a new run from the given run, with some of its payload and options
 	 * replaced. {@code POST /api/v1/runs/{runId}/replay} with the overrides as its body
-	 * (none sent when {@code options} sets nothing): the fields the official SDK 4.8
-	 * sends. Never retried after an ambiguous failure. Servers older than that SDK (the
-	 * v4.5 route reads no body) ignore the overrides and copy the run unchanged.
+	 * (none sent when {@code options} sets nothing): the {@code ReplayRunRequestBody}
+	 * fields the official SDK 4.8 sends with {@code runs.replay(runId, options)}. Never
+	 * retried after an ambiguous failure. A server whose replay route reads no body (such
+	 * as v4.5) copies the run unchanged.
 	 * @param runId the run to replay ({@code run_...})
 	 * @param options what to change for the new run; {@link ReplayOptions#none()} for a
 	 * plain copy

@@ -253,9 +253,12 @@ public final class TriggerClient {
 				.deadline(this.deadline)
 				.retry(this.retry)
 				.build();
-			TriggerHttp http = new TriggerHttp(new TriggerHttp.Shared(webClient, this.baseUrl, credentials,
-					new WireJson(this.jsonMapper), defaults, this.clock, this.scheduler, this.observationRegistry,
-					this.observationConvention));
+			// WebClient's own observation records the concrete URL: not for a URI that
+			// holds a secret.
+			WebClient unobservedWebClient = webClient.mutate().observationRegistry(ObservationRegistry.NOOP).build();
+			TriggerHttp http = new TriggerHttp(new TriggerHttp.Shared(webClient, unobservedWebClient, this.baseUrl,
+					credentials, new WireJson(this.jsonMapper), defaults, this.clock, this.scheduler,
+					this.observationRegistry, this.observationConvention));
 			return new DefaultTriggerOperations(http, (this.secretKey != null)
 					? TriggerEnvironmentType.of(this.secretKey) : TriggerEnvironmentType.UNKNOWN);
 		}

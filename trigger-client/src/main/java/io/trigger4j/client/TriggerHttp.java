@@ -62,9 +62,16 @@ final class TriggerHttp {
 
 	/**
 	 * The largest answer read (a run's trace or a query's rows can be large); a larger
-	 * one fails with a {@link TriggerDecodingException} and is not retried.
+	 * successful one fails with a {@link TriggerDecodingException} and is not retried, a
+	 * larger error answer is its status's {@link TriggerApiException} with
+	 * {@link #TOO_LARGE_BODY} as its body.
 	 */
 	static final int MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+	/** The body an error answer larger than {@link #MAX_RESPONSE_BYTES} is given. */
+	static final String TOO_LARGE_BODY = "(answer larger than " + (MAX_RESPONSE_BYTES >> 20) + " MiB)";
+
+	private static final byte[] TOO_LARGE_BODY_BYTES = TOO_LARGE_BODY.getBytes(StandardCharsets.UTF_8);
 
 	/** WebClient's attribute for the URI template, which its own observations report. */
 	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
@@ -81,9 +88,17 @@ final class TriggerHttp {
 
 	private final RetryStrategy retryStrategy;
 
-	/** What every view of one client shares. */
-	record Shared(WebClient webClient, String baseUrl, Credentials credentials, WireJson json, RequestOptions defaults,
-			Clock clock, @Nullable Scheduler scheduler, ObservationRegistry observationRegistry,
+	/**
+	 * What every view of one client shares.
+	 *
+	 * @param webClient the connection
+	 * @param unobservedWebClient the same connection without WebClient's own observation,
+	 * for calls whose URI holds a secret (that observation records the concrete URL as
+	 * {@code http.url})
+	 */
+	record Shared(WebClient webClient, WebClient unobservedWebClient, String baseUrl, Credentials credentials,
+			WireJson json, RequestOptions defaults, Clock clock, @Nullable Scheduler scheduler,
+			ObservationRegistry observationRegistry,
 			@Nullable TriggerRequestObservationConvention observationConvention) {
 	}
 
@@ -138,6 +153,16 @@ final class TriggerHttp {
 		return this.shared.baseUrl();
 	}
 
+	/** The client's clock, for checks against the current time. */
+	Clock clock() {
+		return this.shared.clock();
+	}
+
+	/** The credential this view's options name, or {@code null} for the default. */
+	@Nullable Credential credential() {
+		return this.options.credential();
+	}
+
 	/**
 	 * A cold publisher: each subscription is one logical call, with its own request
 	 * idempotency key. The credential is chosen and the body written now, so a missing
@@ -187,8 +212,9 @@ final class TriggerHttp {
 	private <T> Mono<T> attempt(ApiCall<T> call, URI uri, @Nullable String authorization, byte @Nullable [] body,
 			String requestKey, TriggerRequestObservationContext context) {
 		Operation operation = call.operation();
-		WebClient.RequestBodySpec request = this.shared.webClient()
-			.method(operation.method())
+		// A secret in the URI (a callback hash) must not reach WebClient's observation.
+		WebClient webClient = call.hasSecretPath() ? this.shared.unobservedWebClient() : this.shared.webClient();
+		WebClient.RequestBodySpec request = webClient.method(operation.method())
 			.uri(uri)
 			.attribute(URI_TEMPLATE_ATTRIBUTE, operation.pathTemplate())
 			.headers((headers) -> headers(headers, call, authorization, body, requestKey))
@@ -228,13 +254,17 @@ final class TriggerHttp {
 		int status = response.statusCode().value();
 		context.setStatusCode(status);
 		HttpHeaders headers = response.headers().asHttpHeaders();
+		boolean success = status >= 200 && status < 300;
 		return response.bodyToMono(byte[].class)
-			.onErrorMap(DataBufferLimitException.class,
-					(tooLarge) -> new TriggerDecodingException(call.name() + " failed: the answer (status " + status
-							+ ") is larger than " + (MAX_RESPONSE_BYTES >> 20) + " MiB", tooLarge))
+			// Too large: an error answer still becomes its status's exception (a 5xx
+			// stays retryable), a successful one cannot be read.
+			.onErrorResume(DataBufferLimitException.class, (tooLarge) -> success
+					? Mono.error(new TriggerDecodingException(call.name() + " failed: the answer (status " + status
+							+ ") is larger than " + (MAX_RESPONSE_BYTES >> 20) + " MiB", reportable(call, tooLarge)))
+					: Mono.just(TOO_LARGE_BODY_BYTES))
 			.defaultIfEmpty(EMPTY)
 			.map((body) -> {
-				if (status >= 200 && status < 300) {
+				if (success) {
 					return call.reader().read(json(), body, headers);
 				}
 				throw TriggerApiException.of(call.name(), status, headerMap(headers),
@@ -252,12 +282,48 @@ final class TriggerHttp {
 		Throwable cause = (failure instanceof WebClientRequestException requestFailure
 				&& requestFailure.getCause() != null) ? requestFailure.getCause() : failure;
 		if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
-			return new TriggerTimeoutException(call.name(), this.responseTimeout, failure);
+			return new TriggerTimeoutException(call.name(), this.responseTimeout, reportable(call, failure));
 		}
 		boolean connectFailure = cause instanceof ConnectException || cause instanceof ConnectTimeoutException;
 		String what = connectFailure ? "could not connect to the Trigger.dev API" : "the connection failed";
 		return new TriggerTransportException(call.name(), what + " (" + cause.getClass().getSimpleName() + ")",
-				connectFailure, failure);
+				connectFailure, reportable(call, failure));
+	}
+
+	/**
+	 * The failure to chain as a cause. For a call whose URI holds a secret, not the
+	 * failure itself: WebClient's exceptions carry the URI, and its checkpoint
+	 * ({@code Request to POST <url>}) rides on them as a suppressed exception. Instead, a
+	 * {@link RedactedFailure} naming the root cause's type, with its message redacted and
+	 * its stack trace, and no cause or suppressed exceptions.
+	 */
+	static Throwable reportable(ApiCall<?> call, Throwable failure) {
+		if (!call.hasSecretPath()) {
+			return failure;
+		}
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = call.redact(root.getMessage());
+		RedactedFailure redacted = new RedactedFailure(
+				root.getClass().getName() + ((message != null) ? ": " + message : ""));
+		redacted.setStackTrace(root.getStackTrace());
+		return redacted;
+	}
+
+	/**
+	 * Stands for a failure that cannot be chained as it is because the request's URI
+	 * holds a secret: its message is the original's type and redacted message.
+	 */
+	static final class RedactedFailure extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		RedactedFailure(String message) {
+			super(message, null, false, true);
+		}
+
 	}
 
 	/**
@@ -269,7 +335,7 @@ final class TriggerHttp {
 				+ String.format(Locale.ROOT, "%.3f", elapsed.toMillis() / 1000.0) + " s)";
 		if (failure instanceof TimeoutException) {
 			return new TriggerTimeoutException(call.name(), "no answer within the deadline of " + this.deadline + tried,
-					this.deadline, failure);
+					this.deadline, reportable(call, failure));
 		}
 		if (failure instanceof TriggerTimeoutException timeout) {
 			return new TriggerTimeoutException(call.name(), timeout.reason() + tried, timeout.timeout(),

@@ -20,6 +20,12 @@ import reactor.core.publisher.Mono;
  * A token is named by its id, {@code waitpoint_...}; any other id is refused before
  * sending. Completing a token that is already completed succeeds and leaves its data
  * unchanged.
+ *
+ * <p>
+ * The method names ({@code createToken}, {@code listTokens}, {@code retrieveToken},
+ * {@code completeToken}) follow the official SDK's {@code wait.createToken},
+ * {@code wait.listTokens}, {@code wait.retrieveToken} and {@code wait.completeToken} on
+ * purpose, so code and documentation written for the SDK map one to one.
  */
 public interface WaitpointsOperations {
 
@@ -96,6 +102,11 @@ public interface WaitpointsOperations {
 	 * configured origin, which need not be how this client reaches it. A URL whose path
 	 * is not {@code [base path]/api/v1/waitpoints/tokens/waitpoint_.../callback/<64 hex
 	 * characters>} is refused before anything is sent. A wrong hash gets 401.
+	 * <p>
+	 * The hash is a secret: no exception message, cause or observation of this call holds
+	 * it (WebClient's own observation is left out for this call, as it records the URL).
+	 * Spring's {@code ExchangeFunctions} and Reactor Netty log request URLs at DEBUG
+	 * level: keep those loggers above DEBUG where the URL must stay secret.
 	 * @param url the token's callback URL, as the server gave it; its hash is never
 	 * printed
 	 * @param data anything that serialises to JSON; use {@code Map.of()} for no data

@@ -54,6 +54,7 @@ class BatchesOperationsTests {
 		Batch batch = TestClients.client(wm).batches().retrieve(ID).block();
 
 		assertThat(batch.id()).isEqualTo(ID);
+		assertThat(batch.status()).isEqualTo(BatchStatus.PARTIAL_FAILED);
 		assertThat(batch.status().known()).isEqualTo(BatchStatus.Known.PARTIAL_FAILED);
 		assertThat(batch.idempotencyKey()).isEqualTo("nightly-2026-08-21");
 		assertThat(batch.createdAt()).isEqualTo(Instant.parse("2026-08-21T10:00:00Z"));
@@ -75,10 +76,32 @@ class BatchesOperationsTests {
 	}
 
 	@Test
-	void retrieveReadsTheProcessingOfTheV2Shape(WireMockRuntimeInfo wm) {
+	void retrieveReadsTheV1ShapeOfACompletedBatchWithoutErrors(WireMockRuntimeInfo wm) {
+		// The v1 route leaves errors (and the counts) out when there are none, and never
+		// sends processing.
 		stubFor(get("/api/v1/batches/" + ID).willReturn(
 				okJson("""
 						{"id":"%s","status":"COMPLETED","createdAt":"2026-08-21T10:00:00.000Z","updatedAt":"2026-08-21T10:05:00.000Z",
+						 "runCount":2,"runs":["run_1","run_2"]}"""
+					.formatted(ID))));
+
+		Batch batch = TestClients.client(wm).batches().retrieve(ID).block();
+
+		assertThat(batch.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(batch.runs()).containsExactly("run_1", "run_2");
+		assertThat(batch.errors()).isEmpty();
+		assertThat(batch.processing()).isNull();
+		assertThat(batch.successfulRunCount()).isNull();
+	}
+
+	@Test
+	void decodesTheV2ShapeWithItsProcessingErrors(WireMockRuntimeInfo wm) {
+		// The shape of GET /api/v2/batches/{batchId} (which the TypeScript SDK reads),
+		// should
+		// a server send it here.
+		stubFor(get("/api/v1/batches/" + ID).willReturn(
+				okJson("""
+						{"id":"%s","status":"PROCESSING","createdAt":"2026-08-21T10:00:00.000Z","updatedAt":"2026-08-21T10:05:00.000Z",
 						 "processingCompletedAt":"2026-08-21T10:00:02.000Z","runCount":3,"runs":["run_1","run_2"],
 						 "processing":{"completedAt":"2026-08-21T10:00:02.000Z",
 						  "errors":[{"index":1,"taskIdentifier":"resize","error":{"message":"Payload too large","name":"Error"}}]}}"""
@@ -86,7 +109,7 @@ class BatchesOperationsTests {
 
 		Batch batch = TestClients.client(wm).batches().retrieve(ID).block();
 
-		assertThat(batch.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(batch.status()).isEqualTo(BatchStatus.PROCESSING);
 		assertThat(batch.processing().completedAt()).isEqualTo(Instant.parse("2026-08-21T10:00:02Z"));
 		assertThat(batch.processing().errors()).hasSize(1);
 		assertThat(batch.errors()).isEqualTo(batch.processing().errors());
@@ -105,6 +128,7 @@ class BatchesOperationsTests {
 		Batch batch = TestClients.client(wm).batches().retrieve(ID).block();
 
 		assertThat(batch.status().value()).isEqualTo("HALTED");
+		assertThat(batch.status()).isNotEqualTo(BatchStatus.ABORTED);
 		assertThat(batch.status().known()).isEqualTo(BatchStatus.Known.UNKNOWN);
 		assertThat(batch.runs()).isEmpty();
 		assertThat(batch.errors()).isEmpty();

@@ -41,6 +41,8 @@ class QueryOperationsTests {
 
 	static final String SQL = "SELECT run_id, status, triggered_at FROM runs LIMIT 10";
 
+	private static final String PUBLIC_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJwdWIiOnRydWV9.c2lnbmF0dXJl";
+
 	record RunRow(@JsonProperty("run_id") String runId, String status,
 			@JsonProperty("triggered_at") String triggeredAt) {
 	}
@@ -149,19 +151,52 @@ class QueryOperationsTests {
 	}
 
 	@Test
-	void aScopeWiderThanTheCredentialIsDeniedAndTooManyQueriesAreRateLimited(WireMockRuntimeInfo wm) {
+	void aScopeWiderThanTheCredentialIsDeniedWithoutRetrying(WireMockRuntimeInfo wm) {
 		stubFor(post("/api/v1/query").willReturn(aResponse().withStatus(403)
 			.withBody("{\"error\":\"This credential cannot query at organization scope\"}")));
-		QueryOperations query = TestClients.client(wm).query();
 
 		assertThatExceptionOfType(PermissionDeniedException.class)
-			.isThrownBy(() -> query.execute(QueryRequest.builder(SQL).scope(QueryScope.ORGANIZATION).build()).block());
+			.isThrownBy(() -> TestClients.client(wm)
+				.query()
+				.execute(QueryRequest.builder(SQL).scope(QueryScope.ORGANIZATION).build())
+				.block())
+			.withMessageContaining("cannot query at organization scope");
+		verify(1, postRequestedFor(urlEqualTo("/api/v1/query")));
+	}
 
+	@Test
+	void tooManyQueriesAreRateLimitedAndNotRetriedWhenTheServerAdvisesAgainst(WireMockRuntimeInfo wm) {
 		stubFor(post("/api/v1/query").willReturn(aResponse().withStatus(429)
 			.withHeader("x-should-retry", "false")
 			.withBody("{\"error\":\"Too many concurrent queries\"}")));
+
 		assertThatExceptionOfType(RateLimitException.class)
-			.isThrownBy(() -> query.executeCsv(QueryRequest.of(SQL)).block());
+			.isThrownBy(() -> TestClients.client(wm).query().executeCsv(QueryRequest.of(SQL)).block())
+			.withMessageContaining("Too many concurrent queries");
+		verify(1, postRequestedFor(urlEqualTo("/api/v1/query")));
+	}
+
+	@Test
+	void withAPublicAccessTokenOnlyTheEnvironmentScopeIsSent(WireMockRuntimeInfo wm) {
+		stubFor(post("/api/v1/query").willReturn(okJson("{\"format\":\"json\",\"results\":[]}")));
+		QueryOperations query = TestClients.client(wm)
+			.withOptions(RequestOptions.builder().publicAccessToken(PUBLIC_TOKEN).build())
+			.query();
+
+		// The server caps a public access token to its environment (403 otherwise).
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> query.execute(QueryRequest.builder(SQL).scope(QueryScope.PROJECT).build()))
+			.withMessage("scope must be ENVIRONMENT with a public access token (the server answers 403 to a wider "
+					+ "scope) but was PROJECT");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> query.executeCsv(QueryRequest.builder(SQL).scope(QueryScope.ORGANIZATION).build()))
+			.withMessageStartingWith("scope must be ENVIRONMENT");
+		verify(0, anyRequestedFor(anyUrl()));
+
+		query.execute(QueryRequest.of(SQL)).block();
+
+		verify(postRequestedFor(urlEqualTo("/api/v1/query")).withHeader("Authorization",
+				equalTo("Bearer " + PUBLIC_TOKEN)));
 	}
 
 	@Test

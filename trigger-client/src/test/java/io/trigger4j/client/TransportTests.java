@@ -65,6 +65,25 @@ class TransportTests {
 	}
 
 	@Test
+	void anErrorAnswerLargerThanTheLimitIsStillItsStatusesErrorAndRetried(WireMockRuntimeInfo wm) {
+		byte[] huge = new byte[TriggerHttp.MAX_RESPONSE_BYTES + 1024];
+		java.util.Arrays.fill(huge, (byte) 'x');
+		stubFor(get("/api/v3/runs/run_1").willReturn(aResponse().withStatus(503).withBody(huge)));
+
+		ServerException ex = catchThrowableOfType(ServerException.class,
+				() -> TestClients.builder(wm)
+					.retry(TestClients.FAST_RETRY.withMaxAttempts(2))
+					.build()
+					.runs()
+					.retrieve("run_1")
+					.block());
+
+		assertThat(ex.statusCode()).isEqualTo(503);
+		assertThat(ex.responseBody()).isEqualTo("(answer larger than 32 MiB)");
+		verify(2, getRequestedFor(urlEqualTo("/api/v3/runs/run_1")));
+	}
+
+	@Test
 	void aReadIsRetriedAfterA503AndSucceeds(WireMockRuntimeInfo wm) {
 		stubFor(get("/api/v3/runs/run_1").inScenario("flaky")
 			.whenScenarioStateIs(Scenario.STARTED)

@@ -1,15 +1,29 @@
 package io.trigger4j.client;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.trigger4j.client.error.AuthenticationException;
 import io.trigger4j.client.error.NotFoundException;
 import io.trigger4j.client.error.ServerException;
+import io.trigger4j.client.error.TriggerDecodingException;
+import io.trigger4j.client.error.TriggerTransportException;
 import io.trigger4j.client.model.CursorPage;
 import io.trigger4j.client.model.waitpoints.CreateWaitpointTokenRequest;
 import io.trigger4j.client.model.waitpoints.CreatedWaitpointToken;
@@ -17,9 +31,11 @@ import io.trigger4j.client.model.waitpoints.ListWaitpointTokensRequest;
 import io.trigger4j.client.model.waitpoints.WaitpointError;
 import io.trigger4j.client.model.waitpoints.WaitpointToken;
 import io.trigger4j.client.model.waitpoints.WaitpointTokenStatus;
+import io.trigger4j.client.observation.TriggerRequestObservationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -128,7 +144,9 @@ class WaitpointsOperationsTests {
 		stubFor(post("/api/v1/waitpoints/tokens")
 			.willReturn(okJson("{\"id\":\"" + ID + "\",\"isCached\":false,\"url\":\"" + CALLBACK_URL + "\"}")));
 
-		TestClients.client(wm)
+		TestClients.builder(wm)
+			.clock(Clock.fixed(Instant.parse("2026-08-21T10:00:00Z"), ZoneOffset.UTC))
+			.build()
 			.waitpoints()
 			.createToken(CreateWaitpointTokenRequest.builder()
 				.timeoutAt(Instant.parse("2026-08-22T10:00:00Z"))
@@ -139,6 +157,27 @@ class WaitpointsOperationsTests {
 
 		verify(postRequestedFor(urlEqualTo("/api/v1/waitpoints/tokens")).withRequestBody(equalToJson(
 				"{\"timeout\":\"2026-08-22T10:00:00Z\",\"idempotencyKey\":\"k\",\"idempotencyKeyTTL\":\"7d\"}")));
+	}
+
+	@Test
+	void aTimeoutInstantNotInTheFutureIsRefusedBeforeSending(WireMockRuntimeInfo wm) {
+		Instant now = Instant.parse("2026-08-21T10:00:00Z");
+		WaitpointsOperations waitpoints = TestClients.builder(wm)
+			.clock(Clock.fixed(now, ZoneOffset.UTC))
+			.build()
+			.waitpoints();
+
+		// The server would take a past instant as no timeout: the wait would be
+		// unbounded.
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> waitpoints
+				.createToken(CreateWaitpointTokenRequest.builder().timeoutAt(now.minusSeconds(1)).build()))
+			.withMessage("timeoutAt must be in the future but was 2026-08-21T09:59:59Z (now 2026-08-21T10:00:00Z); "
+					+ "the server would take a past instant as no timeout");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> waitpoints.createToken(CreateWaitpointTokenRequest.builder().timeoutAt(now).build()))
+			.withMessageStartingWith("timeoutAt must be in the future");
+		verify(0, anyRequestedFor(anyUrl()));
 	}
 
 	@Test
@@ -369,6 +408,41 @@ class WaitpointsOperationsTests {
 	}
 
 	@Test
+	void theOutputTypeIsComparedByTypeAndSubtypeOnly(WireMockRuntimeInfo wm) {
+		stubFor(get("/api/v1/waitpoints/tokens/waitpoint_json").willReturn(okJson(
+				"{\"id\":\"waitpoint_json\",\"status\":\"COMPLETED\",\"outputType\":\"application/json; charset=utf-8\","
+						+ "\"output\":\"{\\\"status\\\":\\\"approved\\\",\\\"count\\\":2}\"}")));
+		stubFor(get("/api/v1/waitpoints/tokens/waitpoint_super").willReturn(
+				okJson("{\"id\":\"waitpoint_super\",\"status\":\"COMPLETED\",\"outputType\":\"Application/Super+JSON\","
+						+ "\"output\":\"{\\\"json\\\":{\\\"status\\\":\\\"approved\\\",\\\"count\\\":2},\\\"meta\\\":{}}\"}")));
+		WaitpointsOperations waitpoints = TestClients.client(wm).waitpoints();
+
+		WaitpointToken json = waitpoints.retrieveToken("waitpoint_json").block();
+		assertThat(json.output(Approval.class)).isEqualTo(APPROVAL);
+		assertThat(json.outputType()).isEqualTo("application/json; charset=utf-8");
+		assertThat(waitpoints.retrieveToken("waitpoint_super").block().output(Approval.class)).isEqualTo(APPROVAL);
+	}
+
+	@Test
+	void dataTheServerStoredApartFailsWhenAskedForRatherThanReadingAsNoData(WireMockRuntimeInfo wm) {
+		stubFor(get("/api/v1/waitpoints/tokens/" + ID).willReturn(
+				okJson(token("COMPLETED", ",\"outputIsError\":false,\"outputType\":\"application/store\",\"output\":\""
+						+ ID + "/token.json\""))));
+
+		WaitpointToken token = TestClients.client(wm).waitpoints().retrieveToken(ID).block();
+
+		assertThat(token.isCompleted()).isTrue();
+		assertThat(token.outputType()).isEqualTo("application/store");
+		String expected = "The data of waitpoint token " + ID
+				+ " was stored apart by the server (outputType application/store, storage path '" + ID
+				+ "/token.json') and trigger4j does not fetch it; the TypeScript SDK downloads it through "
+				+ "GET /api/v1/packets/{path}";
+		assertThatExceptionOfType(TriggerDecodingException.class).isThrownBy(() -> token.output(Approval.class))
+			.withMessage(expected);
+		assertThatExceptionOfType(TriggerDecodingException.class).isThrownBy(token::output).withMessage(expected);
+	}
+
+	@Test
 	void aTimedOutTokenHoldsItsErrorInsteadOfData(WireMockRuntimeInfo wm) {
 		stubFor(get("/api/v1/waitpoints/tokens/" + ID).willReturn(okJson(token("TIMED_OUT",
 				",\"completedAt\":\"2026-08-22T10:00:00.000Z\",\"outputIsError\":true,\"outputType\":\"application/json\","
@@ -524,7 +598,7 @@ class WaitpointsOperationsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(
 					() -> waitpoints.completeViaCallbackUrl("https://x.example.com/other" + CALLBACK_PATH, Map.of()))
-			.withMessageEndingWith("but its path starts with '/other', which is not the client's base path");
+			.withMessageEndingWith("but its path does not start with the client's base path ('/trigger')");
 	}
 
 	@Test
@@ -543,6 +617,7 @@ class WaitpointsOperationsTests {
 	@ValueSource(strings = { "/api/v1/waitpoints/tokens/" + ID + "/complete",
 			"/api/v1/waitpoints/tokens/" + ID + "/callback/" + HASH + "/extra",
 			"/api/v2/waitpoints/tokens/" + ID + "/callback/" + HASH, "/api/v1/waitpoints/tokens/run_1/callback/" + HASH,
+			"/api/v1/waitpoints/tokens/" + HASH + "/callback/" + HASH,
 			"/api/v1/waitpoints/tokens/" + ID + "/callback/abc123hash",
 			"/api/v1/waitpoints/tokens/" + ID + "/callback/"
 					+ "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08",
@@ -554,8 +629,112 @@ class WaitpointsOperationsTests {
 				.completeViaCallbackUrl("https://api.trigger.dev" + path, Map.of()))
 			.withMessageStartingWith("url must be a waitpoint token's callback URL, "
 					+ "http(s)://<host>/api/v1/waitpoints/tokens/waitpoint_.../callback/<64 hex characters> but ")
-			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(HASH));
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContainIgnoringCase(HASH));
 		verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aCallbackUrlWithAnUpperCaseHashIsRefusedWithoutShowingItInAnyCase(WireMockRuntimeInfo wm) {
+		String upper = HASH.toUpperCase(Locale.ROOT);
+
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TestClients.client(wm)
+				.waitpoints()
+				.completeViaCallbackUrl("https://api.trigger.dev/api/v1/waitpoints/tokens/" + ID + "/callback/" + upper,
+						Map.of()))
+			.withMessageEndingWith("but in its path, callbackHash must be 64 lower-case hex characters "
+					+ "(the value is secret and not shown)")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(upper).doesNotContainIgnoringCase(HASH));
+		verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { CALLBACK_URL + " ", " " + CALLBACK_URL, CALLBACK_URL + "\n" })
+	void aCallbackUrlWithSurroundingWhitespaceIsRefusedWithoutShowingItsHash(String url, WireMockRuntimeInfo wm) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TestClients.client(wm).waitpoints().completeViaCallbackUrl(url, Map.of()))
+			.withMessage("url must not start or end with whitespace")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContainIgnoringCase(HASH));
+		verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aFailedCallbackCallShowsTheHashNeitherInItsMessageNorInItsCausesOrStackTrace() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		WaitpointsOperations waitpoints = TriggerClient.builder()
+			.secretKey(TestClients.SECRET_KEY)
+			.baseUrl("http://127.0.0.1:" + port)
+			.retry(TestClients.FAST_RETRY.withMaxAttempts(2))
+			.build()
+			.waitpoints();
+
+		TriggerTransportException ex = catchThrowableOfType(TriggerTransportException.class,
+				() -> waitpoints.completeViaCallbackUrl(CALLBACK_URL, Map.of()).block());
+
+		assertThat(ex.isConnectFailure()).isTrue();
+		assertThat(ex).hasMessageStartingWith(
+				"waitpoints.completeViaCallbackUrl failed: could not connect to the Trigger.dev API");
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			assertThat(cause.getMessage()).doesNotContainIgnoringCase(HASH);
+			assertThat(cause.toString()).doesNotContainIgnoringCase(HASH);
+			for (Throwable suppressed : cause.getSuppressed()) {
+				assertThat(suppressed.toString()).doesNotContainIgnoringCase(HASH);
+			}
+		}
+		assertThat(ex.getCause()).isNotNull().hasMessageContaining("Connection refused");
+		StringWriter trace = new StringWriter();
+		ex.printStackTrace(new PrintWriter(trace));
+		assertThat(trace.toString()).contains("Connection refused").doesNotContainIgnoringCase(HASH);
+	}
+
+	@Test
+	void theCallbackCallIsObservedWithoutItsUrl(WireMockRuntimeInfo wm) {
+		stubFor(get("/api/v1/waitpoints/tokens/" + ID).willReturn(okJson(token("WAITING", ""))));
+		stubFor(post(CALLBACK_PATH).willReturn(okJson("{\"success\":true}")));
+		List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				stopped.add(context);
+			}
+		});
+		// As Spring Boot's WebClient.Builder: WebClient observes its own requests too.
+		WaitpointsOperations waitpoints = TestClients.builder(wm)
+			.webClientBuilder(WebClient.builder().observationRegistry(registry))
+			.observationRegistry(registry)
+			.build()
+			.waitpoints();
+
+		waitpoints.retrieveToken(ID).block();
+		// WebClient's observation records the concrete URL of the other calls.
+		assertThat(values(stopped))
+			.anySatisfy((value) -> assertThat(value).contains("/api/v1/waitpoints/tokens/" + ID));
+		stopped.clear();
+
+		waitpoints.completeViaCallbackUrl(CALLBACK_URL, Map.of()).block();
+
+		assertThat(stopped).singleElement().isInstanceOf(TriggerRequestObservationContext.class);
+		assertThat(values(stopped)).isNotEmpty()
+			.allSatisfy((value) -> assertThat(value).doesNotContainIgnoringCase(HASH));
+		verify(postRequestedFor(urlEqualTo(CALLBACK_PATH)));
+	}
+
+	/** Every key value the observations recorded, and their names. */
+	private static List<String> values(List<Observation.Context> contexts) {
+		return contexts.stream()
+			.flatMap((context) -> java.util.stream.Stream.concat(
+					context.getAllKeyValues().stream().map(KeyValue::getValue),
+					java.util.stream.Stream.of(context.getName(), String.valueOf(context.getContextualName()))))
+			.toList();
 	}
 
 	@ParameterizedTest
@@ -565,7 +744,7 @@ class WaitpointsOperationsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> TestClients.client(wm).waitpoints().completeViaCallbackUrl(url, Map.of()))
 			.withMessageStartingWith("url must be a waitpoint token's callback URL")
-			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(HASH));
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContainIgnoringCase(HASH));
 		verify(0, anyRequestedFor(anyUrl()));
 	}
 

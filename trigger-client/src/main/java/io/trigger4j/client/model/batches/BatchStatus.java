@@ -50,8 +50,17 @@ public final class BatchStatus extends ServerEnum<BatchStatus.Known> {
 	/** Created; its runs are not all finished. */
 	public static final BatchStatus PENDING = of("PENDING");
 
+	/** Its items are being turned into runs (batches created in two phases). */
+	public static final BatchStatus PROCESSING = of("PROCESSING");
+
 	/** Every item became a run, and the runs finished. */
 	public static final BatchStatus COMPLETED = of("COMPLETED");
+
+	/** Some items could not become runs; see {@link Batch#errors()}. */
+	public static final BatchStatus PARTIAL_FAILED = of("PARTIAL_FAILED");
+
+	/** Processing was aborted. */
+	public static final BatchStatus ABORTED = of("ABORTED");
 
 	private BatchStatus(String value, Known known) {
 		super(value, known);

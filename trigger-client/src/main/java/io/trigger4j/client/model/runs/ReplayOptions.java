@@ -16,15 +16,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * What to change when replaying a run ({@code POST /api/v1/runs/{runId}/replay}): the new
  * run keeps the original run's payload and options except those set here. These are the
- * overrides the official SDK sends ({@code runs.replay(runId, options)}). Immutable;
- * build with {@link #builder()}, or use {@link #none()} to change nothing. Each value is
- * checked when it is set, with the same rules as a trigger's options, so bad input fails
- * before any request is sent.
+ * overrides the official SDK 4.8 sends ({@code runs.replay(runId, options)}, its
+ * {@code ReplayRunRequestBody}). Build with {@link #builder()}, or use {@link #none()} to
+ * change nothing. Each value is checked when it is set, with the same rules as a
+ * trigger's options, so bad input fails before any request is sent.
  *
  * <p>
- * The payload and metadata are the application's own values: the client writes them with
- * the application's JSON mapper when the replay is made, and checks metadata then (a JSON
- * object of at most 256 KiB). Metadata given as a {@link JsonValue} is checked at once.
+ * The payload and metadata are the application's own objects, held as given: the client
+ * writes them with the application's JSON mapper each time a replay is made with these
+ * options, not at {@link Builder#build()}, and checks metadata then (a JSON object of at
+ * most 256 KiB; metadata given as a {@link JsonValue} is checked at once). So the options
+ * are immutable only as far as those objects are: a change to them after {@code build()}
+ * shows in the next replay.
  */
 public final class ReplayOptions {
 
@@ -391,7 +394,7 @@ public final class ReplayOptions {
 			return this;
 		}
 
-		/** Builds the immutable options. */
+		/** Builds the options (immutable but for the payload and metadata objects). */
 		public ReplayOptions build() {
 			return new ReplayOptions(this);
 		}

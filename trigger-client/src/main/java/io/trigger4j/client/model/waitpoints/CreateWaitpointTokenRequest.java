@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * What {@code POST /api/v1/waitpoints/tokens} creates: a waitpoint token, with an
  * optional idempotency key, timeout and tags. Immutable; build with {@link #builder()},
  * or use {@link #none()} for a token with no options. Every value is checked when it is
- * set, so bad input fails before any request is sent.
+ * set, and a timeout instant again against the client's clock when the token is created,
+ * so bad input fails before any request is sent.
  *
  * <pre>{@code
  * CreateWaitpointTokenRequest.builder()
@@ -34,12 +35,15 @@ public final class CreateWaitpointTokenRequest {
 
 	private final @Nullable String timeout;
 
+	private final @Nullable Instant timeoutAt;
+
 	private final @Nullable List<String> tags;
 
 	private CreateWaitpointTokenRequest(Builder builder) {
 		this.idempotencyKey = builder.idempotencyKey;
 		this.idempotencyKeyTtl = builder.idempotencyKeyTtl;
 		this.timeout = builder.timeout;
+		this.timeoutAt = builder.timeoutAt;
 		this.tags = builder.tags;
 	}
 
@@ -71,6 +75,15 @@ public final class CreateWaitpointTokenRequest {
 		return this.timeout;
 	}
 
+	/**
+	 * The instant the token times out, when the timeout was set as one with
+	 * {@link Builder#timeoutAt(Instant)}; the client checks it is in the future when the
+	 * token is created.
+	 */
+	public @Nullable Instant timeoutAt() {
+		return this.timeoutAt;
+	}
+
 	/** The tags, if set. */
 	public @Nullable List<String> tags() {
 		return this.tags;
@@ -93,6 +106,8 @@ public final class CreateWaitpointTokenRequest {
 		private @Nullable String idempotencyKeyTtl;
 
 		private @Nullable String timeout;
+
+		private @Nullable Instant timeoutAt;
 
 		private @Nullable List<String> tags;
 
@@ -138,15 +153,20 @@ public final class CreateWaitpointTokenRequest {
 		 */
 		public Builder timeout(Duration timeout) {
 			this.timeout = Checks.duration("timeout", timeout);
+			this.timeoutAt = null;
 			return this;
 		}
 
 		/**
-		 * Times the token out at this instant, sent as an ISO-8601 date-time. As the
-		 * server does, an instant already past means no timeout.
+		 * Times the token out at this instant, sent as an ISO-8601 date-time. The server
+		 * would take an instant already past as no timeout at all, so creating the token
+		 * fails before sending when the instant is not after the client's clock then
+		 * (this builder has no clock: the check is made at the call). Replaces a
+		 * {@link #timeout(Duration)}.
 		 */
 		public Builder timeoutAt(Instant timeoutAt) {
 			this.timeout = Checks.instant("timeoutAt", timeoutAt);
+			this.timeoutAt = timeoutAt;
 			return this;
 		}
 

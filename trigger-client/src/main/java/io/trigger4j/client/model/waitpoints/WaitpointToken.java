@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.trigger4j.client.error.TriggerDecodingException;
+import io.trigger4j.client.internal.MediaTypes;
 import io.trigger4j.client.model.JsonValue;
 import org.jspecify.annotations.Nullable;
 
@@ -21,13 +22,20 @@ import org.jspecify.annotations.Nullable;
  * error instead ({@link #isTimedOut()}, {@link #error()}); its {@link #output(Class)} is
  * {@code null}.
  *
+ * <p>
+ * Data the server stored apart because it was large ({@code outputType}
+ * {@code application/store}) is not fetched: {@link #output()}, {@link #output(Class)}
+ * and {@link #error()} then fail with a {@link TriggerDecodingException} rather than
+ * return {@code null}, which would read as "no data".
+ *
  * @param id the token id ({@code waitpoint_...})
- * @param status the token's status
+ * @param status the token's status; a token the server sent without one has the status
+ * {@code UNKNOWN} (as {@code Run} does)
  * @param url the callback URL that completes the token without a credential; treat it as
  * a secret ({@link #toString()} masks its hash)
  * @param completedAt when the token was completed or timed out
- * @param timeoutAt when the token times out, if it has a timeout
- * @param completedAfter the server's name for {@code timeoutAt}, kept for completeness
+ * @param timeoutAt when the token times out, if it has a timeout (the server also sends
+ * it as {@code completedAfter}, the same value)
  * @param idempotencyKey the idempotency key it was created with
  * @param idempotencyKeyExpiresAt when that key stops deduplicating
  * @param tags the token's tags
@@ -36,15 +44,16 @@ import org.jspecify.annotations.Nullable;
  * completed with (a text completion is a JSON string), the timeout error when
  * {@code outputIsError}, or {@code null} when there is none. The server keeps data as
  * {@code application/json}, {@code application/super+json} (the TypeScript SDK's
- * serialisation; its {@code json} part is taken) or {@code text/plain}; data the server
- * stored elsewhere ({@code application/store}) is not fetched and is {@code null} here
+ * serialisation; its {@code json} part is taken) or {@code text/plain}; for data the
+ * server stored apart ({@code application/store}) the accessor fails (see above)
  * @param outputType how the server stored the data, such as {@code application/json}
+ * (compared by type and subtype, parameters such as {@code charset} ignored)
  * @param outputIsError whether {@code output} is an error (a timeout) rather than data
  */
 public record WaitpointToken(String id, WaitpointTokenStatus status, @Nullable String url,
-		@Nullable Instant completedAt, @Nullable Instant timeoutAt, @Nullable Instant completedAfter,
-		@Nullable String idempotencyKey, @Nullable Instant idempotencyKeyExpiresAt, List<String> tags,
-		@Nullable Instant createdAt, @Nullable JsonValue output, @Nullable String outputType, boolean outputIsError) {
+		@Nullable Instant completedAt, @Nullable Instant timeoutAt, @Nullable String idempotencyKey,
+		@Nullable Instant idempotencyKeyExpiresAt, List<String> tags, @Nullable Instant createdAt,
+		@Nullable JsonValue output, @Nullable String outputType, boolean outputIsError) {
 
 	public WaitpointToken {
 		Objects.requireNonNull(id, "id must not be null");
@@ -63,28 +72,61 @@ public record WaitpointToken(String id, WaitpointTokenStatus status, @Nullable S
 	}
 
 	/**
+	 * The completion data as JSON (retrieve only), or {@code null} when there is none.
+	 * @throws TriggerDecodingException if the server stored the data apart
+	 * ({@code application/store}): trigger4j does not fetch it
+	 */
+	@Override
+	public @Nullable JsonValue output() {
+		requireInline();
+		return this.output;
+	}
+
+	/**
 	 * The data the token was completed with, read as the given type; {@code null} when it
 	 * has none, is not completed, or timed out (see {@link #error()}).
-	 * @throws TriggerDecodingException if the data does not fit the type
+	 * @throws TriggerDecodingException if the data does not fit the type, or the server
+	 * stored it apart ({@code application/store})
 	 */
 	public <T> @Nullable T output(Class<T> type) {
 		Objects.requireNonNull(type, "type must not be null");
-		return (this.output != null && !this.outputIsError) ? this.output.as(type) : null;
+		if (this.output == null || this.outputIsError) {
+			return null;
+		}
+		requireInline();
+		return this.output.as(type);
 	}
 
 	/**
 	 * The error the token holds instead of data (its timeout), or {@code null} when it
 	 * holds none.
+	 * @throws TriggerDecodingException if the server stored the error apart
+	 * ({@code application/store})
 	 */
 	public @Nullable WaitpointError error() {
 		if (!this.outputIsError) {
 			return null;
 		}
+		requireInline();
 		if (this.output == null || !this.output.isObject()) {
 			return new WaitpointError(null, (this.output != null) ? this.output.toString() : null);
 		}
 		Map<String, Object> error = this.output.asMap();
 		return new WaitpointError(text(error.get("code")), text(error.get("message")));
+	}
+
+	/**
+	 * Fails when the data was stored apart: the output then holds its storage path, not
+	 * the data.
+	 */
+	private void requireInline() {
+		if (this.output != null && MediaTypes.isStore(this.outputType)) {
+			String path = (this.output.as(Object.class) instanceof String text) ? text : this.output.toString();
+			throw new TriggerDecodingException("The data of waitpoint token " + this.id
+					+ " was stored apart by the server (outputType " + this.outputType + ", storage path '" + path
+					+ "') and trigger4j does not fetch it; the TypeScript SDK downloads it through "
+					+ "GET /api/v1/packets/{path}");
+		}
 	}
 
 	private static @Nullable String text(@Nullable Object value) {
