@@ -32,8 +32,11 @@ final class TaskSteps {
 	}
 
 	private static StepFunction function(TaskHandler handler, Supplier<@Nullable Engine> engine) {
-		TaskInvocation.TokenFactory tokens = (key, timeout, tags) -> createToken(engine.get(), key, timeout, tags);
 		return (context) -> {
+			// A step's tokens are made at its start, however late the tick that started
+			// it.
+			TaskInvocation.TokenFactory tokens = (key, timeout, tags) -> createToken(engine.get(), context.startedAt(),
+					key, timeout, tags);
 			String payload = (context.payload() != null) ? context.payload().toString() : null;
 			Object result = handler.run(new TaskInvocation(context.runId(), context.taskIdentifier(), context.attempt(),
 					context.step(), payload, tokenResult(context.token()), tokens));
@@ -49,21 +52,21 @@ final class TaskSteps {
 		};
 	}
 
-	private static String createToken(@Nullable Engine engine, @Nullable String key, @Nullable Duration timeout,
-			List<String> tags) {
+	private static String createToken(@Nullable Engine engine, Instant at, @Nullable String key,
+			@Nullable Duration timeout, List<String> tags) {
 		if (engine == null) {
 			throw new IllegalStateException("createToken needs a run of a started TriggerEmulator");
 		}
 		Instant timeoutAt = null;
 		if (timeout != null) {
 			try {
-				timeoutAt = engine.now().plus(timeout);
+				timeoutAt = at.plus(timeout);
 			}
 			catch (DateTimeException | ArithmeticException ex) {
 				// Beyond any instant: the token never times out.
 			}
 		}
-		return engine.waitpoints().create(new WaitpointSpec(key, null, timeoutAt, tags)).token().id();
+		return engine.waitpoints().create(new WaitpointSpec(key, null, timeoutAt, tags), at).token().id();
 	}
 
 	private static TaskInvocation.@Nullable TokenResult tokenResult(@Nullable WaitpointSnapshot token) {

@@ -143,6 +143,35 @@ class QueryRoutesTests extends EmulatorTestSupport {
 	}
 
 	@Test
+	void runawayAndHugeQueriesAre400AndTheNextQueryStillWorks() {
+		trigger("hello-world", "{\"payload\":{\"name\":\"a\"}}");
+		List<String> hostile = List.of("SELECT REGEXP_LIKE(REPEAT('a',60), '(.*a){14}b')",
+				"SELECT REPEAT('a',3000) LIKE '%a%a%a%a%a%a%a%a%b'", "SELECT 'aaaa' ~ '(a*)*b'",
+				"SELECT REPEAT('x', 400000000)", "SELECT 'a'::CHAR(100000000)",
+				"SELECT " + "(".repeat(100_000) + "1" + ")".repeat(100_000),
+				"SELECT " + "ARRAY[".repeat(2000) + "1" + "]".repeat(2000),
+				"SELECT " + "NOT ".repeat(200_000) + "TRUE");
+		for (String sql : hostile) {
+			Http.Answer answer = query(sql);
+			assertThat(answer.status()).as(sql.substring(0, Math.min(40, sql.length())) + " -> " + answer.body())
+				.isEqualTo(400);
+			assertThat(answer.json().get("error").asString()).isNotBlank();
+			assertThat(total()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void countWithQuotedNamesAndTheEmulatorsTime() {
+		trigger("hello-world", "{\"payload\":{\"name\":\"a\"}}");
+		this.emulator.advance(Duration.ofHours(2));
+		JsonNode row = results("SELECT 1 AS \"it's\", count() AS n, $$count()$$ AS t, NOW() AS now, "
+				+ "CURRENT_DATE AS today FROM runs")
+			.get(0);
+		assertThat(row.toString()).isEqualTo(
+				"{\"it's\":1,\"n\":1,\"t\":\"count()\",\"now\":\"2026-11-22 12:00:00.000\",\"today\":\"2026-11-22\"}");
+	}
+
+	@Test
 	void aQueryReturnsAtMostTenThousandRows() {
 		Http.Answer rows = query("SELECT x AS n FROM SYSTEM_RANGE(1, 20000)");
 		assertThat(rows.status()).isEqualTo(200);

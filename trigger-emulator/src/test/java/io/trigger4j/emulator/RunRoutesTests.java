@@ -1,5 +1,6 @@
 package io.trigger4j.emulator;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,6 +165,109 @@ class RunRoutesTests extends EmulatorTestSupport {
 		Http.Answer result = this.http.get("/api/v1/runs/" + completed + "/result");
 		assertThat(result.status()).isEqualTo(404);
 		assertThat(result.json().get("error").asString()).isEqualTo("Run either doesn't exist or is not finished");
+	}
+
+	@Test
+	void replayAppliesTheBodysOverridesOverTheOriginalRun() {
+		String original = trigger("slow",
+				"{\"payload\":{\"n\":1},\"options\":{\"tags\":[\"first\"],\"metadata\":{\"m\":1}}}");
+
+		Http.Answer answer = replay(original, """
+				{"payload":{"n":2},"tags":["b","c"],"metadata":{"m":2},"delay":"1h","machine":"large-1x",
+				"queue":"replays","ttl":"2h","maxAttempts":1,"concurrencyKey":7,"region":"eu","version":"latest",
+				"maxDuration":60,"priority":5}""");
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+		String replayed = answer.json().get("id").asString();
+		assertThat(replayed).isNotEqualTo(original);
+		JsonNode run = run(replayed);
+		assertThat(run.get("taskIdentifier").asString()).isEqualTo("slow");
+		assertThat(run.get("payload").toString()).isEqualTo("{\"n\":2}");
+		assertThat(run.get("tags").toString()).isEqualTo("[\"b\",\"c\"]");
+		assertThat(run.get("metadata").toString()).isEqualTo("{\"m\":2}");
+		assertThat(run.get("status").asString()).isEqualTo("DELAYED");
+		assertThat(run.get("delayedUntil").asString()).isEqualTo("2026-11-22T11:00:00.000Z");
+		assertThat(run.get("ttl").asString()).isEqualTo("2h");
+		assertThat(ids("/api/v1/runs?filter%5Bmachine%5D=large-1x")).containsExactly(replayed);
+		assertThat(ids("/api/v1/runs?filter%5Bqueue%5D=replays")).containsExactly(replayed);
+
+		JsonNode tagged = run(replay(original, "{\"tags\":\"only\"}").json().get("id").asString());
+		assertThat(tagged.get("tags").toString()).isEqualTo("[\"only\"]");
+		assertThat(tagged.get("payload").toString()).as("the original's").isEqualTo("{\"n\":1}");
+		assertThat(tagged.get("metadata").toString()).as("the original's").isEqualTo("{\"m\":1}");
+		assertThat(tagged.get("status").asString()).isEqualTo("EXECUTING");
+	}
+
+	@Test
+	void replayWithoutABodyRepeatsTheOriginalAndASuperJsonPayloadIsDecoded() {
+		String original = trigger("hello-world", "{\"payload\":{\"name\":\"first\"}}");
+
+		Http.Answer plain = Http.send(this.http.request("/api/v1/runs/" + original + "/replay")
+			.header("x-trigger-api-version", Http.CURRENT)
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(plain.status()).as(plain.body()).isEqualTo(200);
+		assertThat(run(plain.json().get("id").asString()).get("output").toString())
+			.isEqualTo("{\"greeting\":\"Hello, first!\"}");
+
+		// What the official SDK sends for runs.replay(id, {payload: {name: "again"}}).
+		Http.Answer superJson = replay(original,
+				"{\"payload\":\"{\\\"json\\\":{\\\"name\\\":\\\"again\\\"},\\\"meta\\\":{}}\",\"payloadType\":\"application/super+json\"}");
+		assertThat(superJson.status()).as(superJson.body()).isEqualTo(200);
+		JsonNode run = run(superJson.json().get("id").asString());
+		assertThat(run.get("payload").toString()).isEqualTo("{\"name\":\"again\"}");
+		assertThat(run.get("output").toString()).isEqualTo("{\"greeting\":\"Hello, again!\"}");
+	}
+
+	@Test
+	void replayRefusesUnknownKeysAndBadOverridesAndCreatesNothing() {
+		String original = trigger("slow", "{\"payload\":{}}");
+		String eleven = "[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\",\"10\",\"11\"]";
+
+		refusedReplay(original, "{\"payload\":{},\"options\":{},\"test\":true}", 400,
+				"Validation error: Unrecognized key(s) in object: 'options', 'test'");
+		refusedReplay(original, "{\"payloadType\":\"text/plain\"}", 400,
+				"Validation error: Invalid enum value. Expected 'application/json' | 'application/super+json', received 'text/plain' at \"payloadType\"");
+		refusedReplay(original, "{\"payload\":{},\"payloadType\":\"application/super+json\"}", 400,
+				"Validation error: payload must be a SuperJSON string when payloadType is application/super+json at \"payload\"");
+		refusedReplay(original, "{\"maxAttempts\":0}", 400,
+				"Validation error: Number must be greater than or equal to 1 at \"maxAttempts\"");
+		refusedReplay(original, "{\"queue\":{\"name\":\"q\"}}", 400,
+				"Validation error: Expected string, received object at \"queue\"");
+		refusedReplay(original, "{\"metadata\":[1]}", 400,
+				"Validation error: Expected object, received array at \"metadata\"");
+		refusedReplay(original, "{\"delay\":{}}", 400,
+				"Validation error: Expected string, received object at \"delay\", or Invalid date at \"delay\"");
+		refusedReplay(original, "{\"machine\":\"huge-9x\"}", 400, "Validation error: Invalid enum value.");
+		refusedReplay(original, "[]", 400, "Validation error: Expected object, received array");
+		refusedReplay(original, "{\"tags\":" + eleven + "}", 422,
+				"Runs can only have 10 tags, you're trying to set 11.");
+
+		assertThat(ids("/api/v1/runs")).containsExactly(original);
+	}
+
+	@Test
+	void replayWithAnIdempotencyKeyAnswersTheSameRunWhileTheKeyLives() {
+		String original = trigger("slow", "{\"payload\":{}}");
+		String body = "{\"idempotencyKey\":\"replay-1\",\"idempotencyKeyTTL\":\"1h\"}";
+
+		String first = replay(original, body).json().get("id").asString();
+		String again = replay(original, body).json().get("id").asString();
+
+		assertThat(first).isNotEqualTo(original);
+		assertThat(again).isEqualTo(first);
+		assertThat(run(first).get("idempotencyKey").asString()).isEqualTo("replay-1");
+		this.clock.advance(Duration.ofHours(1).plusMillis(1));
+		assertThat(replay(original, body).json().get("id").asString()).as("after the key's TTL").isNotEqualTo(first);
+	}
+
+	private Http.Answer replay(String runId, String body) {
+		return this.http.post("/api/v1/runs/" + runId + "/replay", body);
+	}
+
+	private void refusedReplay(String runId, String body, int status, String errorStart) {
+		Http.Answer answer = replay(runId, body);
+		assertThat(answer.status()).as(body + " -> " + answer.body()).isEqualTo(status);
+		assertThat(answer.json().get("error").asString()).startsWith(errorStart);
 	}
 
 	@Test

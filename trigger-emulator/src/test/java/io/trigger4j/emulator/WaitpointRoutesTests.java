@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -118,10 +119,25 @@ class WaitpointRoutesTests {
 			"{\"idempotencyKey\":5}|Validation error: Expected string, received number at \"idempotencyKey\"",
 			"{\"timeout\":{}}|Validation error: Expected string, received object at \"timeout\", or Invalid date at \"timeout\"",
 			"{\"tags\":[\"a\",7]}|Validation error: Expected string, received array at \"tags\", or Expected string, received number at \"tags[1]\"",
+			"{\"timeout\":1e400}|Validation error: Expected string, received number at \"timeout\", or Invalid date at \"timeout\"",
+			"{\"timeout\":-1e400}|Validation error: Expected string, received number at \"timeout\", or Invalid date at \"timeout\"",
+			"1e400|Validation error: Expected object, received number",
+			"-1e400|Validation error: Expected object, received number", "1e-400|Invalid JSON",
 			"[]|Validation error: Expected object, received array", "null|Invalid JSON", "{oops|Invalid JSON" })
 	void createRefusesABadBodyAsTheServerDoes(String body, String error) {
 		refused(this.http.post(TOKENS, body), 400, error);
 		nothingStoredAndStillServes();
+	}
+
+	@Test
+	void anInfiniteCompletionBodyIsRefusedAndTheTokenStillWaits() {
+		String id = create("{}").get("id").asString();
+
+		refused(this.http.post(TOKENS + "/" + id + "/complete", "1e400"), 400,
+				"Validation error: Expected object, received number");
+
+		assertThat(this.http.get(TOKENS + "/" + id).json().get("status").asString()).isEqualTo("WAITING");
+		assertThat(this.http.post(TOKENS + "/" + id + "/complete", "{\"data\":1}").status()).isEqualTo(200);
 	}
 
 	@Test
@@ -313,6 +329,50 @@ class WaitpointRoutesTests {
 		assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(done.get("output").get("error").asString())
 			.isEqualTo("Waitpoint timed out at 2026-11-22T11:00:00.000Z");
+	}
+
+	@Test
+	void aStepMakesItsTokenAtItsStartWhetherTheClockJumpsOrCreeps() {
+		List<String> jump = tokenTimeline(List.of(Duration.ofHours(2)));
+		List<String> creep = tokenTimeline(Collections.nCopies(120, Duration.ofMinutes(1)));
+
+		assertThat(jump).isEqualTo(creep);
+		// Step 2 starts at 10:10:10 (step 1 took 10 s, then waited 10 min) and makes a
+		// token timing out 30 min later; step 3 runs when it times out.
+		assertThat(jump).containsExactly("TIMED_OUT", "2026-11-22T10:10:10.000Z", "2026-11-22T10:40:10.000Z",
+				"2026-11-22T10:40:10.000Z", "COMPLETED", "2026-11-22T10:40:20.000Z", "{\"timedOut\":true}");
+	}
+
+	/**
+	 * A run whose second step makes a token with a 30-minute timeout and waits on it, as
+	 * the clock moves in the given steps with a request after each: what the token and
+	 * the run show afterwards.
+	 */
+	private static List<String> tokenTimeline(List<Duration> moves) {
+		ManualClock clock = new ManualClock(Instant.parse("2026-11-22T10:00:00Z"));
+		try (TriggerEmulator emulator = TriggerEmulator.builder()
+			.clock(clock)
+			.task(EmulatedTask.of("late-token", (run) -> switch (run.step()) {
+				case 1 -> TaskStep.waitFor(Duration.ofMinutes(10));
+				case 2 -> TaskStep.waitForToken(run.createToken(Duration.ofMinutes(30)));
+				default -> Map.of("timedOut", !run.tokenResult().ok());
+			}).withDuration(Duration.ofSeconds(10)))
+			.start()) {
+			Http http = new Http(emulator);
+			Http.Answer triggered = http.post("/api/v1/tasks/late-token/trigger", "{\"payload\":{}}");
+			assertThat(triggered.status()).as(triggered.body()).isEqualTo(200);
+			String runPath = "/api/v3/runs/" + triggered.json().get("id").asString();
+			for (Duration move : moves) {
+				emulator.advance(move);
+				// A request: the engine processes what is due.
+				assertThat(http.get(runPath).status()).isEqualTo(200);
+			}
+			JsonNode token = http.get(TOKENS).json().get("data").get(0);
+			JsonNode run = http.get(runPath).json();
+			return List.of(token.get("status").asString(), token.get("createdAt").asString(),
+					token.get("timeoutAt").asString(), token.get("completedAt").asString(),
+					run.get("status").asString(), run.get("finishedAt").asString(), run.get("output").toString());
+		}
 	}
 
 }

@@ -1,8 +1,6 @@
 package io.trigger4j.emulator.api;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +19,6 @@ import org.jspecify.annotations.Nullable;
  * ({@code ApiBatchResultsPresenter}).
  */
 final class BatchRenderer {
-
-	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(ZoneOffset.UTC);
 
 	private BatchRenderer() {
 	}
@@ -117,7 +112,7 @@ final class BatchRenderer {
 	}
 
 	private static @Nullable String time(@Nullable Instant instant) {
-		return (instant != null) ? ISO_MILLIS.format(instant) : null;
+		return (instant != null) ? ApiJson.iso(instant) : null;
 	}
 
 }

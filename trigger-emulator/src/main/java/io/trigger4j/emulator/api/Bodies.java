@@ -1,6 +1,7 @@
 package io.trigger4j.emulator.api;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,9 @@ final class Bodies {
 
 	/** The largest integer a JavaScript number holds exactly. */
 	static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
+
+	/** The largest time value of a JavaScript {@code Date}, in milliseconds. */
+	private static final BigDecimal MAX_DATE_MILLIS = BigDecimal.valueOf(8_640_000_000_000_000L);
 
 	private Bodies() {
 	}
@@ -67,6 +71,83 @@ final class Bodies {
 		})
 			.onErrorMap(DataBufferLimitException.class, (ex) -> ApiError.of(413, "Request body too large"))
 			.defaultIfEmpty(new byte[0]);
+	}
+
+	/**
+	 * A builder route's JSON object body read as the server reads it: 400 "Request body
+	 * is empty", "Invalid JSON" (also for {@code null}, {@code false}, {@code 0} and
+	 * {@code ""}, which the server's parse treats as a failure), or zod's "Expected
+	 * object, received ...".
+	 */
+	static JsonNode builderObject(byte[] bytes) {
+		if (bytes.length == 0) {
+			throw ApiError.of(400, "Request body is empty");
+		}
+		JsonNode json = json(bytes);
+		if (json == null || isFalsy(json)) {
+			throw ApiError.of(400, "Invalid JSON");
+		}
+		if (!json.isObject()) {
+			throw ApiError.of(400, "Validation error: Expected object, received " + typeName(json));
+		}
+		return json;
+	}
+
+	/** The bytes as JSON, or {@code null} when they are not JSON. */
+	static @Nullable JsonNode json(byte[] bytes) {
+		try {
+			JsonNode json = ApiJson.MAPPER.readTree(bytes);
+			return (json == null || json.isMissingNode()) ? null : json;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Whether JavaScript holds the value falsy. A number beyond a double's range is
+	 * infinite there, hence truthy.
+	 */
+	private static boolean isFalsy(JsonNode json) {
+		if (json.isNumber()) {
+			return isFinite(json) && json.decimalValue().signum() == 0;
+		}
+		return json.isNull() || (json.isBoolean() && !json.asBoolean())
+				|| (json.isString() && json.asString().isEmpty());
+	}
+
+	/** Whether a number is finite as JavaScript reads it ({@code 1e400} is not). */
+	static boolean isFinite(JsonNode number) {
+		return !number.isFloatingPointNumber() || Double.isFinite(number.asDouble());
+	}
+
+	/**
+	 * {@code new Date(value)} for a JSON value that is not a string (zod's
+	 * {@code z.coerce.date()}), or {@code null} for an invalid date: a number beyond a
+	 * date's range or infinite, an object or an array.
+	 */
+	static @Nullable Instant coercedDate(JsonNode value) {
+		if (value.isNull()) {
+			return Instant.EPOCH;
+		}
+		if (value.isBoolean()) {
+			return Instant.ofEpochMilli(value.asBoolean() ? 1 : 0);
+		}
+		if (value.isNumber() && isFinite(value)) {
+			return dateOfMillis(value.decimalValue());
+		}
+		return null;
+	}
+
+	/**
+	 * Epoch milliseconds as a JavaScript {@code Date} holds them (truncated), or
+	 * {@code null} beyond its range.
+	 */
+	static @Nullable Instant dateOfMillis(BigDecimal millis) {
+		if (millis.abs().compareTo(MAX_DATE_MILLIS) > 0) {
+			return null;
+		}
+		return Instant.ofEpochMilli(millis.longValue());
 	}
 
 	private static JsonNode parse(byte[] bytes, boolean builder) {
@@ -158,7 +239,7 @@ final class Bodies {
 		if (!value.isNumber()) {
 			throw expected("number", value, path);
 		}
-		if (value.isFloatingPointNumber() && !Double.isFinite(value.asDouble())) {
+		if (!isFinite(value)) {
 			throw ApiError.validation("Expected number, received infinity", path);
 		}
 		return value.decimalValue();
@@ -188,6 +269,7 @@ final class Bodies {
 
 	/**
 	 * Tags as the server reads them: a string or an array of strings, blank ones dropped.
+	 * @param path where the tags are, for messages ({@code options.tags})
 	 */
 	static List<String> tags(@Nullable JsonNode parent, String path, int maxLength) {
 		JsonNode node = field(parent, "tags");
@@ -205,11 +287,11 @@ final class Bodies {
 		for (JsonNode value : values) {
 			if (!value.isString()) {
 				throw ApiError.validation("Expected string, received " + typeName(value).toLowerCase(Locale.ROOT),
-						path + ".tags");
+						path);
 			}
 			String tag = value.asString();
 			if (tag.length() > maxLength) {
-				throw ApiError.validation("Tags must be less than 128 characters", path + ".tags");
+				throw ApiError.validation("Tags must be less than 128 characters", path);
 			}
 			if (!tag.isBlank() && !tags.contains(tag)) {
 				tags.add(tag);

@@ -10,7 +10,6 @@ import io.trigger4j.emulator.engine.Engine;
 import io.trigger4j.emulator.engine.EnvVarRecord;
 import io.trigger4j.emulator.engine.EnvVars;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -71,7 +70,7 @@ final class EnvVarRoutes {
 	 * The rate limiter and the secret key's check, personal access tokens let through.
 	 */
 	private HandlerFunction<ServerResponse> guarded(HandlerFunction<ServerResponse> handler) {
-		return this.guard.guarded(Guard.Family.BUILDER, EnvVarRoutes::isUserToken, handler);
+		return this.guard.guarded(Guard.Family.BUILDER, Guard::isUserToken, handler);
 	}
 
 	private Mono<ServerResponse> list(ServerRequest request) {
@@ -166,8 +165,8 @@ final class EnvVarRoutes {
 		String slug = "staging".equals(requested) ? "stg" : requested;
 		String branch = branch(request);
 		String resolvedBranch = ("dev".equals(slug) && "default".equals(branch)) ? null : branch;
-		String token = token(request);
-		if (isUserToken(token)) {
+		String token = Guard.bearer(request);
+		if (Guard.isUserToken(token)) {
 			if (!projectRef.equals(this.engine.envVars().projectRef())) {
 				throw ApiError.of(404, "Project not found");
 			}
@@ -180,7 +179,7 @@ final class EnvVarRoutes {
 			}
 			return environment;
 		}
-		String keyEnvironment = keyEnvironment(token);
+		String keyEnvironment = Guard.keyEnvironment(token);
 		if ("preview".equals(keyEnvironment) && branch == null) {
 			throw ApiError.of(401, "x-trigger-branch header required for preview env");
 		}
@@ -195,29 +194,6 @@ final class EnvVarRoutes {
 			throw ApiError.of(400, SLUG_MISMATCH);
 		}
 		return keyEnvironment;
-	}
-
-	/** A personal or organization access token: no secret key, and any environment. */
-	static boolean isUserToken(String token) {
-		return (token.startsWith("tr_pat_") || token.startsWith("tr_oat_")) && token.length() > "tr_pat_".length();
-	}
-
-	/** The environment of a secret key: by its prefix, {@code dev} for any other key. */
-	static String keyEnvironment(String token) {
-		for (String environment : List.of("dev", "stg", "prod", "preview")) {
-			if (token.startsWith("tr_" + environment + "_")) {
-				return environment;
-			}
-		}
-		return "dev";
-	}
-
-	private static String token(ServerRequest request) {
-		String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
-		if (authorization == null) {
-			return "";
-		}
-		return authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : authorization.trim();
 	}
 
 	/**

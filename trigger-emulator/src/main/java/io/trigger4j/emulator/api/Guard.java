@@ -2,6 +2,7 @@ package io.trigger4j.emulator.api;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -9,14 +10,27 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The middleware in front of the authenticated routes: the rate limiter (which also
  * rejects a missing {@code Authorization} header), then the route family's
- * authentication, with the server's texts (api-semantics.md sections 1.3 and 3).
+ * authentication, with the server's texts (api-semantics.md sections 1.3 and 3). Also how
+ * routes that tell credentials apart read them: the bearer token, personal and
+ * organization access tokens, and the environments' slugs.
  */
 final class Guard {
+
+	/**
+	 * The slugs of the project's environments, in the order the server tries them; a
+	 * secret key {@code tr_<slug>_...} belongs to one.
+	 */
+	static final List<String> ENVIRONMENTS = List.of("dev", "stg", "prod", "preview");
+
+	private static final String PAT_PREFIX = "tr_pat_";
+
+	private static final String OAT_PREFIX = "tr_oat_";
 
 	/** How a route family answers a failed authentication. */
 	enum Family {
@@ -78,8 +92,7 @@ final class Guard {
 					return Answers.problem(429, "Rate Limit Exceeded", detail, extra);
 				}
 			}
-			String token = authorization.startsWith("Bearer ") ? authorization.substring(7).trim()
-					: authorization.trim();
+			String token = token(authorization);
 			if (!accepts(token) && !alsoAccepted.test(token)) {
 				String message = switch (family) {
 					case BUILDER -> token.isEmpty() ? "Invalid or Missing API key" : "Invalid API key";
@@ -90,6 +103,42 @@ final class Guard {
 			}
 			return handler.handle(request);
 		};
+	}
+
+	/**
+	 * The request's credential: its {@code Authorization} header without {@code Bearer },
+	 * or {@code ""} without one.
+	 */
+	static String bearer(ServerRequest request) {
+		String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
+		return (authorization != null) ? token(authorization) : "";
+	}
+
+	private static String token(String authorization) {
+		return authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : authorization.trim();
+	}
+
+	/** A personal access token, {@code tr_pat_...}. */
+	static boolean isPersonalAccessToken(String token) {
+		return token.startsWith(PAT_PREFIX) && token.length() > PAT_PREFIX.length();
+	}
+
+	/**
+	 * A personal or organization access token ({@code tr_pat_...}, {@code tr_oat_...}): a
+	 * user's, not an environment's.
+	 */
+	static boolean isUserToken(String token) {
+		return isPersonalAccessToken(token) || (token.startsWith(OAT_PREFIX) && token.length() > OAT_PREFIX.length());
+	}
+
+	/** The environment of a secret key: by its prefix, {@code dev} for any other key. */
+	static String keyEnvironment(String token) {
+		for (String environment : ENVIRONMENTS) {
+			if (token.startsWith("tr_" + environment + "_")) {
+				return environment;
+			}
+		}
+		return "dev";
 	}
 
 	private boolean accepts(String token) {

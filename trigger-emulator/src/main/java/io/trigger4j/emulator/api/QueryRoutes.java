@@ -25,8 +25,9 @@ import tools.jackson.databind.JsonNode;
  * when given (an unparseable one is the default 7 days, as on the server), else
  * {@code from} and/or {@code to} (an unparseable date is 400 "Invalid date"), else the
  * last 7 days. Answers {@code {"format":"json","results":[{column: value}]}} or
- * {@code {"format":"csv","results":"<header and rows>"}}; a query the engine cannot run
- * is 400 {@code {"error": message}}.
+ * {@code {"format":"csv","results":"<header and rows>"}}; a query the engine cannot run,
+ * refuses, or stops (timeout, memory) is 400 {@code {"error": message}}, and while every
+ * query thread is busy a query is 429 at once with the server's concurrency text.
  */
 final class QueryRoutes {
 

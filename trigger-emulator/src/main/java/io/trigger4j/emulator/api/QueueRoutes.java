@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +38,6 @@ final class QueueRoutes {
 	private static final List<String> TYPES = List.of("task", "custom", "id");
 
 	private static final String TYPES_TEXT = "'task' | 'custom' | 'id'";
-
-	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(ZoneOffset.UTC);
 
 	private final Engine engine;
 
@@ -181,8 +176,7 @@ final class QueueRoutes {
 		concurrency.put("base", queue.concurrencyLimitBase());
 		concurrency.put("override", (queue.overriddenAt() != null) ? queue.concurrencyLimit() : null);
 		concurrency.put("overriddenBy", null);
-		concurrency.put("overriddenAt",
-				(queue.overriddenAt() != null) ? ISO_MILLIS.format(queue.overriddenAt()) : null);
+		concurrency.put("overriddenAt", (queue.overriddenAt() != null) ? ApiJson.iso(queue.overriddenAt()) : null);
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", queue.id());
 		json.put("name", queue.displayName());

@@ -1,8 +1,6 @@
 package io.trigger4j.emulator.api;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +15,6 @@ import org.jspecify.annotations.Nullable;
  * item), from immutable snapshots.
  */
 final class RunRenderer {
-
-	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(ZoneOffset.UTC);
 
 	/** The id of the emulator's one environment. */
 	static final String ENV_ID = "cm0emulator0000000000000";
@@ -100,7 +95,7 @@ final class RunRenderer {
 	}
 
 	private static @Nullable String time(@Nullable Instant instant) {
-		return (instant != null) ? ISO_MILLIS.format(instant) : null;
+		return (instant != null) ? ApiJson.iso(instant) : null;
 	}
 
 }

@@ -13,7 +13,6 @@ import io.trigger4j.emulator.engine.RunSnapshot;
 import io.trigger4j.emulator.engine.RunState;
 import io.trigger4j.emulator.engine.ScheduleSnapshot;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -40,11 +39,6 @@ final class RunRoutes {
 	private static final int MAX_BODY_BYTES = 3_145_728;
 
 	private static final int MAX_METADATA_BODY_BYTES = 2_097_152;
-
-	private static final String PAT_PREFIX = "tr_pat_";
-
-	/** The slugs of the project's environments, as {@code filter[env]} matches them. */
-	private static final List<String> PROJECT_ENVIRONMENTS = List.of("dev", "stg", "prod", "preview");
 
 	/** The environment every emulated run belongs to (the secret key's). */
 	private static final String EMULATED_ENVIRONMENT = "dev";
@@ -103,8 +97,7 @@ final class RunRoutes {
 	private Mono<ServerResponse> projectRuns(ServerRequest request) {
 		Map<String, String> query = request.queryParams().toSingleValueMap();
 		ListQuery listQuery = ListRequests.parse(query, this.engine.now());
-		String token = bearer(request);
-		if (!token.startsWith(PAT_PREFIX) || token.length() == PAT_PREFIX.length()) {
+		if (!Guard.isPersonalAccessToken(Guard.bearer(request))) {
 			throw ApiError.of(401, "Invalid or Missing PAT");
 		}
 		if (!request.pathVariable("projectRef").equals(this.engine.envVars().projectRef())) {
@@ -129,19 +122,11 @@ final class RunRoutes {
 			return null;
 		}
 		for (String slug : slugs.split(",")) {
-			if (PROJECT_ENVIRONMENTS.contains(slug)) {
+			if (Guard.ENVIRONMENTS.contains(slug)) {
 				return slug;
 			}
 		}
 		return null;
-	}
-
-	private static String bearer(ServerRequest request) {
-		String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
-		if (authorization == null) {
-			return "";
-		}
-		return authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : authorization.trim();
 	}
 
 	private Mono<ServerResponse> trace(ServerRequest request) {
@@ -187,10 +172,16 @@ final class RunRoutes {
 			.flatMap((run) -> Answers.json(200, Map.of("id", run.id())));
 	}
 
+	/**
+	 * A new run of the run's task: its payload and options, with the overrides the body
+	 * sets ({@link ReplayRequests}); the body may be absent.
+	 */
 	private Mono<ServerResponse> replay(ServerRequest request) {
 		String runId = request.pathVariable("runId");
-		return EngineCalls.call(() -> this.engine.replay(runId))
-			.flatMap((run) -> Answers.json(200, Map.of("id", run.id())));
+		return Bodies.bytes(request, ReplayRequests.MAX_BODY_BYTES, true)
+			.map((bytes) -> ReplayRequests.parse(bytes, this.engine.now()))
+			.flatMap((overrides) -> EngineCalls.call(() -> this.engine.replay(runId, overrides::over)))
+			.flatMap((replayed) -> Answers.json(200, Map.of("id", replayed.run().id())));
 	}
 
 	private Mono<ServerResponse> reschedule(ServerRequest request) {

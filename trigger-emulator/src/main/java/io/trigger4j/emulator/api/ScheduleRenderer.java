@@ -1,8 +1,6 @@
 package io.trigger4j.emulator.api;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +15,6 @@ import org.jspecify.annotations.Nullable;
  * leaves them out ({@code undefined}) and {@code null} where it sends {@code null}.
  */
 final class ScheduleRenderer {
-
-	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(ZoneOffset.UTC);
 
 	/** The emulator's development environment as schedules show it. */
 	private static final String ENV_TYPE = "DEVELOPMENT";
@@ -129,7 +124,7 @@ final class ScheduleRenderer {
 	}
 
 	private static @Nullable String time(@Nullable Instant instant) {
-		return (instant != null) ? ISO_MILLIS.format(instant) : null;
+		return (instant != null) ? ApiJson.iso(instant) : null;
 	}
 
 }

@@ -35,6 +35,9 @@ final class TaskRoutes {
 	 */
 	static final String FAKE_JWT = "eyJhbGciOiJIUzI1NiJ9.eyJwdWIiOnRydWUsImVtdWxhdG9yIjp0cnVlfQ.ZW11bGF0b3I";
 
+	/** How long a many-task batch's idempotency key lives without a TTL header. */
+	private static final Duration BATCH_KEY_TTL = Duration.ofDays(30);
+
 	private final Engine engine;
 
 	private final Guard guard;
@@ -107,8 +110,10 @@ final class TaskRoutes {
 				specs
 					.add(TriggerRequests.parse(task, item, "items[" + i + "].", null, null, null, "batchTrigger", now));
 			}
+			// The many-task batch's key expires after its TTL, 30 days by default.
+			Duration keyTtl = keyTtl(request.headers().firstHeader("idempotency-key-ttl"));
 			return new BatchSpec("v2", specs, request.headers().firstHeader("idempotency-key"),
-					keyTtl(request.headers().firstHeader("idempotency-key-ttl")));
+					(keyTtl != null) ? keyTtl : BATCH_KEY_TTL);
 		}).flatMap((spec) -> EngineCalls.call(() -> this.engine.batch(spec))).flatMap(this::batchManyAnswer);
 	}
 

@@ -1,8 +1,6 @@
 package io.trigger4j.emulator.api;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +15,6 @@ import io.trigger4j.emulator.engine.TraceSpanEvent;
  * {@code RunPreparedEvent} per span, start times in nanoseconds as strings).
  */
 final class TraceRenderer {
-
-	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(ZoneOffset.UTC);
 
 	private TraceRenderer() {
 	}
@@ -97,7 +92,7 @@ final class TraceRenderer {
 	}
 
 	private static String time(Instant instant) {
-		return ISO_MILLIS.format(instant);
+		return ApiJson.iso(instant);
 	}
 
 	/** Nanoseconds since the epoch, as the server writes a bigint. */

@@ -1,6 +1,5 @@
 package io.trigger4j.emulator.api;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,53 +44,24 @@ final class TriggerRequests {
 		JsonNode options = Bodies.object(item, "options", at);
 		JsonNode payload = Payloads.decode(Bodies.field(item, "payload"),
 				Bodies.string(options, "payloadType", at + ".payloadType"));
-		List<String> tags = Bodies.tags(options, at, MAX_TAG_LENGTH);
+		List<String> tags = Bodies.tags(options, at + ".tags", MAX_TAG_LENGTH);
 		JsonNode metadata = Bodies.field(options, "metadata");
 		if (metadata != null && !metadata.isObject()) {
 			// Only an object is metadata; anything else is left out, as before.
 			metadata = null;
 		}
-		Duration ttl = null;
-		String ttlText = null;
-		JsonNode ttlNode = Bodies.field(options, "ttl");
-		if (ttlNode != null && ttlNode.isNumber()) {
-			long seconds = Bodies.integer(options, "ttl", at + ".ttl", 0, Durations.MAX_SECONDS);
-			ttl = Duration.ofSeconds(seconds);
-			ttlText = Durations.format(seconds);
-		}
-		else if (ttlNode != null) {
-			String text = Bodies.string(options, "ttl", at + ".ttl");
-			ttl = duration(text, at + ".ttl");
-			ttlText = (ttl != null) ? text : null;
-		}
-		Instant delayUntil = null;
-		String delay = Bodies.string(options, "delay", at + ".delay");
-		if (delay != null) {
-			try {
-				// An unparseable delay is ignored, as the server does.
-				delayUntil = Durations.parseDelay(delay, now);
-			}
-			catch (Durations.TooLong ex) {
-				throw ApiError.validation("Delay must be within " + Durations.MAX_SECONDS + " seconds", at + ".delay");
-			}
-		}
+		Ttl ttl = ttl(options, at + ".ttl");
+		Instant delayUntil = delay(Bodies.string(options, "delay", at + ".delay"), at + ".delay", now);
 		Long maxAttempts = Bodies.integer(options, "maxAttempts", at + ".maxAttempts", Long.MIN_VALUE, Long.MAX_VALUE);
 		JsonNode queue = Bodies.object(options, "queue", at + ".queue");
 		String queueName = Bodies.string(queue, "name", at + ".queue.name");
 		Long queueLimit = Bodies.integer(queue, "concurrencyLimit", at + ".queue.concurrencyLimit", 0,
 				Integer.MAX_VALUE);
-		String machine = Bodies.string(options, "machine", at + ".machine");
-		if (machine != null && !MACHINES.contains(machine)) {
-			throw ApiError.validation("Invalid enum value. Expected " + MACHINES + ", received '" + machine + "'",
-					at + ".machine");
-		}
+		String machine = machine(options, at + ".machine");
 		Boolean test = Bodies.bool(options, "test", at + ".test");
-		BigDecimal maxDuration = Bodies.number(options, "maxDuration", at + ".maxDuration");
-		BigDecimal priority = Bodies.number(options, "priority", at + ".priority");
-		JsonNode concurrencyKey = Bodies.field(options, "concurrencyKey");
-		if (concurrencyKey != null && !concurrencyKey.isString() && !concurrencyKey.isNumber()) {
-			throw Bodies.expected("string", concurrencyKey, at + ".concurrencyKey");
-		}
+		Bodies.number(options, "maxDuration", at + ".maxDuration");
+		Bodies.number(options, "priority", at + ".priority");
+		concurrencyKey(options, at + ".concurrencyKey");
 		for (String field : List.of("region", "lockToVersion", "metadataType")) {
 			Bodies.string(options, field, at + "." + field);
 		}
@@ -101,12 +71,86 @@ final class TriggerRequests {
 		}
 		String keyTtlText = (headerKeyTtl != null) ? headerKeyTtl
 				: Bodies.string(options, "idempotencyKeyTTL", at + ".idempotencyKeyTTL");
-		Duration keyTtl = (keyTtlText != null && keyTtlText.matches(KEY_TTL))
-				? duration(keyTtlText, at + ".idempotencyKeyTTL") : null;
-		return new TriggerSpec(task, payload, tags, metadata, ttl, ttlText, delayUntil,
-				(maxAttempts != null) ? (int) Math.max(1, Math.min(maxAttempts, Integer.MAX_VALUE)) : null, queueName,
-				machine, Boolean.TRUE.equals(test), key, keyTtl, requestKey, triggerFunction,
-				(queueLimit != null) ? queueLimit.intValue() : null, null);
+		return new TriggerSpec(task, payload, tags, metadata, (ttl != null) ? ttl.duration() : null,
+				(ttl != null) ? ttl.text() : null, delayUntil, maxAttempts(maxAttempts), queueName, machine,
+				Boolean.TRUE.equals(test), key, idempotencyKeyTtl(keyTtlText, at + ".idempotencyKeyTTL"), requestKey,
+				triggerFunction, (queueLimit != null) ? queueLimit.intValue() : null, null);
+	}
+
+	/**
+	 * A TTL and how the run shows it.
+	 *
+	 * @param duration how long the run may wait to start
+	 * @param text as the run shows it ({@code 1h42m})
+	 */
+	record Ttl(Duration duration, String text) {
+	}
+
+	/**
+	 * The {@code ttl} field: whole seconds (at least 0) or a duration; {@code null} when
+	 * absent or a text that is not a duration (ignored, as the server does).
+	 */
+	static @Nullable Ttl ttl(@Nullable JsonNode parent, String path) {
+		JsonNode node = Bodies.field(parent, "ttl");
+		if (node == null) {
+			return null;
+		}
+		if (node.isNumber()) {
+			long seconds = Bodies.integer(parent, "ttl", path, 0, Durations.MAX_SECONDS);
+			return new Ttl(Duration.ofSeconds(seconds), Durations.format(seconds));
+		}
+		String text = Bodies.string(parent, "ttl", path);
+		Duration duration = duration(text, path);
+		return (duration != null) ? new Ttl(duration, text) : null;
+	}
+
+	/**
+	 * A delay text: a duration from now or a date; {@code null} for none or an
+	 * unparseable one (ignored, as the server does).
+	 */
+	static @Nullable Instant delay(@Nullable String text, String path, Instant now) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return Durations.parseDelay(text, now);
+		}
+		catch (Durations.TooLong ex) {
+			throw ApiError.validation("Delay must be within " + Durations.MAX_SECONDS + " seconds", path);
+		}
+	}
+
+	/** The {@code machine} field, one of the presets. */
+	static @Nullable String machine(@Nullable JsonNode parent, String path) {
+		String machine = Bodies.string(parent, "machine", path);
+		if (machine != null && !MACHINES.contains(machine)) {
+			throw ApiError.validation("Invalid enum value. Expected " + MACHINES + ", received '" + machine + "'",
+					path);
+		}
+		return machine;
+	}
+
+	/**
+	 * The {@code concurrencyKey} field: a string or a number (the emulator keeps none).
+	 */
+	static void concurrencyKey(@Nullable JsonNode parent, String path) {
+		JsonNode concurrencyKey = Bodies.field(parent, "concurrencyKey");
+		if (concurrencyKey != null && !concurrencyKey.isString() && !concurrencyKey.isNumber()) {
+			throw Bodies.expected("string", concurrencyKey, path);
+		}
+	}
+
+	/** The most attempts as the run keeps them: at least 1. */
+	static @Nullable Integer maxAttempts(@Nullable Long maxAttempts) {
+		return (maxAttempts != null) ? (int) Math.max(1, Math.min(maxAttempts, Integer.MAX_VALUE)) : null;
+	}
+
+	/**
+	 * An idempotency key's TTL, {@code <n>s|m|h|d}; anything else is ignored and the
+	 * default applies, as on the server.
+	 */
+	static @Nullable Duration idempotencyKeyTtl(@Nullable String text, String path) {
+		return (text != null && text.matches(KEY_TTL)) ? duration(text, path) : null;
 	}
 
 	/** A duration in the server's grammar; {@code null} when it is not one (ignored). */

@@ -2,8 +2,6 @@ package io.trigger4j.emulator.api;
 
 import java.text.Collator;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +20,6 @@ import tools.jackson.databind.JsonNode;
  * as {@code application/json}.
  */
 final class WaitpointRenderer {
-
-	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(ZoneOffset.UTC);
 
 	/** The order of {@code localeCompare}, near enough: case and accents second. */
 	private static final Collator TAG_ORDER = Collator.getInstance(Locale.ROOT);
@@ -113,7 +108,7 @@ final class WaitpointRenderer {
 	}
 
 	private static @Nullable String time(@Nullable Instant instant) {
-		return (instant != null) ? ISO_MILLIS.format(instant) : null;
+		return (instant != null) ? ApiJson.iso(instant) : null;
 	}
 
 }

@@ -23,7 +23,6 @@ import io.trigger4j.emulator.engine.WaitpointStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -49,9 +48,6 @@ final class WaitpointRequests {
 
 	private static final Pattern DECIMAL = Pattern.compile("^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$");
 
-	/** The largest time value of a JavaScript {@code Date}, in milliseconds. */
-	private static final BigDecimal MAX_DATE_MILLIS = BigDecimal.valueOf(8_640_000_000_000_000L);
-
 	private WaitpointRequests() {
 	}
 
@@ -70,30 +66,11 @@ final class WaitpointRequests {
 	}
 
 	/**
-	 * A builder route's JSON object body: 400 "Request body is empty", "Invalid JSON"
-	 * (also for {@code null}, {@code false}, {@code 0} and {@code ""}, which the server's
-	 * parse treats as a failure), or zod's "Expected object, received ...".
-	 */
-	static JsonNode object(byte[] bytes) {
-		if (bytes.length == 0) {
-			throw ApiError.of(400, "Request body is empty");
-		}
-		JsonNode json = parse(bytes);
-		if (json == null || isFalsy(json)) {
-			throw ApiError.of(400, "Invalid JSON");
-		}
-		if (!json.isObject()) {
-			throw ApiError.of(400, "Validation error: Expected object, received " + Bodies.typeName(json));
-		}
-		return json;
-	}
-
-	/**
 	 * The callback's data: the body as JSON, or {@code {}} when it is empty or not JSON,
 	 * as the server reads it.
 	 */
 	static JsonNode callbackData(byte[] bytes) {
-		JsonNode json = (bytes.length > 0) ? parse(bytes) : null;
+		JsonNode json = (bytes.length > 0) ? Bodies.json(bytes) : null;
 		return (json != null) ? json : JsonNodeFactory.instance.objectNode();
 	}
 
@@ -103,22 +80,6 @@ final class WaitpointRequests {
 	 */
 	static @Nullable JsonNode completionData(JsonNode body) {
 		return body.get("data");
-	}
-
-	private static @Nullable JsonNode parse(byte[] bytes) {
-		try {
-			JsonNode json = ApiJson.MAPPER.readTree(bytes);
-			return (json == null || json.isMissingNode()) ? null : json;
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
-	}
-
-	private static boolean isFalsy(JsonNode json) {
-		return json.isNull() || (json.isBoolean() && !json.asBoolean())
-				|| (json.isNumber() && json.decimalValue().signum() == 0)
-				|| (json.isString() && json.asString().isEmpty());
 	}
 
 	// ---- create
@@ -147,7 +108,7 @@ final class WaitpointRequests {
 		Instant timeoutAt = null;
 		if (timeout != null && !timeout.isString()) {
 			// z.string().or(z.coerce.date()): new Date(value)
-			timeoutAt = coercedDate(timeout);
+			timeoutAt = Bodies.coercedDate(timeout);
 			if (timeoutAt == null) {
 				issues.add("Expected string, received " + Bodies.typeName(timeout)
 						+ " at \"timeout\", or Invalid date at \"timeout\"");
@@ -241,27 +202,6 @@ final class WaitpointRequests {
 			throw ApiError.of(500, "Something went wrong");
 		}
 		return Duration.ofSeconds(seconds.longValueExact());
-	}
-
-	/** {@code new Date(value)} for a value that is not a string, or {@code null}. */
-	private static @Nullable Instant coercedDate(JsonNode value) {
-		if (value.isNull()) {
-			return Instant.EPOCH;
-		}
-		if (value.isBoolean()) {
-			return Instant.ofEpochMilli(value.asBoolean() ? 1 : 0);
-		}
-		if (value.isNumber()) {
-			return millis(value.decimalValue());
-		}
-		return null;
-	}
-
-	private static @Nullable Instant millis(BigDecimal millis) {
-		if (millis.abs().compareTo(MAX_DATE_MILLIS) > 0) {
-			return null;
-		}
-		return Instant.ofEpochMilli(millis.longValue());
 	}
 
 	// ---- list
@@ -402,7 +342,7 @@ final class WaitpointRequests {
 			return null;
 		}
 		BigDecimal number = jsNumber(text);
-		Instant instant = (number != null) ? millis(number) : parseDate(text.strip());
+		Instant instant = (number != null) ? Bodies.dateOfMillis(number) : parseDate(text.strip());
 		if (instant == null) {
 			Map<String, Object> issue = new LinkedHashMap<>();
 			issue.put("code", "invalid_date");

@@ -64,7 +64,7 @@ final class WaitpointRoutes {
 	private Mono<ServerResponse> create(ServerRequest request) {
 		String baseUrl = baseUrl(request);
 		return WaitpointRequests.bytes(request, WaitpointRequests.MAX_CREATE_BYTES, false)
-			.map(WaitpointRequests::object)
+			.map(Bodies::builderObject)
 			.flatMap((body) -> EngineCalls.call(() -> {
 				WaitpointSpec spec = WaitpointRequests.create(body, this.engine.now());
 				return this.engine.waitpoints().create(spec);
@@ -113,7 +113,7 @@ final class WaitpointRoutes {
 	private Mono<ServerResponse> complete(ServerRequest request) {
 		String tokenId = request.pathVariable("waitpointId");
 		return WaitpointRequests.bytes(request, WaitpointRequests.MAX_COMPLETE_BYTES, false)
-			.map(WaitpointRequests::object)
+			.map(Bodies::builderObject)
 			.flatMap((body) -> EngineCalls
 				.call(() -> this.engine.waitpoints().complete(tokenId, WaitpointRequests.completionData(body))))
 			.flatMap((token) -> Answers.json(200, Map.of("success", true)));

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * A batch trigger.
  *
  * @param route which batch route it came from ({@code v1}: one task, {@code v2}: many);
- * idempotency keys are scoped by route
+ * an idempotency key is the environment's, whichever route uses it
  * @param items the triggers, in order
  * @param idempotencyKey the batch's idempotency key, or {@code null}
  * @param idempotencyKeyTtl how long the batch key is kept; {@code null} for ever

@@ -53,9 +53,10 @@ public final class Batches {
 	/**
 	 * Creates a two-phase batch waiting for {@code runCount} items (phase 1). A key
 	 * repeated with the same tasks within 24 hours answers the first batch, cached; a key
-	 * any other batch was created with is refused with 422 "Cannot create batch as it has
-	 * already been created with the same idempotency key.". 400 "runCount must be a
-	 * positive integer"; 400 "Batch runCount of N exceeds maximum allowed of 1000.".
+	 * any other batch holds (of either route, expired or not) is refused with 422 "Cannot
+	 * create batch as it has already been created with the same idempotency key.". 400
+	 * "runCount must be a positive integer"; 400 "Batch runCount of N exceeds maximum
+	 * allowed of 1000.".
 	 * @param taskIdentifiers the distinct tasks announced, which scope the key (empty
 	 * when not announced)
 	 */
@@ -85,7 +86,8 @@ public final class Batches {
 				}
 			}
 			BatchRecord batch = BatchRecord.twoPhase(this.engine.newId("batch_"), now, idempotencyKey, runCount);
-			store.add(batch);
+			// A two-phase batch's key never expires.
+			store.add(batch, Times.NEVER);
 			if (scoped != null) {
 				this.createKeys.put(scoped, batch.id, Times.plus(now, Engine.REQUEST_IDEMPOTENCY_TTL));
 			}

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -104,8 +105,6 @@ public final class Engine {
 	private final KeyStore idempotencyKeys = new KeyStore();
 
 	private final KeyStore requestKeys = new KeyStore();
-
-	private final KeyStore batchKeys = new KeyStore();
 
 	private final BatchStore batches = new BatchStore();
 
@@ -225,8 +224,10 @@ public final class Engine {
 	}
 
 	/**
-	 * Triggers a batch; a repeat of its live idempotency key returns the first batch,
-	 * cached.
+	 * Triggers a batch. As on the server, an idempotency key belongs to one batch of the
+	 * environment whichever route made it: a key another batch holds (a batch-trigger
+	 * route's, or a two-phase one's) returns that batch, cached, until the key expires;
+	 * an expired key moves to the new batch.
 	 */
 	public BatchResult batch(BatchSpec spec) {
 		Objects.requireNonNull(spec, "spec must not be null");
@@ -234,14 +235,13 @@ public final class Engine {
 		try {
 			advance();
 			Instant now = this.horizon;
-			String scopedKey = (spec.idempotencyKey() != null) ? spec.route() + "\u0000" + spec.idempotencyKey() : null;
-			if (scopedKey != null) {
-				String batchId = this.batchKeys.live(scopedKey, now);
-				BatchRecord existing = (batchId != null) ? this.batches.get(batchId) : null;
+			String key = spec.idempotencyKey();
+			if (key != null) {
+				BatchRecord existing = this.batches.liveByKey(key, now);
 				if (existing != null) {
 					List<RunSnapshot> snapshots = existing.runs().stream().map(RunRecord::snapshot).toList();
 					return new BatchResult(existing.id, snapshots, snapshots.stream().map((run) -> true).toList(), true,
-							spec.idempotencyKey());
+							key);
 				}
 			}
 			for (TriggerSpec item : spec.items()) {
@@ -257,11 +257,9 @@ public final class Engine {
 				created.add(admitted.run());
 				cached.add(admitted.cached());
 			}
-			this.batches.add(BatchRecord.oneShot(batchId, now, spec.idempotencyKey(), created));
-			if (scopedKey != null) {
-				Duration ttl = spec.idempotencyKeyTtl();
-				this.batchKeys.put(scopedKey, batchId, (ttl != null) ? Times.plus(now, ttl) : Times.NEVER);
-			}
+			Duration ttl = spec.idempotencyKeyTtl();
+			this.batches.add(BatchRecord.oneShot(batchId, now, key, created),
+					(ttl != null) ? Times.plus(now, ttl) : Times.NEVER);
 			advance();
 			return new BatchResult(batchId, created.stream().map(RunRecord::snapshot).toList(), cached, false,
 					spec.idempotencyKey());
@@ -332,14 +330,30 @@ public final class Engine {
 	 * idempotency key and delay. 404 "Resource not found".
 	 */
 	public RunSnapshot replay(String runId) {
+		return replay(runId, UnaryOperator.identity()).run();
+	}
+
+	/**
+	 * A new run of the same task with the payload and options of another (without its
+	 * idempotency key and delay) as changed by {@code overrides}; a live idempotency key
+	 * the overrides set returns its run, as a trigger does. 404 "Resource not found"; the
+	 * trigger's 422 and 413 for too many tags or too much metadata.
+	 * @param overrides turns the original's trigger into the new run's; called under the
+	 * lock, so it must only compute
+	 */
+	public Triggered replay(String runId, UnaryOperator<TriggerSpec> overrides) {
+		Objects.requireNonNull(overrides, "overrides must not be null");
 		this.lock.lock();
 		try {
 			advance();
 			RunRecord original = require(runId, "Resource not found");
-			validate(original.replay);
-			RunRecord run = create(original.replay, this.horizon, null);
+			TriggerSpec spec = Objects.requireNonNull(overrides.apply(original.replay), "overrides returned null");
+			if (!spec.task().equals(original.taskIdentifier)) {
+				throw new IllegalArgumentException("overrides must keep the task " + original.taskIdentifier);
+			}
+			Admitted admitted = admit(spec, this.horizon, null);
 			advance();
-			return run.snapshot();
+			return new Triggered(admitted.run().snapshot(), admitted.cached());
 		}
 		finally {
 			this.lock.unlock();
@@ -462,6 +476,17 @@ public final class Engine {
 		return this.horizon;
 	}
 
+	/**
+	 * When an action of the calling thread takes effect (a token created or completed);
+	 * call under the lock. A step function acts at its step's start, however late the
+	 * tick that started the step (events after that may still wait to be processed); any
+	 * other caller at the engine's time.
+	 */
+	Instant actionTime() {
+		Instant stepStart = this.steps.stepStart();
+		return (stepStart != null && stepStart.isBefore(this.horizon)) ? stepStart : this.horizon;
+	}
+
 	/** The declared tasks. */
 	Map<String, TaskSpec> tasks() {
 		return this.tasks;
@@ -499,16 +524,16 @@ public final class Engine {
 		return this.batches;
 	}
 
-	/** Batches by scoped idempotency key; call under the lock. */
-	KeyStore batchKeys() {
-		return this.batchKeys;
-	}
-
 	/**
 	 * A new id with a prefix ({@code batch_}, {@code waitpoint_}); call under the lock.
 	 */
 	String newId(String prefix) {
 		return Ids.newId(prefix, this.horizon, ++this.sequence);
+	}
+
+	/** A new id with a prefix, of an instant of engine time; call under the lock. */
+	String newId(String prefix, Instant at) {
+		return Ids.newId(prefix, at, ++this.sequence);
 	}
 
 	/**
@@ -745,7 +770,7 @@ public final class Engine {
 			attempt.steps = run.stepNumber;
 		}
 		StepExecution step = this.steps.start(task.function(), run.id, run.taskIdentifier, run.attemptCount,
-				run.stepNumber, run.payload, token);
+				run.stepNumber, at, run.payload, token);
 		run.currentStep = step;
 		this.events.schedule(Times.plus(at, nonNegative(task.stepDuration())), TimedEvent.Kind.STEP_END, run, step);
 	}
@@ -792,8 +817,10 @@ public final class Engine {
 				token.waiters.add(run);
 			}
 			else {
-				// Completed already: the run resumes at once.
-				this.events.schedule(at, TimedEvent.Kind.WAIT_END, run, null);
+				// Completed already: the run resumes at once, never before the token
+				// completed.
+				Instant completedAt = (token.completedAt != null) ? token.completedAt : at;
+				this.events.schedule(Times.max(at, completedAt), TimedEvent.Kind.WAIT_END, run, null);
 			}
 		}
 		else if (outcome instanceof StepOutcome.Fail fail) {
@@ -818,12 +845,17 @@ public final class Engine {
 
 	/**
 	 * The run stops where it is (cancelled or failed by the system): its events, step,
-	 * place in line and slot are given up.
+	 * place in line, token wait and slot are given up.
 	 */
 	private void detach(RunRecord run, Instant at) {
 		run.epoch++;
 		run.currentStep = null;
 		run.stepStartedAt = null;
+		WaitpointRecord token = this.waitpoints.record(run.waitingForToken);
+		if (token != null) {
+			token.waiters.remove(run);
+		}
+		run.waitingForToken = null;
 		if (run.lane != null) {
 			run.lane.remove(run);
 		}

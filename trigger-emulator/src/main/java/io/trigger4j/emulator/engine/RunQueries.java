@@ -1,20 +1,8 @@
 package io.trigger4j.emulator.engine;
 
 import java.io.StringReader;
-import java.math.BigDecimal;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.SQLTimeoutException;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,15 +10,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
-import org.h2.Driver;
 import org.h2.util.ScriptReader;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Queries over the emulated runs ({@code POST /api/v1/query}, api-semantics.md 4.11), run
@@ -53,39 +36,40 @@ import tools.jackson.databind.JsonNode;
  * and subqueries, H2's functions ({@code ARRAY_CONTAINS(tags, 'x')}, {@code DATEDIFF},
  * {@code DATE_TRUNC}, ...), identifiers matched case-insensitively and labelled as
  * written. From ClickHouse: {@code count()} (read as {@code count(*)}) and
- * {@code countIf(condition)} / {@code countIf(value, condition)}. Not supported:
- * ClickHouse's other functions and combinators ({@code uniq}, {@code has},
- * {@code toStartOfHour}, {@code timeBucket()}, {@code quantile}, {@code -If} forms
- * besides {@code countIf}), {@code LIMIT n BY}, {@code FORMAT}, {@code SETTINGS}, and the
- * server's other tables ({@code metrics}, ...). A query the engine cannot run is 400 with
- * H2's message.
+ * {@code countIf(condition)} / {@code countIf(value, condition)}. {@code NOW()},
+ * {@code CURRENT_TIMESTAMP}, {@code CURRENT_DATE} and the other current-time functions
+ * give the engine's time ({@link QueryClock}), in UTC. Not supported: ClickHouse's other
+ * functions and combinators ({@code uniq}, {@code has}, {@code toStartOfHour},
+ * {@code timeBucket()}, {@code quantile}, {@code -If} forms besides {@code countIf}),
+ * {@code LIMIT n BY}, {@code FORMAT}, {@code SETTINGS}, the server's other tables
+ * ({@code metrics}, ...), and what the sandbox refuses (below). A query the engine cannot
+ * run is 400 with H2's message.
  *
  * <p>
  * <b>The window.</b> Rows are the runs triggered in {@code [from, to]} as the api layer
  * computed it from {@code period}, {@code from} and {@code to} (7 days by default), and
  * never before 30 days ago (the server's default plan limit). Unlike the server, the
  * window applies even when the query filters {@code triggered_at} itself. Scopes are
- * alike: the emulator has one project with runs in one environment. H2's {@code NOW()} is
- * the real clock's, not the emulator's.
+ * alike: the emulator has one project with runs in one environment.
  *
  * <p>
- * <b>Safety.</b> Each query gets its own in-memory database, dropped when the query ends:
- * the table is filled and {@code countIf} declared by the database's admin, and the query
- * runs as a second user with only {@code SELECT} on {@code runs} (H2 lets only admins
- * create Java aliases, read files or run scripts). It must be one statement (H2's own
- * script reader counts them) and a query ({@code executeQuery}); it runs at most
- * {@value #TIMEOUT_SECONDS} s and returns at most {@value #MAX_ROWS} rows (the server's
- * cap) and {@value #MAX_RESULT_CHARS} characters. Java objects in a result are refused,
- * never deserialized.
+ * <b>The sandbox.</b> No query can hold the engine or the next query back. Under the
+ * engine's lock only the window's runs are copied (their JSON values by reference: the
+ * engine never changes them); the rows are written and the query run outside it, by
+ * {@link QuerySandbox}: a fresh in-memory database per query, read by a user with only
+ * {@code SELECT} on {@code runs} (H2 lets only admins create Java aliases, read files or
+ * run scripts), on a pool of {@value QuerySandbox#MAX_CONCURRENT} threads (429 when all
+ * are busy), answered within the timeout (10 s; 400 after it) and cancelled past a memory
+ * budget (512 MiB allocated, 400). It must be one statement (H2's own script reader
+ * counts them) and a query ({@code executeQuery}); it returns at most 10,000 rows (the
+ * server's cap) and 16 Mi characters; Java objects in a result are refused, never
+ * deserialized. Before H2 sees it, {@link QueryText} refuses what H2 would compute
+ * without ever checking for cancellation: regular expressions, {@code LIKE} patterns that
+ * are not a short literal with at most one inner {@code %}, {@code REPEAT}/{@code SPACE}/
+ * {@code LPAD}/{@code RPAD}/{@code SECURE_RAND}/{@code EXPAND}, huge {@code CHAR(n)},
+ * {@code WITH RECURSIVE} and nesting over 100 levels.
  */
 public final class RunQueries {
-
-	/** The server's cap on returned rows. */
-	static final int MAX_ROWS = 10_000;
-
-	static final int TIMEOUT_SECONDS = 10;
-
-	static final int MAX_RESULT_CHARS = 16 * 1024 * 1024;
 
 	/** The server's default plan limit on how far back a query reads. */
 	static final Duration MAX_PERIOD = Duration.ofDays(30);
@@ -116,10 +100,6 @@ public final class RunQueries {
 			is_test BOOLEAN, is_warm_start INTEGER, concurrency_key VARCHAR, max_duration INTEGER,
 			bulk_action_group_ids VARCHAR ARRAY)""";
 
-	private static final int OUTPUT_COLUMN = COLUMNS.indexOf("output");
-
-	private static final int ERROR_COLUMN = COLUMNS.indexOf("error");
-
 	/** The dashboard's titles, which TRQL's {@code status} shows and compares. */
 	private static final Map<RunState, String> TITLES = new EnumMap<>(RunState.class);
 
@@ -143,18 +123,9 @@ public final class RunQueries {
 		TITLES.put(RunState.TIMED_OUT, "Timed out");
 	}
 
-	/** ClickHouse's {@code count()}, outside string literals. */
-	private static final Pattern EMPTY_COUNT = Pattern.compile("(?i)\\bcount\\s*\\(\\s*\\)");
-
-	/** H2's "Method is only allowed for a query". */
-	private static final int NOT_A_QUERY = 90002;
-
-	private static final Pattern ERROR_CODE = Pattern.compile("\\s*\\[\\d+-\\d+]\\s*$");
-
 	private final Engine engine;
 
-	/** How long a query may run, in seconds; shorter in tests. */
-	private volatile int timeoutSeconds = TIMEOUT_SECONDS;
+	private final QuerySandbox sandbox = new QuerySandbox();
 
 	RunQueries(Engine engine) {
 		this.engine = engine;
@@ -162,12 +133,28 @@ public final class RunQueries {
 
 	/** Sets how long a query may run (tests). */
 	void timeout(Duration timeout) {
-		this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
+		this.sandbox.timeout(timeout);
+	}
+
+	/** Sets how much a query's thread may allocate (tests). */
+	void memoryBudget(long bytes) {
+		this.sandbox.memoryBudget(bytes);
+	}
+
+	/** The queries holding one of the sandbox's threads (tests). */
+	int running() {
+		return this.sandbox.running();
+	}
+
+	/** Cancels the running queries (tests). */
+	void cancelAll() {
+		this.sandbox.cancelAll();
 	}
 
 	/**
 	 * Runs a query over the runs triggered in a window. 400 with the engine's message for
-	 * a query it cannot run, more than one statement, or a result too large.
+	 * a query it cannot run or refuses, more than one statement, a result too large, a
+	 * timeout or too much memory; 429 while the sandbox's threads are all busy.
 	 * @param sql the query
 	 * @param from the window's start, or {@code null} for none (the 30-day floor still
 	 * applies)
@@ -175,10 +162,11 @@ public final class RunQueries {
 	 */
 	public QueryResult execute(String sql, @Nullable Instant from, @Nullable Instant to) {
 		Objects.requireNonNull(sql, "sql must not be null");
-		String statement = singleStatement(sql);
+		String statement = QueryText.prepare(singleStatement(sql));
 		String projectRef = this.engine.envVars().projectRef();
-		List<Object[]> rows = this.engine.locked(() -> {
-			Instant floor = this.engine.horizon().minus(MAX_PERIOD);
+		Window window = this.engine.locked(() -> {
+			Instant now = this.engine.horizon();
+			Instant floor = now.minus(MAX_PERIOD);
 			Instant start = (from == null || from.isBefore(floor)) ? floor : from;
 			List<Object[]> matching = new ArrayList<>();
 			for (RunRecord run : this.engine.runStore().all()) {
@@ -186,15 +174,17 @@ public final class RunQueries {
 					matching.add(row(run, projectRef));
 				}
 			}
-			return matching;
+			return new Window(matching, now);
 		});
-		return run(statement, rows, this.timeoutSeconds);
+		return this.sandbox.run(statement,
+				new QuerySandbox.Table(CREATE_TABLE, COLUMNS, Set.of("output", "error"), window.rows()), window.now());
 	}
 
-	/**
-	 * The one statement of the query, {@code count()} read as {@code count(*)}; 400 for
-	 * none or more than one.
-	 */
+	/** The rows of the window, and the engine's time. */
+	private record Window(List<Object[]> rows, Instant now) {
+	}
+
+	/** The one statement of the query; 400 for none or more than one. */
 	private static String singleStatement(String sql) {
 		List<String> statements = new ArrayList<>();
 		try (ScriptReader reader = new ScriptReader(new StringReader(sql))) {
@@ -211,11 +201,7 @@ public final class RunQueries {
 		if (statements.size() > 1) {
 			throw new EngineException(400, "Only one statement is allowed, found " + statements.size());
 		}
-		String[] parts = statements.get(0).split("'", -1);
-		for (int i = 0; i < parts.length; i += 2) {
-			parts[i] = EMPTY_COUNT.matcher(parts[i]).replaceAll(Matcher.quoteReplacement("count(*)"));
-		}
-		return String.join("'", parts);
+		return statements.get(0);
 	}
 
 	/** A run as a row of the {@code runs} table, in {@link #COLUMNS} order. */
@@ -257,8 +243,8 @@ public final class RunQueries {
 		row[i++] = 0.0;
 		row[i++] = 0.0;
 		row[i++] = 0.0;
-		row[i++] = json((run.state == RunState.COMPLETED_SUCCESSFULLY) ? run.output : null);
-		row[i++] = json(run.error);
+		row[i++] = (run.state == RunState.COMPLETED_SUCCESSFULLY) ? run.output : null;
+		row[i++] = run.error;
 		row[i++] = run.tags.toArray(new String[0]);
 		row[i++] = (run.version != null) ? run.version : "";
 		row[i++] = "";
@@ -278,196 +264,6 @@ public final class RunQueries {
 
 	private static @Nullable Long millis(@Nullable Instant from, @Nullable Instant to) {
 		return (from != null && to != null) ? Times.millisBetween(from, to) : null;
-	}
-
-	private static @Nullable String json(@Nullable JsonNode value) {
-		return (value != null) ? value.toString() : null;
-	}
-
-	// ---- the query's own database
-
-	/**
-	 * Fills a new in-memory database as its admin, then runs the query as a user who may
-	 * only select from {@code runs}; the database is gone when both connections close.
-	 */
-	private static QueryResult run(String sql, List<Object[]> rows, int timeoutSeconds) {
-		String name = "trigger4j_query_" + UUID.randomUUID().toString().replace("-", "");
-		String readerPassword = UUID.randomUUID().toString();
-		Driver driver = new Driver();
-		try (Connection admin = connect(driver,
-				"jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
-						+ ";DB_CLOSE_ON_EXIT=FALSE;TIME ZONE=UTC",
-				"admin", UUID.randomUUID().toString())) {
-			fill(admin, rows, readerPassword);
-			try (Connection reader = connect(driver, "jdbc:h2:mem:" + name + ";TIME ZONE=UTC", "reader",
-					readerPassword); Statement statement = reader.createStatement()) {
-				statement.setQueryTimeout(timeoutSeconds);
-				statement.setMaxRows(MAX_ROWS);
-				try (ResultSet result = statement.executeQuery(sql)) {
-					return read(result);
-				}
-			}
-		}
-		catch (SQLTimeoutException ex) {
-			throw new EngineException(400, "The query took longer than " + timeoutSeconds + " seconds");
-		}
-		catch (SQLException ex) {
-			throw new EngineException(400, message(ex));
-		}
-		catch (OutOfMemoryError ex) {
-			// One huge value (REPEAT('x', 1e9)): its allocation failed and is garbage;
-			// the
-			// query's database is dropped with its connections.
-			throw new EngineException(400, "The query needed more memory than the emulator has");
-		}
-	}
-
-	private static Connection connect(Driver driver, String url, String user, String password) throws SQLException {
-		Properties properties = new Properties();
-		properties.setProperty("user", user);
-		properties.setProperty("password", password);
-		return Objects.requireNonNull(driver.connect(url, properties), "H2 refused its own URL");
-	}
-
-	private static void fill(Connection admin, List<Object[]> rows, String readerPassword) throws SQLException {
-		try (Statement statement = admin.createStatement()) {
-			statement.execute(CREATE_TABLE);
-			statement.execute("CREATE AGGREGATE countIf FOR \"" + QueryCountIf.class.getName() + "\"");
-		}
-		StringBuilder insert = new StringBuilder("INSERT INTO runs VALUES (");
-		for (int i = 0; i < COLUMNS.size(); i++) {
-			insert.append((i > 0) ? ", " : "")
-				.append((i == OUTPUT_COLUMN || i == ERROR_COLUMN) ? "? FORMAT JSON" : "?");
-		}
-		insert.append(')');
-		try (PreparedStatement statement = admin.prepareStatement(insert.toString())) {
-			for (Object[] row : rows) {
-				for (int i = 0; i < row.length; i++) {
-					statement.setObject(i + 1, row[i]);
-				}
-				statement.addBatch();
-			}
-			statement.executeBatch();
-		}
-		try (Statement statement = admin.createStatement()) {
-			statement.execute("CREATE USER reader PASSWORD '" + readerPassword + "'");
-			statement.execute("GRANT SELECT ON runs TO reader");
-		}
-	}
-
-	/**
-	 * The result's values, read by their SQL type: never {@code getObject} on a type that
-	 * could hold a serialized Java object.
-	 */
-	private static QueryResult read(ResultSet result) throws SQLException {
-		ResultSetMetaData meta = result.getMetaData();
-		int count = meta.getColumnCount();
-		List<String> columns = new ArrayList<>();
-		for (int i = 1; i <= count; i++) {
-			String type = String.valueOf(meta.getColumnTypeName(i));
-			if (meta.getColumnType(i) == Types.JAVA_OBJECT || type.contains("JAVA_OBJECT")) {
-				throw new EngineException(400, "Column " + meta.getColumnLabel(i) + " has an unsupported type " + type);
-			}
-			columns.add(meta.getColumnLabel(i));
-		}
-		List<List<Object>> rows = new ArrayList<>();
-		long chars = 0;
-		while (result.next()) {
-			List<Object> row = new ArrayList<>(count);
-			for (int i = 1; i <= count; i++) {
-				Object value = value(result, meta, i);
-				chars += (value != null) ? String.valueOf(value).length() : 4;
-				row.add(value);
-			}
-			if (chars > MAX_RESULT_CHARS) {
-				throw new EngineException(400, "The query's result is larger than " + MAX_RESULT_CHARS + " characters");
-			}
-			rows.add(row);
-		}
-		return new QueryResult(columns, rows);
-	}
-
-	private static @Nullable Object value(ResultSet result, ResultSetMetaData meta, int i) throws SQLException {
-		Object value = switch (meta.getColumnType(i)) {
-			case Types.BOOLEAN, Types.BIT -> result.getBoolean(i);
-			case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> result.getLong(i);
-			case Types.DECIMAL, Types.NUMERIC -> result.getBigDecimal(i);
-			case Types.REAL, Types.FLOAT, Types.DOUBLE -> result.getDouble(i);
-			case Types.TIMESTAMP -> result.getObject(i, LocalDateTime.class);
-			case Types.TIMESTAMP_WITH_TIMEZONE -> utc(result.getObject(i, java.time.OffsetDateTime.class));
-			case Types.DATE -> result.getObject(i, LocalDate.class);
-			case Types.ARRAY -> array(result.getArray(i));
-			default -> "JSON".equals(meta.getColumnTypeName(i)) ? jsonText(result.getString(i)) : result.getString(i);
-		};
-		return result.wasNull() ? null : value;
-	}
-
-	private static @Nullable LocalDateTime utc(java.time.@Nullable OffsetDateTime at) {
-		return (at != null) ? at.atZoneSameInstant(ZoneOffset.UTC).toLocalDateTime() : null;
-	}
-
-	private static @Nullable QueryJson jsonText(@Nullable String text) {
-		return (text != null) ? new QueryJson(text) : null;
-	}
-
-	/** An array's elements (the column type has no Java object, checked before). */
-	private static @Nullable List<Object> array(@Nullable Array array) throws SQLException {
-		if (array == null) {
-			return null;
-		}
-		try {
-			return elements((Object[]) array.getArray());
-		}
-		finally {
-			array.free();
-		}
-	}
-
-	private static List<Object> elements(Object[] values) {
-		List<Object> list = new ArrayList<>(values.length);
-		for (Object value : values) {
-			list.add(element(value));
-		}
-		return list;
-	}
-
-	private static @Nullable Object element(@Nullable Object value) {
-		if (value == null || value instanceof String || value instanceof Boolean || value instanceof BigDecimal
-				|| value instanceof Double) {
-			return value;
-		}
-		if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-			return ((Number) value).longValue();
-		}
-		if (value instanceof Float number) {
-			return number.doubleValue();
-		}
-		if (value instanceof Timestamp timestamp) {
-			return timestamp.toLocalDateTime();
-		}
-		if (value instanceof Object[] nested) {
-			return elements(nested);
-		}
-		if (value instanceof byte[] bytes) {
-			return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-		}
-		return String.valueOf(value);
-	}
-
-	/**
-	 * H2's message without the statement and error code it appends; a statement that is
-	 * not a query is named as such (H2 speaks of JDBC methods).
-	 */
-	private static String message(SQLException ex) {
-		if (ex.getErrorCode() == NOT_A_QUERY) {
-			return "Only a SELECT query is allowed";
-		}
-		String message = String.valueOf(ex.getMessage());
-		int statement = message.indexOf("; SQL statement:");
-		if (statement >= 0) {
-			message = message.substring(0, statement);
-		}
-		return ERROR_CODE.matcher(message).replaceAll("").trim();
 	}
 
 }

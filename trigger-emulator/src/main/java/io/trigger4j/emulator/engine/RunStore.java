@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The runs, by id and newest first by (createdAt in milliseconds, run id), so the list
- * needs no sorting. Only touched while holding the engine's lock.
+ * needs no sorting. Only touched while holding the engine's lock. Runs are kept for the
+ * emulator's lifetime: memory grows with every run triggered.
  */
 final class RunStore {
 

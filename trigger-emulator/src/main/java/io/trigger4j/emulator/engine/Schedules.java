@@ -2,8 +2,6 @@ package io.trigger4j.emulator.engine;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -65,9 +63,6 @@ public final class Schedules {
 	static final String TIMEZONES_PAGE = "https://cloud.trigger.dev/timezones";
 
 	private static final Set<String> TIMEZONE_SET = Set.copyOf(TIMEZONES);
-
-	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(ZoneOffset.UTC);
 
 	private static final String KEY_ALPHABET = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
 
@@ -392,16 +387,16 @@ public final class Schedules {
 		ObjectNode payload = JsonNodeFactory.instance.objectNode();
 		payload.put("scheduleId", schedule.id);
 		payload.put("type", schedule.type);
-		payload.put("timestamp", ISO_MILLIS.format(at));
+		payload.put("timestamp", Times.iso(at));
 		if (last != null) {
-			payload.put("lastTimestamp", ISO_MILLIS.format(last));
+			payload.put("lastTimestamp", Times.iso(last));
 		}
 		if (schedule.externalId != null) {
 			payload.put("externalId", schedule.externalId);
 		}
 		payload.put("timezone", schedule.timezone);
 		ArrayNode instants = payload.putArray("upcoming");
-		upcoming.forEach((instant) -> instants.add(ISO_MILLIS.format(instant)));
+		upcoming.forEach((instant) -> instants.add(Times.iso(instant)));
 		TriggerSpec spec = new TriggerSpec(schedule.task, payload, List.of(), null, null, null, null, null, null, null,
 				false, null, null, null, "trigger", null, schedule.id);
 		try {

@@ -1,6 +1,7 @@
 package io.trigger4j.emulator.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,7 +22,8 @@ final class StepRunner {
 
 	private final Duration timeout;
 
-	private final ThreadLocal<Boolean> onTaskThread = new ThreadLocal<>();
+	/** On a task thread: when the step it runs started (engine time). */
+	private final ThreadLocal<Instant> stepStart = new ThreadLocal<>();
 
 	StepRunner(Duration timeout) {
 		this.timeout = timeout;
@@ -35,24 +37,29 @@ final class StepRunner {
 
 	/**
 	 * Starts a step: its function is called once, on a task thread.
+	 * @param startedAt when the step starts, in engine time
 	 * @param token the token the previous step waited for, or {@code null}
 	 */
 	StepExecution start(StepFunction function, String runId, String taskIdentifier, int attempt, int step,
-			@Nullable JsonNode payload, @Nullable WaitpointSnapshot token) {
+			Instant startedAt, @Nullable JsonNode payload, @Nullable WaitpointSnapshot token) {
 		StepExecution execution = new StepExecution(this.timeout);
 		Runnable body = () -> {
-			this.onTaskThread.set(Boolean.TRUE);
+			this.stepStart.set(startedAt);
 			try {
-				// A copy: the stored payload must not change whatever the function does.
+				// Copies: the stored payload and token output must not change whatever
+				// the
+				// function does.
 				JsonNode copy = (payload != null) ? payload.deepCopy() : null;
-				StepOutcome outcome = function.run(new StepContext(runId, taskIdentifier, attempt, step, copy, token));
+				WaitpointSnapshot seen = (token != null) ? token.withOutputCopy() : null;
+				StepOutcome outcome = function
+					.run(new StepContext(runId, taskIdentifier, attempt, step, startedAt, copy, seen));
 				execution.result().complete(Outcomes.stored(outcome));
 			}
 			catch (Throwable ex) {
 				execution.result().complete(Outcomes.failure(ex));
 			}
 			finally {
-				this.onTaskThread.remove();
+				this.stepStart.remove();
 			}
 		};
 		try {
@@ -66,7 +73,15 @@ final class StepRunner {
 
 	/** Whether the current thread is running a step function of this engine. */
 	boolean onTaskThread() {
-		return this.onTaskThread.get() != null;
+		return this.stepStart.get() != null;
+	}
+
+	/**
+	 * When the step the current thread runs started, or {@code null} off the task
+	 * threads.
+	 */
+	@Nullable Instant stepStart() {
+		return this.stepStart.get();
 	}
 
 }

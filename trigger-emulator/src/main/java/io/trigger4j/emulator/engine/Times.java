@@ -3,6 +3,10 @@ package io.trigger4j.emulator.engine;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * Saturating time arithmetic: an instant beyond {@link #FAR} (the largest JavaScript
@@ -16,7 +20,24 @@ final class Times {
 	/** What a sum beyond {@link #FAR} becomes. */
 	static final Instant NEVER = Instant.MAX;
 
+	/** What follows the year in {@link #iso(Instant)}. */
+	private static final DateTimeFormatter AFTER_YEAR = DateTimeFormatter.ofPattern("-MM-dd'T'HH:mm:ss.SSS'Z'",
+			Locale.ROOT);
+
 	private Times() {
+	}
+
+	/**
+	 * An instant as JavaScript's {@code Date.toISOString()} writes it, which the server's
+	 * JSON shows: {@code 2026-11-22T10:00:00.000Z}, with a signed six-digit year outside
+	 * 0000-9999 ({@code +275760-09-13T00:00:00.000Z}). The engine's one formatter.
+	 */
+	static String iso(Instant instant) {
+		OffsetDateTime time = instant.atOffset(ZoneOffset.UTC);
+		int year = time.getYear();
+		String yearText = (year >= 0 && year <= 9999) ? String.format(Locale.ROOT, "%04d", year)
+				: String.format(Locale.ROOT, "%s%06d", (year < 0) ? "-" : "+", Math.abs((long) year));
+		return yearText + AFTER_YEAR.format(time);
 	}
 
 	/** {@code at + duration}, or {@link #NEVER} beyond {@link #FAR}. */

@@ -50,4 +50,17 @@ public record WaitpointSnapshot(String id, WaitpointStatus status, String idempo
 		return (this.outputIsError && this.output != null) ? this.output.path("message").asString(null) : null;
 	}
 
+	/**
+	 * The same snapshot with a copy of the output, for code that may change it (a step
+	 * function): the stored output must not change.
+	 */
+	WaitpointSnapshot withOutputCopy() {
+		if (this.output == null) {
+			return this;
+		}
+		return new WaitpointSnapshot(this.id, this.status, this.idempotencyKey, this.userProvidedIdempotencyKey,
+				this.inactiveIdempotencyKey, this.idempotencyKeyExpiresAt, this.timeoutAt, this.completedAt,
+				this.createdAt, this.tags, this.output.deepCopy(), this.outputIsError, this.callbackHash);
+	}
+
 }

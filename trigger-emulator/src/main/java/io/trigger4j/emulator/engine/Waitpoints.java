@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -39,6 +37,11 @@ import tools.jackson.databind.node.ObjectNode;
  * A token is found by its friendly id ({@code waitpoint_...}) or its internal id.
  *
  * <p>
+ * Tokens are kept for the emulator's lifetime, completed ones too (they stay listed and
+ * retrievable, as on the server): memory grows with every token created, as with runs and
+ * batches.
+ *
+ * <p>
  * Refusals are {@link EngineException}s with the server's texts: 422 "Waitpoints can only
  * have 10 tags, you're trying to set N."; 404 "Waitpoint not found"; for the callback 401
  * "Invalid URL, hash doesn't match", and 500 "Failed to complete HTTP callback" for a
@@ -55,9 +58,6 @@ public final class Waitpoints {
 	static final String TIMEOUT_CODE = "TRIGGER_WAITPOINT_TIMEOUT";
 
 	private static final String KEY_ALPHABET = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
-
-	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(ZoneOffset.UTC);
 
 	private final Engine engine;
 
@@ -86,17 +86,30 @@ public final class Waitpoints {
 	}
 
 	/**
-	 * Creates a token, or returns the one a live idempotency key points to (cached). 422
-	 * over 10 tags.
+	 * Creates a token now (for a step function, at its step's start), or returns the one
+	 * a live idempotency key points to (cached). 422 over 10 tags.
 	 */
 	public WaitpointCreated create(WaitpointSpec spec) {
+		return create(spec, null);
+	}
+
+	/**
+	 * Creates a token at an instant of engine time, or returns the one a live idempotency
+	 * key points to then (cached). A step creates its tokens at its start, so that a run
+	 * whose step started late in one long tick has the same tokens as in many short ones.
+	 * 422 over 10 tags.
+	 * @param at when the token is made (its {@code createdAt}); {@code null}, or an
+	 * instant after the engine's time, for now
+	 */
+	public WaitpointCreated create(WaitpointSpec spec, @Nullable Instant at) {
 		Objects.requireNonNull(spec, "spec must not be null");
 		return this.engine.locked(() -> {
 			if (spec.tags().size() > MAX_TAGS) {
 				throw new EngineException(422, "Waitpoints can only have " + MAX_TAGS + " tags, you're trying to set "
 						+ spec.tags().size() + ".");
 			}
-			Instant now = this.engine.horizon();
+			Instant current = this.engine.actionTime();
+			Instant now = (at != null && at.isBefore(current)) ? at : current;
 			String key = spec.idempotencyKey();
 			if (key != null) {
 				WaitpointRecord existing = this.byKey.get(key);
@@ -115,13 +128,13 @@ public final class Waitpoints {
 			}
 			Instant keyExpiresAt = (key != null && spec.idempotencyKeyTtl() != null)
 					? Times.plus(now, spec.idempotencyKeyTtl()) : null;
-			WaitpointRecord token = new WaitpointRecord(this.engine.newId(WaitpointSnapshot.PREFIX), now,
+			WaitpointRecord token = new WaitpointRecord(this.engine.newId(WaitpointSnapshot.PREFIX, now), now,
 					(key != null) ? key : randomKey(), key != null, keyExpiresAt, spec.timeout(), spec.tags());
 			this.byInternalId.put(token.internalId, token);
 			this.byKey.put(token.idempotencyKey, token);
 			Instant timeout = spec.timeout();
 			if (timeout != null) {
-				token.timer = this.engine.timer(timeout, (at) -> timeOut(token, at));
+				token.timer = this.engine.timer(timeout, (due) -> timeOut(token, due));
 			}
 			return new WaitpointCreated(snapshot(token), false);
 		});
@@ -145,15 +158,15 @@ public final class Waitpoints {
 	}
 
 	/**
-	 * Completes a waiting token with data ({@code null} for none) and resumes the runs
-	 * waiting on it; a completed or timed-out token is left as it is. 404 "Waitpoint not
-	 * found".
+	 * Completes a waiting token with data ({@code null} for none) now (for a step
+	 * function, at its step's start) and resumes the runs waiting on it; a completed or
+	 * timed-out token is left as it is. 404 "Waitpoint not found".
 	 */
 	public WaitpointSnapshot complete(String tokenId, @Nullable JsonNode data) {
 		return this.engine.locked(() -> {
 			WaitpointRecord token = require(tokenId);
 			if (token.status == WaitpointStatus.WAITING) {
-				finish(token, WaitpointStatus.COMPLETED, this.engine.horizon(),
+				finish(token, WaitpointStatus.COMPLETED, this.engine.actionTime(),
 						(data != null) ? data.deepCopy() : null);
 			}
 			return snapshot(token);
@@ -182,7 +195,7 @@ public final class Waitpoints {
 				throw new EngineException(401, "Invalid URL, hash doesn't match");
 			}
 			if (token.status == WaitpointStatus.WAITING) {
-				finish(token, WaitpointStatus.COMPLETED, this.engine.horizon(),
+				finish(token, WaitpointStatus.COMPLETED, this.engine.actionTime(),
 						(data != null) ? data.deepCopy() : null);
 			}
 			return snapshot(token);
@@ -239,7 +252,7 @@ public final class Waitpoints {
 		}
 		ObjectNode error = JsonNodeFactory.instance.objectNode();
 		error.put("code", TIMEOUT_CODE);
-		error.put("message", "Waitpoint timed out at " + ISO_MILLIS.format(token.timeoutAt));
+		error.put("message", "Waitpoint timed out at " + Times.iso(token.timeoutAt));
 		// A timeout already past when the token was made fires at once.
 		finish(token, WaitpointStatus.TIMED_OUT, Times.max(at, token.createdAt), error);
 	}

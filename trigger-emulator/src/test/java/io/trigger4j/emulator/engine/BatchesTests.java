@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.trigger4j.emulator.ManualClock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -19,7 +20,7 @@ class BatchesTests {
 
 	private static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
 
-	private final EngineTests.TestClock clock = new EngineTests.TestClock(START);
+	private final ManualClock clock = new ManualClock(START);
 
 	private final Engine engine = new Engine(this.clock,
 			List.of(task("quick", Duration.ofSeconds(10)), task("slow", Duration.ofMinutes(1))),
@@ -200,6 +201,26 @@ class BatchesTests {
 		assertThatExceptionOfType(EngineException.class)
 			.isThrownBy(() -> this.batches.create(2, "key-1", List.of("quick", "slow")));
 		assertThat(this.batches.create(2, "key-2", List.of("quick")).cached()).isFalse();
+	}
+
+	@Test
+	void aKeyIsTheEnvironmentsWhicheverBatchRouteUsesIt() {
+		BatchCreated twoPhase = this.batches.create(1, "shared", List.of("quick"));
+		this.batches.addItems(twoPhase.id(), List.of(new BatchItem(0, "quick", trigger("quick"), null, null)));
+
+		BatchResult oneShot = this.engine.batch(new BatchSpec("v2", List.of(trigger("slow")), "shared", null));
+		assertThat(oneShot.id()).as("the two-phase batch holding the key").isEqualTo(twoPhase.id());
+		assertThat(oneShot.cached()).isTrue();
+		assertThat(oneShot.runs()).singleElement()
+			.satisfies((run) -> assertThat(run.taskIdentifier()).isEqualTo("quick"));
+
+		BatchResult keyed = this.engine.batch(new BatchSpec("v1", List.of(trigger("slow")), "one-shot", null));
+		assertThatExceptionOfType(EngineException.class)
+			.isThrownBy(() -> this.batches.create(1, "one-shot", List.of("slow")))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(422))
+			.withMessage("Cannot create batch as it has already been created with the same idempotency key.");
+		assertThat(this.engine.batch(new BatchSpec("v2", List.of(trigger("quick")), "one-shot", null)).id())
+			.isEqualTo(keyed.id());
 	}
 
 	@Test

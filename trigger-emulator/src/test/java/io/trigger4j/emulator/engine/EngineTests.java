@@ -1,10 +1,7 @@
 package io.trigger4j.emulator.engine;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.trigger4j.emulator.ManualClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +33,7 @@ class EngineTests {
 
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-	private final TestClock clock = new TestClock(START);
+	private final ManualClock clock = new ManualClock(START);
 
 	private final List<StepContext> calls = new CopyOnWriteArrayList<>();
 
@@ -98,7 +96,8 @@ class EngineTests {
 		assertThat(done.updatedAt()).isEqualTo(at("10:01:30"));
 		assertThat(done.executionMillis()).isEqualTo(30_000);
 		assertThat(done.output().asString()).isEqualTo("done");
-		assertThat(this.calls).containsExactly(new StepContext(id, "slow", 1, 1, null));
+		assertThat(this.calls).as("the step started at 10:01 although the tick came at 10:06")
+			.containsExactly(new StepContext(id, "slow", 1, 1, at("10:01:00"), null));
 	}
 
 	@Test
@@ -474,12 +473,19 @@ class EngineTests {
 			.containsExactlyElementsOf(batch.runs().stream().map(RunSnapshot::id).toList());
 		assertThat(repeat.runs().get(1).state()).isEqualTo(RunState.COMPLETED_SUCCESSFULLY);
 
-		BatchResult otherRoute = engine.batch(new BatchSpec("v1", spec.items(), "nightly", Duration.ofMinutes(1)));
-		assertThat(otherRoute.id()).isNotEqualTo(batch.id());
-		assertThat(otherRoute.cached()).isFalse();
+		BatchResult otherRoute = engine.batch(new BatchSpec("v1", spec.items(), "nightly", null));
+		assertThat(otherRoute.id()).as("a key is the environment's, whichever route uses it").isEqualTo(batch.id());
+		assertThat(otherRoute.cached()).isTrue();
+		BatchResult shortLived = engine.batch(new BatchSpec("v1", spec.items(), "hourly", Duration.ofMinutes(1)));
 		this.clock.advance(Duration.ofMinutes(1));
-		assertThat(engine.batch(new BatchSpec("v1", spec.items(), "nightly", null)).id()).as("the v1 key expired")
-			.isNotEqualTo(otherRoute.id());
+		assertThat(engine.batch(new BatchSpec("v2", spec.items(), "hourly", null)).id())
+			.as("at its expiry instant the key is live")
+			.isEqualTo(shortLived.id());
+		this.clock.advance(Duration.ofMillis(1));
+		BatchResult taken = engine.batch(new BatchSpec("v2", spec.items(), "hourly", null));
+		assertThat(taken.id()).as("an expired key moves to the new batch").isNotEqualTo(shortLived.id());
+		assertThat(taken.cached()).isFalse();
+		assertThat(engine.batch(new BatchSpec("v1", spec.items(), "hourly", null)).id()).isEqualTo(taken.id());
 		assertThat(list(engine, query(100).batch(batch.id())).data()).extracting(RunSnapshot::id)
 			.containsExactly(batch.runs().get(1).id());
 	}
@@ -797,36 +803,6 @@ class EngineTests {
 
 	private static QueryBuilder query(int size) {
 		return new QueryBuilder(size);
-	}
-
-	/** A mutable clock. */
-	static final class TestClock extends Clock {
-
-		private volatile Instant now;
-
-		TestClock(Instant start) {
-			this.now = start;
-		}
-
-		synchronized void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 	/** A trigger spec with defaults. */

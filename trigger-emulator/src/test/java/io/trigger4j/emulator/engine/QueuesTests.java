@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.trigger4j.emulator.ManualClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -17,7 +18,7 @@ class QueuesTests {
 
 	private static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
 
-	private final EngineTests.TestClock clock = new EngineTests.TestClock(START);
+	private final ManualClock clock = new ManualClock(START);
 
 	private final Engine engine = new Engine(this.clock, List.of(task("one", Duration.ofMinutes(1), 1),
 			task("free", Duration.ofMinutes(1), 0), task("alpha", Duration.ZERO, 0)), Duration.ofSeconds(10));

@@ -1,6 +1,5 @@
 package io.trigger4j.emulator.engine;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.trigger4j.emulator.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,7 +30,7 @@ class ScheduleTests {
 	/** A Sunday. */
 	private static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
 
-	private final MovableClock clock = new MovableClock(START);
+	private final ManualClock clock = new ManualClock(START);
 
 	private final Engine engine = new Engine(this.clock, List.of(task("report", true, null, null),
 			task("plain", false, null, null), task("nightly", true, "0 0 * * *", "Europe/Berlin")),
@@ -507,36 +507,6 @@ class ScheduleTests {
 			""")
 	void badWindowsHaveTheServersMessages(String window, String message) {
 		assertThat(Schedules.windowProblem(window)).isEqualTo(message);
-	}
-
-	/** A clock that moves only when told to. */
-	static final class MovableClock extends Clock {
-
-		private volatile Instant now;
-
-		MovableClock(Instant start) {
-			this.now = start;
-		}
-
-		synchronized void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

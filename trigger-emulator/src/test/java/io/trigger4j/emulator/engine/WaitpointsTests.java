@@ -1,22 +1,25 @@
 package io.trigger4j.emulator.engine;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.trigger4j.emulator.ManualClock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -32,10 +35,13 @@ class WaitpointsTests {
 
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-	private final MovableClock clock = new MovableClock(START);
+	private final ManualClock clock = new ManualClock(START);
 
 	/** What the second steps saw of the token. */
 	private final List<WaitpointSnapshot> seen = new CopyOnWriteArrayList<>();
+
+	/** When the second steps started. */
+	private final List<Instant> resumedAt = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Step 1 waits on the token named in the payload; step 2 completes with what it saw.
@@ -46,6 +52,7 @@ class WaitpointsTests {
 					return new StepOutcome.WaitForToken(context.payload().path("token").asString());
 				}
 				this.seen.add(context.token());
+				this.resumedAt.add(context.startedAt());
 				return new StepOutcome.Complete(context.token().output());
 			})), Duration.ofSeconds(10));
 
@@ -60,9 +67,13 @@ class WaitpointsTests {
 	}
 
 	private String waitOn(String token) {
-		return this.engine
-			.trigger(new TriggerSpec("approve", JSON.objectNode().put("token", token), List.of(), null, null, null,
-					null, null, null, null, false, null, null, null, "trigger", null, null))
+		return trigger(this.engine, "approve", token, null);
+	}
+
+	private static String trigger(Engine engine, String task, String token, Instant delayUntil) {
+		return engine
+			.trigger(new TriggerSpec(task, JSON.objectNode().put("token", token), List.of(), null, null, null,
+					delayUntil, null, null, null, false, null, null, null, "trigger", null, null))
 			.run()
 			.id();
 	}
@@ -188,6 +199,128 @@ class WaitpointsTests {
 		assertThat(run(id).state()).isEqualTo(RunState.CANCELED);
 		assertThat(this.seen).isEmpty();
 		assertThat(find(token).status()).isEqualTo(WaitpointStatus.COMPLETED);
+	}
+
+	@Test
+	void aCancelledRunNoLongerWaitsOnItsToken() {
+		String token = token();
+		String id = waitOn(token);
+		this.clock.advance(Duration.ofSeconds(10));
+		assertThat(this.engine.locked(() -> List.copyOf(this.waitpoints.record(token).waiters)))
+			.extracting((run) -> run.id)
+			.containsExactly(id);
+
+		this.engine.cancel(id);
+
+		assertThat(this.engine.locked(() -> List.copyOf(this.waitpoints.record(token).waiters))).isEmpty();
+	}
+
+	@Test
+	void aTokenCompletedWhileTheWaitersStepEndIsProcessedResumesTheRunNotBeforeTheCompletion() {
+		String token = token();
+		String id = waitOn(token);
+		AtomicBoolean once = new AtomicBoolean();
+		// Completed by a call made while the engine processes the step's end (10:00:10)
+		// in a late tick, so at the tick's instant.
+		this.engine.beforeEvent((runId) -> {
+			if (runId.equals(id) && once.compareAndSet(false, true)) {
+				this.waitpoints.complete(token, JSON.stringNode("late"));
+			}
+		});
+
+		this.clock.advance(Duration.ofHours(2));
+		this.engine.tick();
+
+		assertThat(find(token).completedAt()).isEqualTo(at("12:00:00"));
+		this.clock.advance(Duration.ofSeconds(10));
+		assertThat(run(id).finishedAt()).isEqualTo(at("12:00:10"));
+		assertThat(this.resumedAt).as("the run resumes when the token completed, not when its step ended")
+			.containsExactly(at("12:00:00"));
+	}
+
+	@Test
+	void aTokenCompletedByAStepInALateTickCompletesAtThatStepsStartAndTheWaiterResumesNoEarlier() {
+		CountDownLatch completedByStep = new CountDownLatch(1);
+		List<StepContext> resumed = new CopyOnWriteArrayList<>();
+		AtomicReference<Engine> engineRef = new AtomicReference<>();
+		Engine engine = new Engine(this.clock,
+				List.of(new TaskSpec("waiter", Duration.ofMinutes(10), 1, Duration.ZERO, 0, (context) -> {
+					if (context.step() == 1) {
+						// The step's function returns only after the other step completed
+						// the token (bounded: the handler timeout fails it otherwise).
+						completedByStep.await(5, TimeUnit.SECONDS);
+						return new StepOutcome.WaitForToken(context.payload().path("token").asString());
+					}
+					resumed.add(context);
+					return new StepOutcome.Complete(context.token().output());
+				}), new TaskSpec("completer", Duration.ofSeconds(1), 1, Duration.ZERO, 0, (context) -> {
+					engineRef.get()
+						.waitpoints()
+						.complete(context.payload().path("token").asString(), JSON.stringNode("approved"));
+					completedByStep.countDown();
+					return new StepOutcome.Complete(null);
+				})), Duration.ofSeconds(10));
+		engineRef.set(engine);
+		String token = engine.waitpoints().create(WaitpointSpec.plain()).token().id();
+		String waiter = trigger(engine, "waiter", token, null);
+		trigger(engine, "completer", token, at("10:05:00"));
+
+		// One late tick: the completer's step starts at 10:05, the waiter's step ends at
+		// 10:10.
+		this.clock.advance(Duration.ofHours(2));
+		engine.tick();
+
+		WaitpointSnapshot completed = engine.waitpoints().find(token).orElseThrow();
+		assertThat(completed.status()).isEqualTo(WaitpointStatus.COMPLETED);
+		assertThat(completed.completedAt()).as("at the completing step's start, not at the tick")
+			.isEqualTo(at("10:05:00"));
+		assertThat(resumed).singleElement().satisfies((context) -> {
+			assertThat(context.startedAt()).isEqualTo(at("10:10:00"));
+			assertThat(context.token().completedAt()).isBeforeOrEqualTo(context.startedAt());
+		});
+		RunSnapshot done = engine.find(waiter).orElseThrow();
+		assertThat(done.state()).isEqualTo(RunState.COMPLETED_SUCCESSFULLY);
+		assertThat(done.output().asString()).isEqualTo("approved");
+		assertThat(done.finishedAt()).isEqualTo(at("10:20:00"));
+	}
+
+	@Test
+	void aTimeoutAtTheInstantTheWaitBeginsAndACompletionThenResumeWithTheTimeout() {
+		String token = this.waitpoints.create(new WaitpointSpec(null, null, at("10:00:10"), List.of())).token().id();
+		String id = waitOn(token);
+
+		// The step ends, the token times out and a completion comes, all at 10:00:10.
+		this.clock.advance(Duration.ofSeconds(10));
+		WaitpointSnapshot afterCompletion = this.waitpoints.complete(token, JSON.stringNode("too late"));
+
+		assertThat(afterCompletion.status()).isEqualTo(WaitpointStatus.TIMED_OUT);
+		assertThat(afterCompletion.completedAt()).isEqualTo(at("10:00:10"));
+		this.clock.advance(Duration.ofSeconds(10));
+		assertThat(run(id).finishedAt()).isEqualTo(at("10:00:20"));
+		assertThat(this.resumedAt).containsExactly(at("10:00:10"));
+		assertThat(this.seen).singleElement()
+			.satisfies((seen) -> assertThat(seen.status()).isEqualTo(WaitpointStatus.TIMED_OUT));
+	}
+
+	@Test
+	void aStepChangingTheTokensOutputChangesNothingStored() {
+		Engine engine = new Engine(this.clock,
+				List.of(new TaskSpec("meddle", Duration.ofSeconds(10), 1, Duration.ZERO, 0, (context) -> {
+					if (context.step() == 1) {
+						return new StepOutcome.WaitForToken(context.payload().path("token").asString());
+					}
+					((ObjectNode) context.token().output()).put("status", "changed by the step");
+					return new StepOutcome.Complete(null);
+				})), Duration.ofSeconds(10));
+		String token = engine.waitpoints().create(WaitpointSpec.plain()).token().id();
+		engine.waitpoints().complete(token, JSON.objectNode().put("status", "approved"));
+		String id = trigger(engine, "meddle", token, null);
+
+		this.clock.advance(Duration.ofSeconds(20));
+
+		assertThat(engine.find(id).orElseThrow().state()).isEqualTo(RunState.COMPLETED_SUCCESSFULLY);
+		assertThat(engine.waitpoints().find(token).orElseThrow().output().toString())
+			.isEqualTo("{\"status\":\"approved\"}");
 	}
 
 	@Test
@@ -340,35 +473,6 @@ class WaitpointsTests {
 			.stream()
 			.map(WaitpointSnapshot::id)
 			.toList();
-	}
-
-	static final class MovableClock extends Clock {
-
-		private volatile Instant now;
-
-		MovableClock(Instant start) {
-			this.now = start;
-		}
-
-		synchronized void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }
