@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -29,6 +30,16 @@ import org.springframework.web.util.UriUtils;
  */
 record ApiCall<T>(Operation operation, String[] pathValues, List<Map.Entry<String, String>> query,
 		@Nullable Object body, Map<String, String> headers, boolean repeatable, ResponseReader<T> reader) {
+
+	/**
+	 * A body sent as these bytes with this content type instead of being written as JSON
+	 * (the NDJSON items of a two-phase batch).
+	 *
+	 * @param bytes the body
+	 * @param contentType its content type, such as {@code application/x-ndjson}
+	 */
+	record RawBody(byte[] bytes, MediaType contentType) {
+	}
 
 	/** Reads a 2xx response body (possibly empty) and its headers. */
 	@FunctionalInterface
@@ -156,7 +167,8 @@ record ApiCall<T>(Operation operation, String[] pathValues, List<Map.Entry<Strin
 		}
 
 		/**
-		 * The body, a wire record; the application's values in it are {@link RawJson}.
+		 * The body, a wire record; the application's values in it are {@link RawJson}. A
+		 * {@link RawBody} is sent as its bytes with its content type.
 		 */
 		Builder body(Object body) {
 			this.body = body;

@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.trigger4j.client.error.TriggerTimeoutException;
@@ -18,6 +22,7 @@ import io.trigger4j.client.model.runs.ReplayOptions;
 import io.trigger4j.client.model.runs.Run;
 import io.trigger4j.client.model.runs.RunEvent;
 import io.trigger4j.client.model.runs.RunResult;
+import io.trigger4j.client.model.runs.RunSubscriptionOptions;
 import io.trigger4j.client.model.runs.RunTrace;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -28,15 +33,22 @@ final class DefaultRunsOperations implements RunsOperations {
 
 	private static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(100);
 
+	/** What the realtime tag route rejects in a tag, and the tag separator. */
+	private static final Pattern UNSAFE_TAG = Pattern.compile("[\\x00-\\x1f\\x7f\\\\\",]");
+
 	private final TriggerHttp http;
+
+	private final Packets packets;
 
 	DefaultRunsOperations(TriggerHttp http) {
 		this.http = http;
+		this.packets = new Packets(http);
 	}
 
 	@Override
 	public Mono<Run> retrieve(String runId) {
-		return this.http.execute(ApiCall.to(Operation.RUNS_RETRIEVE, runId).reading(Run.class));
+		return this.http.execute(ApiCall.to(Operation.RUNS_RETRIEVE, runId).reading(Run.class))
+			.flatMap(this.packets::resolve);
 	}
 
 	@Override
@@ -329,6 +341,70 @@ final class DefaultRunsOperations implements RunsOperations {
 	}
 
 	record MetadataBody(RawJson metadata) {
+	}
+
+	@Override
+	public Flux<Run> subscribeToRun(String runId) {
+		return subscribeToRun(runId, RunSubscriptionOptions.defaults());
+	}
+
+	@Override
+	public Flux<Run> subscribeToRun(String runId, RunSubscriptionOptions options) {
+		Operation.REALTIME_RUN.checkPath(runId);
+		Objects.requireNonNull(options, "options must not be null");
+		RunShapeStream.SingleRun single = new RunShapeStream.SingleRun(options.completionGrace(),
+				options.pollInterval(), () -> retrieve(runId));
+		return new RunShapeStream(this.http,
+				new RunShapeStream.Feed(Operation.REALTIME_RUN, new String[] { runId }, Map.of()), single,
+				this::resolvePackets)
+			.flux();
+	}
+
+	@Override
+	public Flux<Run> subscribeToRunsWithTag(Collection<String> tags, Duration lookback) {
+		List<String> checked = Checks.requireTags("tags", tags);
+		if (checked.isEmpty()) {
+			throw new IllegalArgumentException("tags must name at least one tag");
+		}
+		for (int i = 0; i < checked.size(); i++) {
+			if (UNSAFE_TAG.matcher(checked.get(i)).find()) {
+				throw new IllegalArgumentException("tags[" + i
+						+ "] must not contain ',', '\"', '\\' or control characters but was '" + checked.get(i) + "'");
+			}
+		}
+		Map<String, String> query = new LinkedHashMap<>();
+		query.put("tags", String.join(",", checked));
+		query.put("createdAt", Checks.duration("lookback", lookback));
+		return new RunShapeStream(this.http,
+				new RunShapeStream.Feed(Operation.REALTIME_RUNS_WITH_TAG, new String[0], query), null,
+				this::resolvePackets)
+			.flux();
+	}
+
+	@Override
+	public Flux<Run> subscribeToBatch(String batchId) {
+		Operation.REALTIME_BATCH.checkPath(batchId);
+		return new RunShapeStream(this.http,
+				new RunShapeStream.Feed(Operation.REALTIME_BATCH, new String[] { batchId }, Map.of()), null,
+				this::resolvePackets)
+			.flux();
+	}
+
+	/**
+	 * A realtime run with its packets stored apart ({@code application/store}, whose
+	 * storage path is in {@link Run#payloadPresignedUrl()} or
+	 * {@link Run#outputPresignedUrl()}) downloaded.
+	 */
+	private Mono<Run> resolvePackets(Run run) {
+		return this.packets.resolve(run);
+	}
+
+	@Override
+	public <T> Flux<T> streamOf(String runId, String streamKey, Class<T> type) {
+		Operation.REALTIME_STREAM.checkPath(runId, streamKey);
+		Objects.requireNonNull(type, "type must not be null");
+		Function<JsonValue, ?> decoder = (type == JsonValue.class) ? Function.identity() : (value) -> value.as(type);
+		return new RunDataStream(this.http, runId, streamKey, decoder).flux();
 	}
 
 }

@@ -30,11 +30,15 @@ final class DefaultTriggerOperations implements TriggerOperations {
 
 	private final QueryOperations query;
 
+	private final IdempotencyKeysOperations idempotencyKeys;
+
+	private final AuthOperations auth;
+
 	DefaultTriggerOperations(TriggerHttp http, TriggerEnvironmentType environmentType) {
 		this.http = http;
 		this.environmentType = environmentType;
-		this.tasks = new DefaultTasksOperations(http);
 		this.runs = new DefaultRunsOperations(http);
+		this.tasks = new DefaultTasksOperations(http, this.runs);
 		this.schedules = new DefaultSchedulesOperations(http);
 		this.envVars = new DefaultEnvVarsOperations(http);
 		this.queues = new DefaultQueuesOperations(http);
@@ -42,6 +46,15 @@ final class DefaultTriggerOperations implements TriggerOperations {
 		this.waitpoints = new DefaultWaitpointsOperations(http);
 		this.batches = new DefaultBatchesOperations(http);
 		this.query = new DefaultQueryOperations(http);
+		this.idempotencyKeys = new DefaultIdempotencyKeysOperations(http);
+		this.auth = new DefaultAuthOperations(http);
+	}
+
+	/**
+	 * The transport of this view, for giving an operation other collaborators (tests).
+	 */
+	TriggerHttp http() {
+		return this.http;
 	}
 
 	@Override
@@ -93,6 +106,16 @@ final class DefaultTriggerOperations implements TriggerOperations {
 	@Override
 	public QueryOperations query() {
 		return this.query;
+	}
+
+	@Override
+	public IdempotencyKeysOperations idempotencyKeys() {
+		return this.idempotencyKeys;
+	}
+
+	@Override
+	public AuthOperations auth() {
+		return this.auth;
 	}
 
 	@Override

@@ -21,10 +21,13 @@ import static io.trigger4j.client.PathParameter.DEPLOYMENT_ID;
 import static io.trigger4j.client.PathParameter.DEPLOYMENT_VERSION;
 import static io.trigger4j.client.PathParameter.ENVIRONMENT;
 import static io.trigger4j.client.PathParameter.ENV_VAR_NAME;
+import static io.trigger4j.client.PathParameter.IDEMPOTENCY_KEY;
+import static io.trigger4j.client.PathParameter.PACKET_PATH;
 import static io.trigger4j.client.PathParameter.PROJECT_REF;
 import static io.trigger4j.client.PathParameter.QUEUE;
 import static io.trigger4j.client.PathParameter.RUN_ID;
 import static io.trigger4j.client.PathParameter.SCHEDULE_ID;
+import static io.trigger4j.client.PathParameter.STREAM_KEY;
 import static io.trigger4j.client.PathParameter.TASK_IDENTIFIER;
 import static io.trigger4j.client.PathParameter.WAITPOINT_ID;
 import static io.trigger4j.client.RetryClass.NEVER;
@@ -192,7 +195,46 @@ enum Operation {
 
 	// query
 	QUERY_EXECUTE("query.execute", HttpMethod.POST, "/api/v1/query", "execute_query_v1",
-			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), SAFE);
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), SAFE),
+
+	// Routes outside the contract that the official SDK uses
+	// (ContractDeviations.OUTSIDE_CONTRACT);
+	// their operation ids start with sdk_.
+
+	IDEMPOTENCY_KEYS_RESET("idempotencyKeys.reset", HttpMethod.POST, "/api/v1/idempotencyKeys/{idempotencyKey}/reset",
+			"sdk_reset_idempotency_key", EnumSet.of(SECRET_KEY), SAFE, IDEMPOTENCY_KEY),
+
+	BATCHES_CREATE("batches.create", HttpMethod.POST, "/api/v3/batches", "sdk_create_batch",
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), CONDITIONAL),
+
+	BATCHES_STREAM_ITEMS("batches.streamItems", HttpMethod.POST, "/api/v3/batches/{batchId}/items",
+			"sdk_stream_batch_items", EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), SAFE, BATCH_ID),
+
+	REALTIME_RUN("runs.subscribeToRun", HttpMethod.GET, "/realtime/v1/runs/{runId}", "sdk_realtime_run",
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), SAFE, RUN_ID),
+
+	REALTIME_RUNS_WITH_TAG("runs.subscribeToRunsWithTag", HttpMethod.GET, "/realtime/v1/runs",
+			"sdk_realtime_runs_with_tag", EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), SAFE),
+
+	REALTIME_BATCH("runs.subscribeToBatch", HttpMethod.GET, "/realtime/v1/batches/{batchId}", "sdk_realtime_batch",
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), SAFE, BATCH_ID),
+
+	REALTIME_STREAM("runs.streamOf", HttpMethod.GET, "/realtime/v1/streams/{runId}/{streamKey}", "sdk_realtime_stream",
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), SAFE, RUN_ID, STREAM_KEY),
+
+	// The server's upload presign takes API keys only (authenticateApiRequest without
+	// allowJWT); its download presign also takes public tokens.
+	PACKETS_UPLOAD("packets.upload", HttpMethod.PUT, "/api/v2/packets/{packetPath}", "sdk_upload_packet",
+			EnumSet.of(SECRET_KEY), SAFE, PACKET_PATH),
+
+	PACKETS_DOWNLOAD("packets.download", HttpMethod.GET, "/api/v1/packets/{packetPath}", "sdk_download_packet",
+			EnumSet.of(SECRET_KEY, PUBLIC_TOKEN), SAFE, PACKET_PATH),
+
+	AUTH_JWT_CLAIMS("auth.jwtClaims", HttpMethod.POST, "/api/v1/auth/jwt/claims", "sdk_jwt_claims",
+			EnumSet.of(SECRET_KEY), SAFE),
+
+	AUTH_PUBLIC_TOKENS("auth.createPublicToken", HttpMethod.POST, "/api/v1/auth/public-tokens",
+			"sdk_create_public_token", EnumSet.of(SECRET_KEY), SAFE);
 
 	private final String observationName;
 

@@ -151,7 +151,22 @@ enum PathParameter {
 			}
 			return value;
 		}
-	};
+	},
+
+	/**
+	 * An idempotency key as sent: the SHA-256 hex of the user's key parts, or a key the
+	 * caller passed as already hashed.
+	 */
+	IDEMPOTENCY_KEY("idempotencyKey"),
+
+	/** The key of a run's realtime data stream, such as {@code openai}. */
+	STREAM_KEY("streamKey"),
+
+	/**
+	 * The storage path of an offloaded packet, such as
+	 * {@code trigger/<task>/<ms>-<rand>/payload.json}, sent as one segment.
+	 */
+	PACKET_PATH("packetPath");
 
 	private final String argument;
 

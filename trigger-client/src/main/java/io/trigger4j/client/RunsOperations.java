@@ -16,6 +16,7 @@ import io.trigger4j.client.model.runs.Run;
 import io.trigger4j.client.model.runs.RunEvent;
 import io.trigger4j.client.model.runs.RunResult;
 import io.trigger4j.client.model.runs.RunStatus;
+import io.trigger4j.client.model.runs.RunSubscriptionOptions;
 import io.trigger4j.client.model.runs.RunTrace;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -29,7 +30,10 @@ public interface RunsOperations {
 	/**
 	 * Retrieves a run with its payload, output, error and related runs. {@code GET
 	 * /api/v3/runs/{runId}}. A 404 just after a trigger is retried, as the server advises
-	 * ({@code x-should-retry}).
+	 * ({@code x-should-retry}). A payload or output the server stored apart (the run
+	 * carries {@code payloadPresignedUrl} or {@code outputPresignedUrl}) is downloaded
+	 * from its presigned URL, without the client's credentials and retried as any call; a
+	 * failed download fails the {@code Mono}, the value is never silently left out.
 	 * @param runId the run id ({@code run_...})
 	 */
 	Mono<Run> retrieve(String runId);
@@ -185,5 +189,83 @@ public interface RunsOperations {
 	 * {@link Run#output()} and {@link Run#error()} always work.
 	 */
 	Mono<RunResult> result(String runId);
+
+	/**
+	 * Each change of one run, as the server's realtime feed reports it ({@code GET
+	 * /realtime/v1/runs/{runId}}, the protocol of the official SDK's
+	 * {@code runs.subscribeToRun}), with {@link RunSubscriptionOptions#defaults()}: the
+	 * run as it is now, then the run after each change. Statuses have their public names
+	 * ({@code COMPLETED}, {@code WAITING}, ...); payload, output and metadata are decoded
+	 * JSON (a value the server stored apart is not inline: its storage path is in
+	 * {@link Run#payloadPresignedUrl()} or {@link Run#outputPresignedUrl()}).
+	 *
+	 * <p>
+	 * <strong>Completes</strong> once the run is final (it has a finish time or a
+	 * terminal status, EXPIRED and TIMED_OUT included) and the completion grace passed,
+	 * so that output and metadata written just after the final status still arrive.
+	 * Requests are sent as the subscriber asks for runs; cancelling stops the request in
+	 * flight at once. Each long-poll is bounded by its own timeout, never by the client's
+	 * deadline for the whole feed.
+	 *
+	 * <p>
+	 * <strong>Errors:</strong> 429, 5xx and I/O failures are retried with the client's
+	 * back-off (its retry settings bound consecutive failures); a 409 (the server rotated
+	 * the feed) starts over without an error; other error statuses end the {@code Flux}
+	 * with their {@link io.trigger4j.client.error.TriggerApiException}. A server without
+	 * the realtime routes (404 on the first request) is polled instead ({@code GET
+	 * /api/v3/runs/{runId}} every poll interval, emitting each change, ending after a
+	 * terminal status), so a missing run still fails with {@link NotFoundException}.
+	 * @param runId the run id ({@code run_...})
+	 */
+	Flux<Run> subscribeToRun(String runId);
+
+	/**
+	 * Each change of one run, with the given completion grace and polling interval; see
+	 * {@link #subscribeToRun(String)}.
+	 * @param runId the run id ({@code run_...})
+	 * @param options how the subscription ends and polls
+	 */
+	Flux<Run> subscribeToRun(String runId, RunSubscriptionOptions options);
+
+	/**
+	 * The runs carrying any of the given tags, created within the lookback, then each
+	 * change of them and each new run tagged so. {@code GET
+	 * /realtime/v1/runs?tags=...&createdAt=...} over the realtime protocol (see
+	 * {@link #subscribeToRun(String)}: demand-driven, cancellable, 429/5xx retried, other
+	 * errors end it). The server sends at most 1000 runs and clamps the lookback. Never
+	 * completes on its own.
+	 * @param tags 1 to 10 tags; a tag must not contain {@code ,}, {@code "}, {@code \} or
+	 * control characters
+	 * @param lookback how far back runs are included, in whole seconds (the SDK's default
+	 * is 24 hours)
+	 */
+	Flux<Run> subscribeToRunsWithTag(Collection<String> tags, Duration lookback);
+
+	/**
+	 * The runs of a batch, then each change of them. {@code GET
+	 * /realtime/v1/batches/{batchId}} over the realtime protocol (see
+	 * {@link #subscribeToRun(String)}). Never completes on its own.
+	 * @param batchId the batch id ({@code batch_...})
+	 */
+	Flux<Run> subscribeToBatch(String batchId);
+
+	/**
+	 * The records a run writes to one of its realtime data streams (such as the tokens an
+	 * AI task streams), each read as the given type with the application's mapper.
+	 * {@code GET /realtime/v1/streams/{runId}/{streamKey}} as server-sent events, in both
+	 * stream versions ({@code X-Stream-Version} {@code v1} and {@code v2}). Records are
+	 * read as the subscriber asks for them. A dropped connection is resumed where it
+	 * stopped ({@code Last-Event-ID}) after the client's back-off, records seen already
+	 * are dropped, and 429, 5xx and I/O failures are retried (the client's retry settings
+	 * bound consecutive failures without records); other error statuses, such as 404 for
+	 * an unknown run, end the {@code Flux} with their
+	 * {@link io.trigger4j.client.error.TriggerApiException}, and a record that does not
+	 * fit the type with a {@link io.trigger4j.client.error.TriggerDecodingException}.
+	 * <strong>Completes</strong> when the server ends the stream.
+	 * @param runId the run id ({@code run_...})
+	 * @param streamKey the stream's key, such as {@code openai}
+	 * @param type the type of a record; {@link JsonValue} for any JSON
+	 */
+	<T> Flux<T> streamOf(String runId, String streamKey, Class<T> type);
 
 }

@@ -13,6 +13,7 @@ import io.trigger4j.client.model.JsonValue;
 import io.trigger4j.client.observation.DefaultTriggerRequestObservationConvention;
 import io.trigger4j.client.observation.TriggerRequestObservationConvention;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.scheduler.Scheduler;
@@ -239,10 +240,12 @@ public final class TriggerClient {
 			}
 			WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
 					: WebClient.builder();
+			ClientHttpConnector storageConnector = null;
 			if (this.connectTimeout != null) {
 				HttpClient httpClient = HttpClient.create()
 					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) this.connectTimeout.toMillis());
 				builder.clientConnector(new ReactorClientHttpConnector(httpClient));
+				storageConnector = new ReactorClientHttpConnector(httpClient);
 			}
 			String branch = this.branch;
 			WebClient webClient = builder.defaultHeaders((headers) -> TriggerHttp.defaultHeaders(headers, branch))
@@ -258,7 +261,10 @@ public final class TriggerClient {
 			WebClient unobservedWebClient = webClient.mutate().observationRegistry(ObservationRegistry.NOOP).build();
 			TriggerHttp http = new TriggerHttp(new TriggerHttp.Shared(webClient, unobservedWebClient, this.baseUrl,
 					credentials, new WireJson(this.jsonMapper), defaults, this.clock, this.scheduler,
-					this.observationRegistry, this.observationConvention));
+					this.observationRegistry, this.observationConvention,
+					// Presigned storage URLs: never the application's WebClient
+					// (its default headers, filters, observation).
+					TriggerHttp.Shared.storageWebClient(storageConnector), new TriggerHttp.ClientState()));
 			return new DefaultTriggerOperations(http, (this.secretKey != null)
 					? TriggerEnvironmentType.of(this.secretKey) : TriggerEnvironmentType.UNKNOWN);
 		}

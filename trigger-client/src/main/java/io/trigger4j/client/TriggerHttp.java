@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.function.BiFunction;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -30,13 +33,17 @@ import io.trigger4j.client.observation.TriggerClientObservationDocumentation;
 import io.trigger4j.client.observation.TriggerRequestObservationContext;
 import io.trigger4j.client.observation.TriggerRequestObservationConvention;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -78,6 +85,9 @@ final class TriggerHttp {
 
 	private static final byte[] EMPTY = new byte[0];
 
+	private static final ParameterizedTypeReference<ServerSentEvent<String>> SERVER_SENT_EVENTS = new ParameterizedTypeReference<>() {
+	};
+
 	private final Shared shared;
 
 	private final RequestOptions options;
@@ -99,7 +109,47 @@ final class TriggerHttp {
 	record Shared(WebClient webClient, WebClient unobservedWebClient, String baseUrl, Credentials credentials,
 			WireJson json, RequestOptions defaults, Clock clock, @Nullable Scheduler scheduler,
 			ObservationRegistry observationRegistry,
-			@Nullable TriggerRequestObservationConvention observationConvention) {
+			@Nullable TriggerRequestObservationConvention observationConvention, WebClient storageWebClient,
+			ClientState state) {
+
+		/**
+		 * Without a storage client of its own: presigned URLs go through a plain
+		 * WebClient (no default headers, filters or observation).
+		 */
+		Shared(WebClient webClient, WebClient unobservedWebClient, String baseUrl, Credentials credentials,
+				WireJson json, RequestOptions defaults, Clock clock, @Nullable Scheduler scheduler,
+				ObservationRegistry observationRegistry,
+				@Nullable TriggerRequestObservationConvention observationConvention) {
+			this(webClient, unobservedWebClient, baseUrl, credentials, json, defaults, clock, scheduler,
+					observationRegistry, observationConvention, storageWebClient(null), new ClientState());
+		}
+
+		/**
+		 * A WebClient for presigned object-storage URLs: a connector of its own, none of
+		 * the application's default headers, filters or observation.
+		 * @param connector the connector, or {@code null} for Reactor Netty's default
+		 */
+		static WebClient storageWebClient(@Nullable ClientHttpConnector connector) {
+			WebClient.Builder builder = WebClient.builder();
+			if (connector != null) {
+				builder.clientConnector(connector);
+			}
+			return builder.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES)).build();
+		}
+	}
+
+	/**
+	 * State kept once per client and shared by all its views (such as the claims a public
+	 * access token is signed with), one value per type.
+	 */
+	static final class ClientState {
+
+		private final Map<Class<?>, Object> values = new ConcurrentHashMap<>();
+
+		<T> T get(Class<T> type, Supplier<T> initial) {
+			return type.cast(this.values.computeIfAbsent(type, (key) -> initial.get()));
+		}
+
 	}
 
 	/**
@@ -158,6 +208,32 @@ final class TriggerHttp {
 		return this.shared.clock();
 	}
 
+	/**
+	 * The {@code Authorization} header this view sends on an operation, or {@code null}
+	 * for none.
+	 * @throws IllegalArgumentException if the operation does not accept the credential
+	 * the options name
+	 * @throws IllegalStateException if the credential it needs is not configured
+	 */
+	@Nullable String authorization(Operation operation) {
+		return this.shared.credentials()
+			.authorization(operation, this.options.credential(), this.options.publicAccessToken());
+	}
+
+	/**
+	 * Requests to presigned object-storage URLs with this view's response timeout,
+	 * deadline and retry settings, never with the client's credentials or headers.
+	 */
+	StorageHttp storage() {
+		return new StorageHttp(this.shared.storageWebClient(), this.responseTimeout, this.deadline,
+				required(this.options.retry()), this.shared.scheduler());
+	}
+
+	/** The client's value of a type, made once by {@code initial}, for every view. */
+	<T> T perClient(Class<T> type, Supplier<T> initial) {
+		return this.shared.state().get(type, initial);
+	}
+
 	/** The credential this view's options name, or {@code null} for the default. */
 	@Nullable Credential credential() {
 		return this.options.credential();
@@ -171,7 +247,8 @@ final class TriggerHttp {
 	<T> Mono<T> execute(ApiCall<T> call) {
 		String authorization = this.shared.credentials()
 			.authorization(call.operation(), this.options.credential(), this.options.publicAccessToken());
-		byte[] body = (call.body() != null) ? json().write(call.body()) : null;
+		byte[] body = (call.body() instanceof ApiCall.RawBody raw) ? raw.bytes()
+				: (call.body() != null) ? json().write(call.body()) : null;
 		URI uri = call.uri(baseUrl());
 		Retry retry = this.retryStrategy.forCall(call);
 		return Mono.defer(() -> {
@@ -201,6 +278,67 @@ final class TriggerHttp {
 	}
 
 	/**
+	 * The scheduler of deadlines, back-offs and waits: the client's, else Reactor's
+	 * parallel one now. For operations that wait between calls (realtime feeds, polling).
+	 */
+	Scheduler scheduler() {
+		return timer();
+	}
+
+	/** This view's retry strategy, for operations that retry around single calls. */
+	RetryStrategy retryStrategy() {
+		return this.retryStrategy;
+	}
+
+	/** This view's retry settings. */
+	TriggerRetrySettings retrySettings() {
+		return required(this.options.retry());
+	}
+
+	/**
+	 * One streamed GET whose answer is read as server-sent events as they arrive (a
+	 * realtime data stream). One attempt: no retry and no deadline, as a stream lasts as
+	 * long as the server writes; the caller bounds and repeats it. The connector's
+	 * response timeout is {@code idleTimeout}, the longest silence between two reads. An
+	 * error status becomes its {@link TriggerApiException}, a transport failure a
+	 * {@link TriggerTransportException}. Not observed: a stream is not a request with a
+	 * duration worth recording.
+	 * @param events makes the result from the answer's headers and its events
+	 */
+	<T> Flux<T> stream(ApiCall<?> call, Duration idleTimeout,
+			BiFunction<HttpHeaders, Flux<ServerSentEvent<String>>, Flux<T>> events) {
+		String authorization = this.shared.credentials()
+			.authorization(call.operation(), this.options.credential(), this.options.publicAccessToken());
+		URI uri = call.uri(baseUrl());
+		return Flux.defer(() -> {
+			WebClient webClient = call.hasSecretPath() ? this.shared.unobservedWebClient() : this.shared.webClient();
+			return webClient.method(call.operation().method())
+				.uri(uri)
+				.attribute(URI_TEMPLATE_ATTRIBUTE, call.operation().pathTemplate())
+				.headers((headers) -> headers(headers, call, authorization, null, ""))
+				.httpRequest((httpRequest) -> {
+					if (httpRequest.getNativeRequest() instanceof HttpClientRequest nettyRequest) {
+						nettyRequest.responseTimeout(idleTimeout);
+					}
+				})
+				.exchangeToFlux((response) -> {
+					int status = response.statusCode().value();
+					HttpHeaders headers = response.headers().asHttpHeaders();
+					if (status >= 200 && status < 300) {
+						return events.apply(headers, response.bodyToFlux(SERVER_SENT_EVENTS));
+					}
+					return response.bodyToMono(byte[].class)
+						.onErrorResume(DataBufferLimitException.class, (tooLarge) -> Mono.just(TOO_LARGE_BODY_BYTES))
+						.defaultIfEmpty(EMPTY)
+						.flatMapMany((body) -> Flux.error(TriggerApiException.of(call.name(), status,
+								headerMap(headers), new String(body, StandardCharsets.UTF_8))));
+				})
+				.onErrorMap((failure) -> !(failure instanceof TriggerException),
+						(failure) -> transportFailure(call, failure));
+		});
+	}
+
+	/**
 	 * The scheduler of the deadline: the client's, else Reactor's parallel one at call
 	 * time.
 	 */
@@ -225,8 +363,10 @@ final class TriggerHttp {
 					nettyRequest.responseTimeout(this.responseTimeout);
 				}
 			});
-		WebClient.RequestHeadersSpec<?> spec = (body != null)
-				? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
+		MediaType contentType = (call.body() instanceof ApiCall.RawBody raw) ? raw.contentType()
+				: MediaType.APPLICATION_JSON;
+		WebClient.RequestHeadersSpec<?> spec = (body != null) ? request.contentType(contentType).bodyValue(body)
+				: request;
 		return spec.exchangeToMono((response) -> read(call, response, context))
 			.onErrorMap((failure) -> !(failure instanceof TriggerException),
 					(failure) -> transportFailure(call, failure));

@@ -45,6 +45,12 @@ public interface TriggerOperations {
 	/** Queries of the run data in TRQL. */
 	QueryOperations query();
 
+	/** Idempotency keys: resetting one so that a new run may take it. */
+	IdempotencyKeysOperations idempotencyKeys();
+
+	/** Public access tokens: scoped, expiring tokens for browsers and other services. */
+	AuthOperations auth();
+
 	/**
 	 * A view of these operations whose calls use the given options (response timeout,
 	 * retries, deadline, extra headers, credential) over this view's; options not set

@@ -32,7 +32,8 @@ class ArchitectureTests {
 	private static final Set<String> PUBLIC_ROOT_TYPES = Set.of("TriggerClient", "TriggerClient$Builder",
 			"TriggerOperations", "TasksOperations", "RunsOperations", "SchedulesOperations", "EnvVarsOperations",
 			"QueuesOperations", "DeploymentsOperations", "WaitpointsOperations", "BatchesOperations", "QueryOperations",
-			"TriggerRetrySettings", "TriggerEnvironmentType", "RequestOptions", "RequestOptions$Builder", "Credential");
+			"IdempotencyKeysOperations", "IdempotencyKeys", "AuthOperations", "TriggerRetrySettings",
+			"TriggerEnvironmentType", "RequestOptions", "RequestOptions$Builder", "Credential");
 
 	@Test
 	void classesWereImported() {

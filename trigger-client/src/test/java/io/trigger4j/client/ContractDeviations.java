@@ -126,7 +126,22 @@ final class ContractDeviations {
 			new OutsideContract("POST", "/api/v3/batches/{batchId}/items",
 					"phase 2: streams the batch's items as NDJSON; answers whether the batch is sealed", "9"),
 			new OutsideContract("GET", "/api/v2/batches/{batchId}",
-					"batch.retrieve(): the batch with processing errors per item", "row 33"));
+					"batch.retrieve(): the batch with processing errors per item", "row 33"),
+			new OutsideContract("POST", "/api/v1/idempotencyKeys/{idempotencyKey}/reset",
+					"idempotencyKeys.reset(): frees a key for a new run", "6"),
+			new OutsideContract("GET", "/realtime/v1/runs/{runId}", "runs.subscribeToRun(): the shape protocol", "5.2"),
+			new OutsideContract("GET", "/realtime/v1/runs", "runs.subscribeToRunsWithTag()", "5.2"),
+			new OutsideContract("GET", "/realtime/v1/batches/{batchId}", "runs.subscribeToBatch()", "5.2"),
+			new OutsideContract("GET", "/realtime/v1/streams/{runId}/{streamKey}",
+					"runs.fetchStream(): a run's realtime data stream over SSE", "5.3"),
+			new OutsideContract("PUT", "/api/v2/packets/{packetPath}",
+					"offload: a presigned upload URL for a large payload", "7"),
+			new OutsideContract("GET", "/api/v1/packets/{packetPath}",
+					"a presigned download URL for an offloaded packet", "5.2, 7"),
+			new OutsideContract("POST", "/api/v1/auth/jwt/claims",
+					"the claims a root secret key signs public access tokens with", "10"),
+			new OutsideContract("POST", "/api/v1/auth/public-tokens",
+					"public access tokens minted by the server for keys that cannot sign", "10"));
 
 	private ContractDeviations() {
 	}

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.trigger4j.client.model.auth.PublicTokenRequest;
+import io.trigger4j.client.model.auth.ScopeResource;
+import io.trigger4j.client.model.auth.Scopes;
 import io.trigger4j.client.model.batches.BatchItem;
 import io.trigger4j.client.model.batches.BatchOptions;
 import io.trigger4j.client.model.envvars.ImportEnvVarsRequest;
@@ -85,6 +88,22 @@ final class OperationInvocations {
 			case RUNS_TRACE -> trigger.runs().trace("run_1");
 			case RUNS_EVENTS -> trigger.runs().events("run_1");
 			case QUERY_EXECUTE -> trigger.query().execute(QueryRequest.of("SELECT count() FROM runs"));
+			case IDEMPOTENCY_KEYS_RESET -> trigger.idempotencyKeys().reset("t", "order-42");
+			// Phase 1 answered with an id is followed by phase 2.
+			case BATCHES_CREATE, BATCHES_STREAM_ITEMS ->
+				trigger.tasks().batchTrigger(Flux.just(BatchItem.of("t", 1)), BatchOptions.none());
+			case REALTIME_RUN -> trigger.runs().subscribeToRun("run_1");
+			case REALTIME_RUNS_WITH_TAG -> trigger.runs().subscribeToRunsWithTag(List.of("a"), Duration.ofHours(1));
+			case REALTIME_BATCH -> trigger.runs().subscribeToBatch("batch_1");
+			case REALTIME_STREAM -> trigger.runs().streamOf("run_1", "openai", String.class);
+			// A payload of 128 KiB or more is uploaded before the trigger.
+			case PACKETS_UPLOAD -> trigger.tasks().trigger("t", Map.of("text", "x".repeat(128 * 1024)));
+			// Only a realtime run's packet stored apart is downloaded by its path.
+			case PACKETS_DOWNLOAD -> new Packets(((DefaultTriggerOperations) trigger).http()).importPacket("packets/p");
+			// A secret key signs locally with the environment's claims; an additional key
+			// (tr_<env>_sk_...) has the server mint the token.
+			case AUTH_JWT_CLAIMS, AUTH_PUBLIC_TOKENS -> trigger.auth()
+				.createPublicToken(PublicTokenRequest.of(Scopes.builder().read(ScopeResource.RUNS, "run_1").build()));
 		};
 		return Flux.from(call);
 	}

@@ -11,6 +11,7 @@ import io.trigger4j.client.model.batches.BatchItem;
 import io.trigger4j.client.model.batches.BatchOptions;
 import io.trigger4j.client.model.batches.BatchTriggerResult;
 import io.trigger4j.client.model.batches.BatchTriggered;
+import io.trigger4j.client.model.tasks.IdempotencyKey;
 import io.trigger4j.client.model.tasks.TriggerOptions;
 import io.trigger4j.client.model.tasks.TriggeredRun;
 import org.junit.jupiter.api.Test;
@@ -85,8 +86,9 @@ class TasksOperationsTests {
 					  "options": {
 					    "queue": {"name": "emails", "concurrencyLimit": 5},
 					    "concurrencyKey": "user-42",
-					    "idempotencyKey": "signup-4711",
+					    "idempotencyKey": "%s",
 					    "idempotencyKeyTTL": "2h",
+					    "idempotencyKeyOptions": {"key": "signup-4711", "scope": "run"},
 					    "delay": "1h30m",
 					    "ttl": "1h42m",
 					    "tags": ["tenant:acme", "user:42"],
@@ -99,7 +101,7 @@ class TasksOperationsTests {
 					    "region": "us-east-1",
 					    "lockToVersion": "20260820.3"
 					  }
-					}""", false, false)));
+					}""".formatted(IdempotencyKey.of("signup-4711").hash()), false, false)));
 	}
 
 	@Test
@@ -156,11 +158,15 @@ class TasksOperationsTests {
 		assertThat(result.publicAccessToken()).isEqualTo("jwt-value");
 		assertThat(result.toString()).doesNotContain("jwt-value");
 		verify(postRequestedFor(urlEqualTo("/api/v1/tasks/resize/batch"))
-			.withHeader("idempotency-key", equalTo("nightly-2026-11-22"))
+			.withHeader("idempotency-key", equalTo(IdempotencyKey.of("nightly-2026-11-22").hash()))
 			.withHeader("idempotency-key-ttl", equalTo("1d"))
 			.withHeader("Content-Length", matching("\\d+"))
-			.withRequestBody(equalToJson("""
-					{"items":[{"payload":{"image":1}},{"payload":{"image":2},"options":{"tags":["big"]}}]}""")));
+			.withRequestBody(equalToJson(
+					"""
+							{"items":[{"payload":{"image":1},"options":{"idempotencyKey":"%s","idempotencyKeyTTL":"1d"}},
+							 {"payload":{"image":2},"options":{"tags":["big"],"idempotencyKey":"%s","idempotencyKeyTTL":"1d"}}]}"""
+						.formatted(IdempotencyKey.of("nightly-2026-11-22").item(0).hash(),
+								IdempotencyKey.of("nightly-2026-11-22").item(1).hash()))));
 	}
 
 	@Test
@@ -182,10 +188,13 @@ class TasksOperationsTests {
 		assertThat(batch.idempotencyKey()).isEqualTo("k1");
 		assertThat(batch.runs()).containsExactly(new BatchTriggered.BatchRun("run_1", "a", false, null),
 				new BatchTriggered.BatchRun("run_2", "b", true, "item-2"));
-		verify(postRequestedFor(urlEqualTo("/api/v1/tasks/batch")).withHeader("idempotency-key", equalTo("k1"))
+		verify(postRequestedFor(urlEqualTo("/api/v1/tasks/batch"))
+			.withHeader("idempotency-key", equalTo(IdempotencyKey.of("k1").hash()))
 			.withHeader("batch-processing-strategy", equalTo("parallel"))
 			.withRequestBody(equalToJson("""
-					{"items":[{"task":"a","payload":{"n":1}},{"task":"b","payload":{"n":2}}]}""")));
+					{"items":[{"task":"a","payload":{"n":1},"options":{"idempotencyKey":"%s"}},
+					 {"task":"b","payload":{"n":2},"options":{"idempotencyKey":"%s"}}]}"""
+				.formatted(IdempotencyKey.of("k1").item(0).hash(), IdempotencyKey.of("k1").item(1).hash()))));
 	}
 
 	@Test

@@ -137,11 +137,13 @@ class ValidationTests {
 		List<BatchItem> tooMany = Collections.nCopies(101, BatchItem.of("t", 1));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> client(wm).tasks().batchTrigger("t", tooMany, BatchOptions.none()))
-			.withMessage("items must have between 1 and 100 elements but had 101");
+			.withMessage(
+					"items must have between 1 and 100 elements but had 101 (batchTrigger(Flux, BatchOptions) takes any number)");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> client(wm).tasks()
 				.batchTrigger(Collections.nCopies(501, BatchItem.of("t", 1)), BatchOptions.none()))
-			.withMessage("items must have between 1 and 500 elements but had 501");
+			.withMessage(
+					"items must have between 1 and 500 elements but had 501 (batchTrigger(Flux, BatchOptions) takes any number)");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> client(wm).tasks().batchTrigger(List.of(), BatchOptions.none()))
 			.withMessage("items must have between 1 and 500 elements but had 0");

@@ -44,6 +44,8 @@ public final class TaskInvocation {
 
 	private final @Nullable TokenFactory tokens;
 
+	private final @Nullable StreamSink streams;
+
 	/**
 	 * An invocation outside an emulator (to call a handler directly): it has no token
 	 * result and cannot create tokens.
@@ -59,6 +61,11 @@ public final class TaskInvocation {
 
 	TaskInvocation(String runId, String taskIdentifier, int attempt, int step, @Nullable String payloadJson,
 			@Nullable TokenResult tokenResult, @Nullable TokenFactory tokens) {
+		this(runId, taskIdentifier, attempt, step, payloadJson, tokenResult, tokens, null);
+	}
+
+	TaskInvocation(String runId, String taskIdentifier, int attempt, int step, @Nullable String payloadJson,
+			@Nullable TokenResult tokenResult, @Nullable TokenFactory tokens, @Nullable StreamSink streams) {
 		this.runId = Objects.requireNonNull(runId, "runId must not be null");
 		this.taskIdentifier = Objects.requireNonNull(taskIdentifier, "taskIdentifier must not be null");
 		this.attempt = attempt;
@@ -66,6 +73,7 @@ public final class TaskInvocation {
 		this.payloadJson = payloadJson;
 		this.tokenResult = tokenResult;
 		this.tokens = tokens;
+		this.streams = streams;
 	}
 
 	/** The run id. */
@@ -172,6 +180,35 @@ public final class TaskInvocation {
 		return this.tokens.create(idempotencyKey, timeout, List.copyOf(tags));
 	}
 
+	/**
+	 * A realtime data stream of the run, as {@code streams.pipe}/{@code metadata.stream}
+	 * makes in a real task: what it appends is served at {@code GET
+	 * /realtime/v1/streams/{runId}/{key}} (the official SDK's {@code runs.fetchStream}
+	 * and {@code subscribeToRun(...).withStreams()}), and the key is listed in the run's
+	 * {@code realtimeStreams}. <pre>{@code
+	 * RunStream tokens = run.stream("openai");
+	 * tokens.append(Map.of("delta", "Hel"));
+	 * tokens.append(Map.of("delta", "lo"));
+	 * }</pre>
+	 * @param key the stream's key, not blank, without {@code /}
+	 */
+	public RunStream stream(String key) {
+		Objects.requireNonNull(key, "key must not be null");
+		if (key.isBlank() || key.contains("/")) {
+			throw new IllegalArgumentException("key must be a non-blank path segment but was '" + key + "'");
+		}
+		return new RunStream(key);
+	}
+
+	/**
+	 * Appends a record to the run's realtime data stream {@code key}; as
+	 * {@code stream(key).append(record)}.
+	 * @return the record's id ({@code <epochMillis>-<seq>} of emulator time)
+	 */
+	public String append(String key, @Nullable Object record) {
+		return stream(key).append(record);
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return this == other || (other instanceof TaskInvocation that && this.runId.equals(that.runId)
@@ -234,6 +271,51 @@ public final class TaskInvocation {
 		public Map<String, Object> outputAsMap() {
 			return asMap(this.outputJson);
 		}
+
+	}
+
+	/**
+	 * One realtime data stream of the run, for appending records to it.
+	 */
+	public final class RunStream {
+
+		private final String key;
+
+		private RunStream(String key) {
+			this.key = key;
+		}
+
+		/** The stream's key. */
+		public String key() {
+			return this.key;
+		}
+
+		/**
+		 * Appends a record (anything Jackson writes as JSON; {@code null} is JSON
+		 * {@code null}), stored at the step's emulator time; subscribers get it at once.
+		 * @return the record's id ({@code <epochMillis>-<seq>})
+		 * @throws IllegalStateException outside an emulator
+		 */
+		public String append(@Nullable Object record) {
+			StreamSink sink = TaskInvocation.this.streams;
+			if (sink == null) {
+				throw new IllegalStateException("stream needs a run of a started TriggerEmulator");
+			}
+			return sink.append(this.key, record);
+		}
+
+		@Override
+		public String toString() {
+			return "RunStream[runId=" + TaskInvocation.this.runId + ", key=" + this.key + "]";
+		}
+
+	}
+
+	/** Appends to the streams of the run in the emulator running the step. */
+	@FunctionalInterface
+	interface StreamSink {
+
+		String append(String key, @Nullable Object record);
 
 	}
 

@@ -14,6 +14,7 @@ import io.trigger4j.emulator.engine.WaitpointSnapshot;
 import io.trigger4j.emulator.engine.WaitpointSpec;
 import io.trigger4j.emulator.engine.WaitpointStatus;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Turns the public task declarations into what the engine runs. */
@@ -38,8 +39,9 @@ final class TaskSteps {
 			TaskInvocation.TokenFactory tokens = (key, timeout, tags) -> createToken(engine.get(), context.startedAt(),
 					key, timeout, tags);
 			String payload = (context.payload() != null) ? context.payload().toString() : null;
+			TaskInvocation.StreamSink streams = (key, record) -> append(engine.get(), context.runId(), key, record);
 			Object result = handler.run(new TaskInvocation(context.runId(), context.taskIdentifier(), context.attempt(),
-					context.step(), payload, tokenResult(context.token()), tokens));
+					context.step(), payload, tokenResult(context.token()), tokens, streams));
 			if (result instanceof TaskStep step) {
 				return switch (step.kind()) {
 					case COMPLETE -> new StepOutcome.Complete(EmulatorJson.MAPPER.valueToTree(step.output()));
@@ -67,6 +69,14 @@ final class TaskSteps {
 			}
 		}
 		return engine.waitpoints().create(new WaitpointSpec(key, null, timeoutAt, tags), at).token().id();
+	}
+
+	private static String append(@Nullable Engine engine, String runId, String key, @Nullable Object record) {
+		if (engine == null) {
+			throw new IllegalStateException("stream needs a run of a started TriggerEmulator");
+		}
+		JsonNode data = (record != null) ? EmulatorJson.MAPPER.valueToTree(record) : EmulatorJson.MAPPER.nullNode();
+		return engine.streams().append(runId, key, data);
 	}
 
 	private static TaskInvocation.@Nullable TokenResult tokenResult(@Nullable WaitpointSnapshot token) {

@@ -59,6 +59,8 @@ public final class TriggerEmulator implements AutoCloseable {
 
 	private final DisposableServer server;
 
+	private final DisposableServer packetServer;
+
 	private final Clock clock;
 
 	private final @Nullable String secretKey;
@@ -85,15 +87,28 @@ public final class TriggerEmulator implements AutoCloseable {
 		builder.deployments.forEach(engine.deployments()::add);
 		EmulatorApi.RateLimit rateLimit = (builder.rateLimitCapacity > 0) ? new EmulatorApi.RateLimit(
 				builder.rateLimitCapacity, builder.rateLimitRefill, builder.rateLimitInterval) : null;
-		BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> api = new EmulatorApi(engine, builder.clock,
-				builder.secretKey, rateLimit)
-			.handler();
-		this.server = HttpServer.create()
+		EmulatorApi emulatorApi = new EmulatorApi(engine, builder.clock, builder.secretKey, rateLimit);
+		BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> api = emulatorApi.handler();
+		// The object store of offloaded packets, on a port of its own as a real one is
+		// on a host of its own.
+		this.packetServer = HttpServer.create()
 			.host(builder.host)
-			.port(builder.port)
-			.handle((request, response) -> withFaults(request, response, api))
+			.port(0)
+			.handle(emulatorApi.packetHandler())
 			.bindNow();
-		logger.debug("Trigger.dev emulator listening on {}", baseUrl());
+		emulatorApi.packetBaseUrl(packetBaseUrl());
+		try {
+			this.server = HttpServer.create()
+				.host(builder.host)
+				.port(builder.port)
+				.handle((request, response) -> withFaults(request, response, api))
+				.bindNow();
+		}
+		catch (RuntimeException ex) {
+			this.packetServer.disposeNow(Duration.ofSeconds(5));
+			throw ex;
+		}
+		logger.debug("Trigger.dev emulator listening on {}, packets on {}", baseUrl(), packetBaseUrl());
 	}
 
 	/** Starts an emulator on a random free loopback port with the given tasks. */
@@ -113,6 +128,15 @@ public final class TriggerEmulator implements AutoCloseable {
 	/** The base URL to point a client at, such as {@code http://127.0.0.1:50123}. */
 	public String baseUrl() {
 		return "http://" + this.server.host() + ":" + this.server.port();
+	}
+
+	/**
+	 * The base URL of the emulator's packet host, such as {@code http://127.0.0.1:50124}:
+	 * where the presigned URLs of offloaded payloads and outputs point (a port of its
+	 * own, picked at start; it takes no credential).
+	 */
+	public String packetBaseUrl() {
+		return "http://" + this.packetServer.host() + ":" + this.packetServer.port();
 	}
 
 	/** The port the emulator listens on. */
@@ -160,7 +184,12 @@ public final class TriggerEmulator implements AutoCloseable {
 
 	/** Stops the emulator and frees its port. */
 	public void stop() {
-		this.server.disposeNow(Duration.ofSeconds(5));
+		try {
+			this.server.disposeNow(Duration.ofSeconds(5));
+		}
+		finally {
+			this.packetServer.disposeNow(Duration.ofSeconds(5));
+		}
 	}
 
 	@Override

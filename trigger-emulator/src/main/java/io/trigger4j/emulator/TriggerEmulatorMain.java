@@ -40,6 +40,7 @@ public final class TriggerEmulatorMain {
 		System.out.println("Trigger.dev emulator on " + emulator.baseUrl()
 				+ " (accepting any tr_dev_... key unless --secret-key was given; project " + emulator.projectRef()
 				+ ")");
+		System.out.println("Packets (presigned URLs of large payloads and outputs) on " + emulator.packetBaseUrl());
 		System.out.println(describe(setup.tasks()));
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

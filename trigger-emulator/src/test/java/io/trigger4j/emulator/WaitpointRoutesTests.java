@@ -94,8 +94,13 @@ class WaitpointRoutesTests {
 		assertThat(json.get("isCached").asBoolean()).isFalse();
 		assertThat(json.get("url").asString())
 			.matches(this.emulator.baseUrl() + "/api/v1/waitpoints/tokens/" + id + "/callback/[0-9a-f]{64}");
-		assertThat(answer.header("x-trigger-jwt")).isNotBlank();
-		assertThat(answer.header("x-trigger-jwt-claims")).contains("write:waitpoints:" + id);
+		String jwtPayload = new String(
+				java.util.Base64.getUrlDecoder().decode(answer.header("x-trigger-jwt").split("\\.")[1]),
+				java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(jwtPayload).contains("\"scopes\":[\"write:waitpoints:" + id + "\"]");
+		// As the server's publicAccessTokenResponseHeaders: the scopes only inside the
+		// JWT.
+		assertThat(answer.header("x-trigger-jwt-claims")).matches("\\{\"sub\":\"[^\"]+\",\"pub\":true\\}");
 		assertThat(this.http.get(TOKENS + "/" + id).json().get("timeoutAt").asString())
 			.isEqualTo("2026-11-22T11:00:00.000Z");
 	}

@@ -15,4 +15,18 @@ public final class Secrets {
 		return (secret != null) ? "******" : "null";
 	}
 
+	/**
+	 * A URL whose query may be a signature (a presigned URL): its query and fragment
+	 * masked, the rest kept.
+	 */
+	public static String maskQuery(@Nullable String url) {
+		if (url == null) {
+			return "null";
+		}
+		int query = url.indexOf('?');
+		int fragment = url.indexOf('#');
+		int cut = (query >= 0) ? query : fragment;
+		return (cut >= 0) ? url.substring(0, cut) + "?******" : url;
+	}
+
 }

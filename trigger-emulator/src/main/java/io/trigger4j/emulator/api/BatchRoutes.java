@@ -37,8 +37,6 @@ final class BatchRoutes {
 
 	private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 2048;
 
-	private static final String JWT_CLAIMS = "{\"sub\":\"" + RunRenderer.ENV_ID + "\",\"pub\":true}";
-
 	private final Engine engine;
 
 	private final Guard guard;
@@ -49,11 +47,17 @@ final class BatchRoutes {
 	}
 
 	void register(RouterFunctions.Builder routes) {
-		routes.GET("/api/v1/batches/{batchId}", this.guard.guarded(Guard.Family.BUILDER, this::retrieveV1))
-			.GET("/api/v2/batches/{batchId}", this.guard.guarded(Guard.Family.BUILDER, this::retrieveV2))
+		routes
+			.GET("/api/v1/batches/{batchId}",
+					this.guard.guarded(Guard.Family.BUILDER, AuthAccess.batch(this.engine, "batchId"),
+							this::retrieveV1))
+			.GET("/api/v2/batches/{batchId}",
+					this.guard.guarded(Guard.Family.BUILDER, AuthAccess.batch(this.engine, "batchId"),
+							this::retrieveV2))
 			.GET("/api/v1/batches/{batchId}/results", this.guard.guarded(Guard.Family.LEGACY, this::results))
-			.POST("/api/v3/batches", this.guard.guarded(Guard.Family.BUILDER, this::create))
-			.POST("/api/v3/batches/{batchId}/items", this.guard.guarded(Guard.Family.BUILDER, this::items))
+			.POST("/api/v3/batches", this.guard.guarded(Guard.Family.BUILDER, AuthAccess.inHandler(), this::create))
+			.POST("/api/v3/batches/{batchId}/items",
+					this.guard.guarded(Guard.Family.BUILDER, AuthAccess.inHandler(), this::items))
 			.GET("/api/v3/batches/{batchId}/items", (request) -> Answers.json(405,
 					Map.of("error", "Method not allowed. Use POST to stream batch items.")));
 	}
@@ -88,6 +92,7 @@ final class BatchRoutes {
 	private Mono<ServerResponse> create(ServerRequest request) {
 		return Bodies.read(request, MAX_CREATE_BYTES, true)
 			.map(CreateRequest::parse)
+			.doOnNext((create) -> Guard.authorize(request, "batchTrigger", createResources(create)))
 			.flatMap((create) -> EngineCalls.call(() -> this.engine.batches()
 				.create(create.runCount(), create.idempotencyKey(), create.taskIdentifiers())))
 			.flatMap((created) -> {
@@ -98,8 +103,8 @@ final class BatchRoutes {
 				if (created.idempotencyKey() != null) {
 					answer.put("idempotencyKey", created.idempotencyKey());
 				}
-				return Answers.json(created.cached() ? 200 : 202, answer,
-						Map.of("x-trigger-jwt", TaskRoutes.FAKE_JWT, "x-trigger-jwt-claims", JWT_CLAIMS));
+				return Answers.json(created.cached() ? 200 : 202, answer, this.guard.tokenHeaders(request,
+						List.of("read:batch:" + created.id()), TaskRoutes.TOKEN_LIFETIME, false));
 			});
 	}
 
@@ -119,6 +124,7 @@ final class BatchRoutes {
 		}
 		return readStream(request).flatMap((bytes) -> EngineCalls.call(() -> {
 			BatchLines.Parsed parsed = BatchLines.parse(bytes, this.engine.now());
+			authorizeItems(request, batchId, parsed);
 			BatchItemsResult result = this.engine.batches().addItems(batchId, parsed.items());
 			if (parsed.failure() != null) {
 				throw parsed.failure();
@@ -147,6 +153,37 @@ final class BatchRoutes {
 	 */
 	private static Mono<byte[]> readStream(ServerRequest request) {
 		return Bodies.bytes(request, MAX_ITEMS_BYTES, true);
+	}
+
+	/**
+	 * What a phase 1 body lets a public access token create: batchTrigger on every task
+	 * announced (or the collections {@code batch} or {@code tasks}); without announced
+	 * tasks, one of those collections.
+	 */
+	private static AuthAccess.Resources createResources(CreateRequest create) {
+		List<AuthAccess.Resource> collections = List.of(AuthAccess.Resource.of("batch"),
+				AuthAccess.Resource.of("tasks"));
+		if (create.taskIdentifiers().isEmpty()) {
+			return AuthAccess.Resources.any(collections);
+		}
+		return AuthAccess.Resources.every(
+				create.taskIdentifiers().stream().map((task) -> AuthAccess.Resource.of("tasks", task)).toList(),
+				collections);
+	}
+
+	/**
+	 * A public access token streams items of a batch when it may write the batch or
+	 * batchTrigger each item's task.
+	 */
+	private static void authorizeItems(ServerRequest request, String batchId, BatchLines.Parsed parsed) {
+		if (!Guard.isPublicToken(request) || AuthAccess.Resources.any(List.of(AuthAccess.Resource.of("batch", batchId)))
+			.grantedTo(java.util.Objects.requireNonNull(Guard.credential(request)), "write")) {
+			return;
+		}
+		Guard.authorize(request, "batchTrigger",
+				AuthAccess.Resources.every(
+						parsed.items().stream().map((item) -> AuthAccess.Resource.of("tasks", item.task())).toList(),
+						List.of()));
 	}
 
 	/**

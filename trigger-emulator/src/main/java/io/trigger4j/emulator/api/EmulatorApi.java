@@ -36,6 +36,10 @@ public final class EmulatorApi {
 
 	private final ReactorHttpHandlerAdapter adapter;
 
+	private final PacketUrls packetUrls;
+
+	private final PacketHost packetHost;
+
 	/**
 	 * @param engine the state behind the routes
 	 * @param clock the engine's clock, for the rate limiter
@@ -48,9 +52,12 @@ public final class EmulatorApi {
 		TokenBucket bucket = (rateLimit != null)
 				? new TokenBucket(clock, rateLimit.capacity(), rateLimit.refill(), rateLimit.interval()) : null;
 		Guard guard = new Guard(clock, secretKey, bucket);
+		this.packetUrls = new PacketUrls(engine);
+		this.packetHost = new PacketHost(engine, this.packetUrls);
+		PacketContents packets = new PacketContents(engine, this.packetUrls);
 		RouterFunctions.Builder routes = RouterFunctions.route();
-		new TaskRoutes(engine, guard).register(routes);
-		new RunRoutes(engine, guard).register(routes);
+		new TaskRoutes(engine, guard, packets).register(routes);
+		new RunRoutes(engine, guard, packets).register(routes);
 		new ScheduleRoutes(engine, guard).register(routes);
 		new EnvVarRoutes(engine, guard).register(routes);
 		new QueueRoutes(engine, guard).register(routes);
@@ -58,6 +65,11 @@ public final class EmulatorApi {
 		new WaitpointRoutes(engine, guard).register(routes);
 		new BatchRoutes(engine, guard).register(routes);
 		new QueryRoutes(engine, guard).register(routes);
+		new RealtimeRoutes(engine, guard).register(routes);
+		new StreamRoutes(engine, guard).register(routes);
+		new IdempotencyKeyRoutes(engine, guard).register(routes);
+		new PacketRoutes(this.packetUrls, guard).register(routes);
+		new AuthRoutes(guard).register(routes);
 		RouterFunction<ServerResponse> router = routes.route((request) -> true, ContractRoutes::unserved)
 			.filter((request, next) -> {
 				try {
@@ -95,6 +107,23 @@ public final class EmulatorApi {
 		return ContractRoutes.OPERATIONS.stream()
 			.map((operation) -> operation.method().name() + " " + operation.path() + " " + operation.operationId())
 			.toList();
+	}
+
+	/**
+	 * The Reactor Netty handler of the packet host: the object store the presigned URLs
+	 * of the packet routes point to, to be served on a port of its own (it takes no
+	 * credential; each URL carries its signature and expiry).
+	 */
+	public BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> packetHandler() {
+		return this.packetHost::handle;
+	}
+
+	/**
+	 * Where the packet host serves, such as {@code http://127.0.0.1:50124}; set once it
+	 * is bound, before the API serves a packet route.
+	 */
+	public void packetBaseUrl(String baseUrl) {
+		this.packetUrls.baseUrl(baseUrl);
 	}
 
 	/** The Reactor Netty handler serving the API. */
@@ -135,6 +164,9 @@ public final class EmulatorApi {
 		}
 		if (failure instanceof EngineException error) {
 			return Answers.error(error);
+		}
+		if (failure instanceof AuthDenied) {
+			return Answers.json(403, AuthDenied.body());
 		}
 		if (failure instanceof org.springframework.web.server.ResponseStatusException status
 				&& status.getStatusCode().is4xxClientError()) {

@@ -41,12 +41,26 @@ final class RunRenderer {
 	 */
 	static Map<String, Object> render(RunSnapshot run, @Nullable String apiVersion, boolean listItem,
 			@Nullable ScheduleSnapshot schedule) {
+		return render(run, apiVersion, listItem, schedule, null);
+	}
+
+	/**
+	 * As the retrieve presenter renders a run: large payloads and outputs as presigned
+	 * URLs ({@code payloadPresignedUrl}, {@code outputPresignedUrl}) instead of the
+	 * values.
+	 * @param packets the packets, or {@code null} to show every value inline
+	 */
+	static Map<String, Object> render(RunSnapshot run, @Nullable String apiVersion, boolean listItem,
+			@Nullable ScheduleSnapshot schedule, @Nullable PacketContents packets) {
 		String status = run.state().publicName(apiVersion);
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", run.id());
 		json.put("status", status);
 		json.put("taskIdentifier", run.taskIdentifier());
-		putIfPresent(json, "idempotencyKey", run.idempotencyKey());
+		// The retrieve presenter shows the user's key behind the SDK's hash; lists show
+		// the key as stored.
+		putIfPresent(json, "idempotencyKey", (!listItem && run.idempotencyKeyOptions() != null)
+				? run.idempotencyKeyOptions().key() : run.idempotencyKey());
 		putIfPresent(json, "version", run.version());
 		json.put("createdAt", time(run.createdAt()));
 		json.put("updatedAt", time(run.updatedAt()));
@@ -73,9 +87,21 @@ final class RunRenderer {
 		if (!listItem) {
 			json.put("triggerFunction", run.triggerFunction());
 			putIfPresent(json, "batchId", run.batchId());
-			putIfPresent(json, "payload", run.payload());
+			String payloadUrl = (packets != null) ? packets.payloadUrl(run) : null;
+			if (payloadUrl != null) {
+				json.put("payloadPresignedUrl", payloadUrl);
+			}
+			else {
+				putIfPresent(json, "payload", run.payload());
+			}
 			if (run.state() == RunState.COMPLETED_SUCCESSFULLY) {
-				putIfPresent(json, "output", run.output());
+				String outputUrl = (packets != null) ? packets.outputUrl(run) : null;
+				if (outputUrl != null) {
+					json.put("outputPresignedUrl", outputUrl);
+				}
+				else {
+					putIfPresent(json, "output", run.output());
+				}
 			}
 			putIfPresent(json, "error", run.error());
 			if (schedule != null) {

@@ -47,22 +47,32 @@ final class RunRoutes {
 
 	private final Guard guard;
 
-	RunRoutes(Engine engine, Guard guard) {
+	private final PacketContents packets;
+
+	RunRoutes(Engine engine, Guard guard, PacketContents packets) {
 		this.engine = engine;
 		this.guard = guard;
+		this.packets = packets;
 	}
 
 	void register(RouterFunctions.Builder routes) {
-		routes.GET("/api/v3/runs/{runId}", this.guard.guarded(Guard.Family.BUILDER, this::retrieve))
-			.GET("/api/v1/runs", this.guard.guarded(Guard.Family.BUILDER, this::list))
-			.POST("/api/v2/runs/{runId}/cancel", this.guard.guarded(Guard.Family.BUILDER, this::cancel))
+		// Public access tokens: read on the run (its id, task, tags or batch), on runs or
+		// the listed tasks; write on the run or its task to cancel.
+		AuthAccess readRun = AuthAccess.run(this.engine, "read", "runId");
+		routes.GET("/api/v3/runs/{runId}", this.guard.guarded(Guard.Family.BUILDER, readRun, this::retrieve))
+			.GET("/api/v1/runs",
+					this.guard.guarded(Guard.Family.BUILDER, new AuthAccess("read", RunRoutes::listResources),
+							this::list))
+			.POST("/api/v2/runs/{runId}/cancel",
+					this.guard.guarded(Guard.Family.BUILDER, AuthAccess.runOrTask(this.engine, "write", "runId"),
+							this::cancel))
 			.POST("/api/v1/runs/{runId}/replay", this.guard.guarded(Guard.Family.BUILDER, this::replay))
 			.POST("/api/v1/runs/{runId}/reschedule", this.guard.guarded(Guard.Family.RESCHEDULE, this::reschedule))
 			.POST("/api/v1/runs/{runId}/tags", this.guard.guarded(Guard.Family.LEGACY, this::addTags))
 			.PUT("/api/v1/runs/{runId}/metadata", this.guard.guarded(Guard.Family.BUILDER, this::updateMetadata))
 			.GET("/api/v1/runs/{runId}/result", this.guard.guarded(Guard.Family.LEGACY, this::result))
-			.GET("/api/v1/runs/{runId}/trace", this.guard.guarded(Guard.Family.BUILDER, this::trace))
-			.GET("/api/v1/runs/{runId}/events", this.guard.guarded(Guard.Family.BUILDER, this::events))
+			.GET("/api/v1/runs/{runId}/trace", this.guard.guarded(Guard.Family.BUILDER, readRun, this::trace))
+			.GET("/api/v1/runs/{runId}/events", this.guard.guarded(Guard.Family.BUILDER, readRun, this::events))
 			// The route tells tokens apart itself: only a personal access token is let
 			// in.
 			.GET("/api/v1/projects/{projectRef}/runs",
@@ -77,8 +87,28 @@ final class RunRoutes {
 			// The schedule that fired the run, while it exists.
 			ScheduleSnapshot schedule = (run.scheduleId() != null)
 					? this.engine.schedules().find(run.scheduleId()).orElse(null) : null;
-			return RunRenderer.render(run, version, false, schedule);
+			return RunRenderer.render(run, version, false, schedule, this.packets);
 		}).flatMap((json) -> Answers.json(200, json));
+	}
+
+	/**
+	 * What listing lets a token do: read on the collections {@code runs} or
+	 * {@code tasks}; with {@code filter[taskIdentifier]}, read on each listed task
+	 * instead of {@code tasks}.
+	 */
+	private static Mono<AuthAccess.Resources> listResources(ServerRequest request) {
+		List<AuthAccess.Resource> collections = List.of(AuthAccess.Resource.of("runs"),
+				AuthAccess.Resource.of("tasks"));
+		List<AuthAccess.Resource> tasks = new ArrayList<>();
+		for (String value : request.queryParams().getOrDefault("filter[taskIdentifier]", List.of())) {
+			for (String task : value.split(",")) {
+				if (!task.isEmpty()) {
+					tasks.add(AuthAccess.Resource.of("tasks", task));
+				}
+			}
+		}
+		return Mono.just(tasks.isEmpty() ? AuthAccess.Resources.any(collections)
+				: AuthAccess.Resources.every(tasks, collections));
 	}
 
 	private Mono<ServerResponse> list(ServerRequest request) {

@@ -30,10 +30,8 @@ final class TaskRoutes {
 
 	private static final int MAX_BATCH_V2_BYTES = 1_000_000;
 
-	/**
-	 * A stand-in for the public access token the server returns in {@code x-trigger-jwt}.
-	 */
-	static final String FAKE_JWT = "eyJhbGciOiJIUzI1NiJ9.eyJwdWIiOnRydWUsImVtdWxhdG9yIjp0cnVlfQ.ZW11bGF0b3I";
+	/** How long the public access tokens of trigger and batch answers live. */
+	static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
 	/** How long a many-task batch's idempotency key lives without a TTL header. */
 	private static final Duration BATCH_KEY_TTL = Duration.ofDays(30);
@@ -42,14 +40,23 @@ final class TaskRoutes {
 
 	private final Guard guard;
 
-	TaskRoutes(Engine engine, Guard guard) {
+	private final PacketContents packets;
+
+	TaskRoutes(Engine engine, Guard guard, PacketContents packets) {
 		this.engine = engine;
 		this.guard = guard;
+		this.packets = packets;
 	}
 
 	void register(RouterFunctions.Builder routes) {
-		routes.POST("/api/v1/tasks/batch", this.guard.guarded(Guard.Family.BUILDER, this::batchMany))
-			.POST("/api/v1/tasks/{taskIdentifier}/trigger", this.guard.guarded(Guard.Family.BUILDER, this::trigger))
+		// Public access tokens: batchTrigger on every task of the body; trigger on the
+		// task.
+		routes
+			.POST("/api/v1/tasks/batch",
+					this.guard.guarded(Guard.Family.BUILDER, AuthAccess.inHandler(), this::batchMany))
+			.POST("/api/v1/tasks/{taskIdentifier}/trigger",
+					this.guard.guarded(Guard.Family.BUILDER,
+							AuthAccess.pathResource("trigger", "tasks", "taskIdentifier"), this::trigger))
 			.POST("/api/v1/tasks/{taskIdentifier}/batch", this.guard.guarded(Guard.Family.BUILDER, this::batchOfTask));
 	}
 
@@ -63,13 +70,16 @@ final class TaskRoutes {
 		return Bodies.read(request, MAX_PAYLOAD_BYTES, true)
 			.map((body) -> TriggerRequests.parse(task, body, "", headerKey,
 					request.headers().firstHeader("idempotency-key-ttl"),
-					request.headers().firstHeader("x-trigger-request-idempotency-key"), "trigger", this.engine.now()))
+					request.headers().firstHeader("x-trigger-request-idempotency-key"), "trigger", this.engine.now(),
+					this.packets::payload))
 			.flatMap((spec) -> EngineCalls.call(() -> this.engine.trigger(spec)))
 			.flatMap((triggered) -> {
 				Map<String, Object> answer = new LinkedHashMap<>();
-				answer.put("id", triggered.run().id());
+				String runId = triggered.run().id();
+				answer.put("id", runId);
 				answer.put("isCached", triggered.cached());
-				return Answers.json(200, answer, jwtHeaders("read:runs:" + triggered.run().id()));
+				return Answers.json(200, answer, this.guard.tokenHeaders(request,
+						List.of("read:runs:" + runId, "write:inputStreams:" + runId), TOKEN_LIFETIME, true));
 			});
 	}
 
@@ -82,7 +92,7 @@ final class TaskRoutes {
 			List<TriggerSpec> specs = new ArrayList<>();
 			for (int i = 0; i < items.size(); i++) {
 				specs.add(TriggerRequests.parse(task, items.get(i), "items[" + i + "].", null, null, null,
-						"batchTrigger", now));
+						"batchTrigger", now, this.packets::payload));
 			}
 			// The one-task batch passes no expiry for its key.
 			return new BatchSpec("v1", specs, request.headers().firstHeader("idempotency-key"), null);
@@ -90,7 +100,7 @@ final class TaskRoutes {
 			Map<String, Object> answer = new LinkedHashMap<>();
 			answer.put("batchId", batch.id());
 			answer.put("runs", batch.runs().stream().map(RunSnapshot::id).toList());
-			return Answers.json(200, answer, jwtHeaders("read:batch:" + batch.id()));
+			return Answers.json(200, answer, batchTokenHeaders(request, batch.id()));
 		});
 	}
 
@@ -107,17 +117,21 @@ final class TaskRoutes {
 				if (task == null || task.isBlank()) {
 					throw ApiError.of(400, "Validation error: Required at \"items.task\"");
 				}
-				specs
-					.add(TriggerRequests.parse(task, item, "items[" + i + "].", null, null, null, "batchTrigger", now));
+				specs.add(TriggerRequests.parse(task, item, "items[" + i + "].", null, null, null, "batchTrigger", now,
+						this.packets::payload));
 			}
+			Guard.authorize(request, "batchTrigger", AuthAccess.Resources
+				.every(specs.stream().map((spec) -> AuthAccess.Resource.of("tasks", spec.task())).toList(), List.of()));
 			// The many-task batch's key expires after its TTL, 30 days by default.
 			Duration keyTtl = keyTtl(request.headers().firstHeader("idempotency-key-ttl"));
 			return new BatchSpec("v2", specs, request.headers().firstHeader("idempotency-key"),
 					(keyTtl != null) ? keyTtl : BATCH_KEY_TTL);
-		}).flatMap((spec) -> EngineCalls.call(() -> this.engine.batch(spec))).flatMap(this::batchManyAnswer);
+		})
+			.flatMap((spec) -> EngineCalls.call(() -> this.engine.batch(spec)))
+			.flatMap((batch) -> batchManyAnswer(request, batch));
 	}
 
-	private Mono<ServerResponse> batchManyAnswer(BatchResult batch) {
+	private Mono<ServerResponse> batchManyAnswer(ServerRequest request, BatchResult batch) {
 		List<Map<String, Object>> runs = new ArrayList<>();
 		for (int i = 0; i < batch.runs().size(); i++) {
 			RunSnapshot run = batch.runs().get(i);
@@ -137,7 +151,7 @@ final class TaskRoutes {
 			answer.put("idempotencyKey", batch.idempotencyKey());
 		}
 		answer.put("runs", runs);
-		return Answers.json(202, answer, jwtHeaders("read:batch:" + batch.id()));
+		return Answers.json(202, answer, batchTokenHeaders(request, batch.id()));
 	}
 
 	/** The batch key's TTL: a duration in the server's grammar, else no expiry. */
@@ -173,9 +187,12 @@ final class TaskRoutes {
 		return list;
 	}
 
-	private static Map<String, String> jwtHeaders(String scope) {
-		return Map.of("x-trigger-jwt", FAKE_JWT, "x-trigger-jwt-claims",
-				"{\"sub\":\"cm0emulator0000000000000\",\"pub\":true,\"scopes\":[\"" + scope + "\"]}");
+	/**
+	 * A batch answer's token: {@code read:batch:<id>} for an hour, its claims header
+	 * {@code {sub, pub}}.
+	 */
+	private Map<String, String> batchTokenHeaders(ServerRequest request, String batchId) {
+		return this.guard.tokenHeaders(request, List.of("read:batch:" + batchId), TOKEN_LIFETIME, false);
 	}
 
 }

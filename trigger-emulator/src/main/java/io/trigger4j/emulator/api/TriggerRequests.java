@@ -24,6 +24,8 @@ final class TriggerRequests {
 	static final Set<String> MACHINES = Set.of("micro", "small-1x", "small-2x", "medium-1x", "medium-2x", "large-1x",
 			"large-2x");
 
+	private static final Set<String> KEY_SCOPES = Set.of("run", "attempt", "global");
+
 	/** A malformed key TTL is ignored and the default applies, as on the server. */
 	private static final String KEY_TTL = "^\\d+[smhd]$";
 
@@ -40,10 +42,36 @@ final class TriggerRequests {
 	 */
 	static TriggerSpec parse(String task, JsonNode item, String path, @Nullable String headerKey,
 			@Nullable String headerKeyTtl, @Nullable String requestKey, String triggerFunction, Instant now) {
+		return parse(task, item, path, headerKey, headerKeyTtl, requestKey, triggerFunction, now, null);
+	}
+
+	/**
+	 * As
+	 * {@link #parse(String, JsonNode, String, String, String, String, String, Instant)},
+	 * reading an offloaded payload ({@code payloadType: "application/store"}, the payload
+	 * its storage path) from the packets.
+	 * @param packets the packets, or {@code null} to keep such a payload as the path's
+	 * text
+	 */
+	static TriggerSpec parse(String task, JsonNode item, String path, @Nullable String headerKey,
+			@Nullable String headerKeyTtl, @Nullable String requestKey, String triggerFunction, Instant now,
+			@Nullable PacketReader packets) {
 		String at = path + "options";
 		JsonNode options = Bodies.object(item, "options", at);
-		JsonNode payload = Payloads.decode(Bodies.field(item, "payload"),
-				Bodies.string(options, "payloadType", at + ".payloadType"));
+		String payloadType = Bodies.string(options, "payloadType", at + ".payloadType");
+		JsonNode sent = Bodies.field(item, "payload");
+		String payloadPacket = null;
+		JsonNode payload;
+		if (packets != null && PacketContents.STORE.equals(payloadType)) {
+			if (sent == null || !sent.isString() || sent.asString().isEmpty()) {
+				throw ApiError.validation("String must contain at least 1 character(s)", path + "payload");
+			}
+			payloadPacket = sent.asString();
+			payload = packets.payload(payloadPacket);
+		}
+		else {
+			payload = Payloads.decode(sent, payloadType);
+		}
 		List<String> tags = Bodies.tags(options, at + ".tags", MAX_TAG_LENGTH);
 		JsonNode metadata = Bodies.field(options, "metadata");
 		if (metadata != null && !metadata.isObject()) {
@@ -71,10 +99,46 @@ final class TriggerRequests {
 		}
 		String keyTtlText = (headerKeyTtl != null) ? headerKeyTtl
 				: Bodies.string(options, "idempotencyKeyTTL", at + ".idempotencyKeyTTL");
+		TriggerSpec.KeyOptions keyOptions = keyOptions(options, at + ".idempotencyKeyOptions");
 		return new TriggerSpec(task, payload, tags, metadata, (ttl != null) ? ttl.duration() : null,
 				(ttl != null) ? ttl.text() : null, delayUntil, maxAttempts(maxAttempts), queueName, machine,
 				Boolean.TRUE.equals(test), key, idempotencyKeyTtl(keyTtlText, at + ".idempotencyKeyTTL"), requestKey,
-				triggerFunction, (queueLimit != null) ? queueLimit.intValue() : null, null);
+				triggerFunction, (queueLimit != null) ? queueLimit.intValue() : null, null,
+				(key != null) ? keyOptions : null, payloadPacket);
+	}
+
+	/** Reads an offloaded payload by its storage path. */
+	@FunctionalInterface
+	interface PacketReader {
+
+		/** The payload stored at the path; an {@link ApiError} when there is none. */
+		JsonNode payload(String storagePath);
+
+	}
+
+	/**
+	 * The {@code idempotencyKeyOptions} the official SDK sends beside its hashed key:
+	 * {@code {key: string, scope: "run" | "attempt" | "global"}}.
+	 */
+	static TriggerSpec.@Nullable KeyOptions keyOptions(@Nullable JsonNode options, String path) {
+		JsonNode keyOptions = Bodies.object(options, "idempotencyKeyOptions", path);
+		if (keyOptions == null) {
+			return null;
+		}
+		String key = Bodies.string(keyOptions, "key", path + ".key");
+		String scope = Bodies.string(keyOptions, "scope", path + ".scope");
+		if (key == null) {
+			throw ApiError.validation("Required", path + ".key");
+		}
+		if (scope == null) {
+			throw ApiError.validation("Required", path + ".scope");
+		}
+		if (!KEY_SCOPES.contains(scope)) {
+			throw ApiError.validation(
+					"Invalid enum value. Expected 'run' | 'attempt' | 'global', received '" + scope + "'",
+					path + ".scope");
+		}
+		return new TriggerSpec.KeyOptions(key, scope);
 	}
 
 	/**

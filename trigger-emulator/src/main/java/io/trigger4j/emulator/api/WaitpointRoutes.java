@@ -37,10 +37,8 @@ import reactor.core.publisher.Mono;
  */
 final class WaitpointRoutes {
 
-	/**
-	 * A stand-in for the public access token the server returns in {@code x-trigger-jwt}.
-	 */
-	private static final String FAKE_JWT = "eyJhbGciOiJIUzI1NiJ9.eyJwdWIiOnRydWUsImVtdWxhdG9yIjp0cnVlfQ.ZW11bGF0b3I";
+	/** How long the public access token of a created token lives. */
+	private static final java.time.Duration TOKEN_LIFETIME = java.time.Duration.ofHours(24);
 
 	private final Engine engine;
 
@@ -56,7 +54,8 @@ final class WaitpointRoutes {
 			.GET("/api/v1/waitpoints/tokens", this.guard.guarded(Guard.Family.BUILDER, this::list))
 			.GET("/api/v1/waitpoints/tokens/{waitpointId}", this.guard.guarded(Guard.Family.BUILDER, this::retrieve))
 			.POST("/api/v1/waitpoints/tokens/{waitpointId}/complete",
-					this.guard.guarded(Guard.Family.BUILDER, this::complete))
+					this.guard.guarded(Guard.Family.BUILDER,
+							AuthAccess.pathResource("write", "waitpoints", "waitpointId"), this::complete))
 			// An open route: no authentication, no rate limit.
 			.POST("/api/v1/waitpoints/tokens/{waitpointId}/callback/{hash}", this::callback);
 	}
@@ -71,7 +70,8 @@ final class WaitpointRoutes {
 			}))
 			.flatMap((created) -> Answers.json(200,
 					WaitpointRenderer.created(created.token(), created.cached(), baseUrl),
-					jwtHeaders("write:waitpoints:" + created.token().id())));
+					this.guard.tokenHeaders(request, java.util.List.of("write:waitpoints:" + created.token().id()),
+							TOKEN_LIFETIME, false)));
 	}
 
 	private Mono<ServerResponse> list(ServerRequest request) {
@@ -137,11 +137,6 @@ final class WaitpointRoutes {
 		String authority = uri.getRawAuthority();
 		String scheme = (uri.getScheme() != null) ? uri.getScheme() : "http";
 		return scheme + "://" + ((authority != null) ? authority : "localhost");
-	}
-
-	private static Map<String, String> jwtHeaders(String scope) {
-		return Map.of("x-trigger-jwt", FAKE_JWT, "x-trigger-jwt-claims",
-				"{\"sub\":\"" + RunRenderer.ENV_ID + "\",\"pub\":true,\"scopes\":[\"" + scope + "\"]}");
 	}
 
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -98,7 +97,15 @@ public final class Engine {
 
 	private final RunQueries queries;
 
-	private final ReentrantLock lock = new ReentrantLock();
+	private final IdempotencyKeys idempotencyKeyOperations;
+
+	private final Packets packets;
+
+	private final RunChanges runChanges;
+
+	private final Streams streams;
+
+	private final RunChangesLock lock = new RunChangesLock();
 
 	private final RunStore runs = new RunStore();
 
@@ -143,6 +150,11 @@ public final class Engine {
 		this.batchOperations = new Batches(this);
 		this.traces = new RunTraces(this);
 		this.queries = new RunQueries(this);
+		this.runChanges = new RunChanges(this);
+		this.lock.changes(this.runChanges);
+		this.streams = new Streams(this);
+		this.idempotencyKeyOperations = new IdempotencyKeys(this);
+		this.packets = new Packets(this);
 	}
 
 	/** Schedules: the tasks' cron schedules, firing runs in engine time. */
@@ -183,6 +195,26 @@ public final class Engine {
 	/** Queries over the runs, in SQL. */
 	public RunQueries queries() {
 		return this.queries;
+	}
+
+	/** Changes of runs, for the realtime feeds: rows, revisions and watches. */
+	public RunChanges runChanges() {
+		return this.runChanges;
+	}
+
+	/** Runs' realtime data streams. */
+	public Streams streams() {
+		return this.streams;
+	}
+
+	/** Idempotency keys of runs: resetting one. */
+	public IdempotencyKeys idempotencyKeys() {
+		return this.idempotencyKeyOperations;
+	}
+
+	/** Offloaded packets and their presigned URLs. */
+	public Packets packets() {
+		return this.packets;
 	}
 
 	/** The engine's current time. */
@@ -517,6 +549,11 @@ public final class Engine {
 	/** The runs; call under the lock. */
 	RunStore runStore() {
 		return this.runs;
+	}
+
+	/** Runs by scoped idempotency key ({@code task NUL key}); call under the lock. */
+	KeyStore idempotencyKeyStore() {
+		return this.idempotencyKeys;
 	}
 
 	/** The batches; call under the lock. */
@@ -999,7 +1036,8 @@ public final class Engine {
 				: ((task != null) ? Math.max(1, task.maxAttempts()) : DEFAULT_MAX_ATTEMPTS);
 		TriggerSpec replay = new TriggerSpec(spec.task(), payload, tags, metadata, spec.ttl(), spec.ttlText(), null,
 				spec.maxAttempts(), spec.queue(), spec.machine(), spec.test(), null, null, null, "trigger",
-				spec.queueConcurrencyLimit(), null);
+				spec.queueConcurrencyLimit(), null,
+				(spec.idempotencyKey() != null) ? spec.idempotencyKeyOptions() : null, spec.payloadPacket());
 		String id = Ids.newId("run_", now, ++this.sequence);
 		RunRecord run = new RunRecord(id, spec.task(), task, lane, (task != null) ? this.currentVersion : null, payload,
 				now, spec.test(), maxAttempts, ttl, ttlText, spec.idempotencyKey(), spec.triggerFunction(),

@@ -32,6 +32,14 @@ final class KeyStore {
 		this.entries.put(key, new Entry(id, expiresAt));
 	}
 
+	/**
+	 * Forgets a key; whether it was held (live or expired: a run keeps an expired key
+	 * until a new trigger takes it).
+	 */
+	boolean remove(String key) {
+		return this.entries.remove(key) != null;
+	}
+
 	int size() {
 		return this.entries.size();
 	}

@@ -3,7 +3,9 @@ package io.trigger4j.emulator.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -114,6 +116,18 @@ final class RunRecord {
 	/** The attempts so far, in order. */
 	final List<AttemptRecord> attempts = new ArrayList<>();
 
+	/** The run's number among its task's runs, from 1 (set when stored). */
+	int number;
+
+	/** The realtime data streams the run wrote, by key, in the order first written. */
+	final Map<String, StreamLog> streams = new LinkedHashMap<>();
+
+	/** What a realtime feed last saw of the run ({@link RunChanges}). */
+	RunChanges.@Nullable Seen seen;
+
+	/** The revision of what a realtime feed last saw of the run. */
+	long revision;
+
 	RunRecord(String id, String taskIdentifier, @Nullable TaskSpec task, @Nullable QueueLane lane,
 			@Nullable String version, @Nullable JsonNode payload, Instant createdAt, boolean test, int maxAttempts,
 			Duration ttl, String ttlText, @Nullable String idempotencyKey, String triggerFunction,
@@ -148,7 +162,9 @@ final class RunRecord {
 				this.startedAt, this.finishedAt, this.delayedUntil, this.expiredAt, this.ttlText, this.test, this.tags,
 				this.metadata, this.payload, (this.state == RunState.COMPLETED_SUCCESSFULLY) ? this.output : null,
 				this.error, this.idempotencyKey, this.triggerFunction, this.batchId, this.queue, this.machine,
-				this.attemptCount, this.executionMillis, this.scheduleId);
+				this.attemptCount, this.executionMillis, this.scheduleId,
+				(this.idempotencyKey != null) ? this.replay.idempotencyKeyOptions() : null,
+				this.replay.payloadPacket());
 	}
 
 	/** The attempt executing or last executed, or {@code null} before the first. */

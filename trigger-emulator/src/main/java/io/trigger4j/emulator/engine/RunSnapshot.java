@@ -36,16 +36,33 @@ import tools.jackson.databind.JsonNode;
  * @param attemptCount attempts so far
  * @param executionMillis time spent executing, in milliseconds
  * @param scheduleId the schedule that fired the run, or {@code null}
+ * @param idempotencyKeyOptions the user's key behind a hashed idempotency key, or
+ * {@code null}
+ * @param payloadPacket the storage path of an offloaded payload, or {@code null}
  */
 public record RunSnapshot(String id, String taskIdentifier, @Nullable String version, RunState state, Instant createdAt,
 		Instant updatedAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Instant delayedUntil,
 		@Nullable Instant expiredAt, @Nullable String ttl, boolean test, List<String> tags, @Nullable JsonNode metadata,
 		@Nullable JsonNode payload, @Nullable JsonNode output, @Nullable JsonNode error,
 		@Nullable String idempotencyKey, String triggerFunction, @Nullable String batchId, @Nullable String queue,
-		@Nullable String machine, int attemptCount, long executionMillis, @Nullable String scheduleId) {
+		@Nullable String machine, int attemptCount, long executionMillis, @Nullable String scheduleId,
+		TriggerSpec.@Nullable KeyOptions idempotencyKeyOptions, @Nullable String payloadPacket) {
 
 	public RunSnapshot {
 		tags = List.copyOf(tags);
+	}
+
+	/** A run without idempotency key options and with an inline payload. */
+	public RunSnapshot(String id, String taskIdentifier, @Nullable String version, RunState state, Instant createdAt,
+			Instant updatedAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
+			@Nullable Instant delayedUntil, @Nullable Instant expiredAt, @Nullable String ttl, boolean test,
+			List<String> tags, @Nullable JsonNode metadata, @Nullable JsonNode payload, @Nullable JsonNode output,
+			@Nullable JsonNode error, @Nullable String idempotencyKey, String triggerFunction, @Nullable String batchId,
+			@Nullable String queue, @Nullable String machine, int attemptCount, long executionMillis,
+			@Nullable String scheduleId) {
+		this(id, taskIdentifier, version, state, createdAt, updatedAt, startedAt, finishedAt, delayedUntil, expiredAt,
+				ttl, test, tags, metadata, payload, output, error, idempotencyKey, triggerFunction, batchId, queue,
+				machine, attemptCount, executionMillis, scheduleId, null, null);
 	}
 
 }

@@ -36,9 +36,19 @@ final class RunStore {
 
 	private final TreeMap<Key, RunRecord> ordered = new TreeMap<>(NEWEST_FIRST);
 
+	/** Runs stored per task, for the runs' numbers. */
+	private final Map<String, Integer> counts = new HashMap<>();
+
+	/** Stores a run and numbers it among its task's runs. */
 	void add(RunRecord run) {
 		this.byId.put(run.id, run);
 		this.ordered.put(run.key, run);
+		run.number = this.counts.merge(run.taskIdentifier, 1, Integer::sum);
+	}
+
+	/** Every run, newest first. */
+	Collection<RunRecord> newestFirst() {
+		return this.ordered.values();
 	}
 
 	@Nullable RunRecord get(String id) {

@@ -36,17 +36,49 @@ import tools.jackson.databind.JsonNode;
  * @param queueConcurrencyLimit the concurrency limit given with a custom queue, or
  * {@code null}
  * @param scheduleId the schedule firing the run, or {@code null}
+ * @param idempotencyKeyOptions the user's key and scope the official SDK sends beside the
+ * hashed {@code idempotencyKey} ({@code options.idempotencyKeyOptions}), or {@code null}
+ * @param payloadPacket the storage path of an offloaded payload (a trigger with
+ * {@code payloadType: "application/store"}), whose stored packet {@code payload} holds,
+ * or {@code null} for an inline payload
  */
 public record TriggerSpec(String task, @Nullable JsonNode payload, List<String> tags, @Nullable JsonNode metadata,
 		@Nullable Duration ttl, @Nullable String ttlText, @Nullable Instant delayUntil, @Nullable Integer maxAttempts,
 		@Nullable String queue, @Nullable String machine, boolean test, @Nullable String idempotencyKey,
 		@Nullable Duration idempotencyKeyTtl, @Nullable String requestKey, String triggerFunction,
-		@Nullable Integer queueConcurrencyLimit, @Nullable String scheduleId) {
+		@Nullable Integer queueConcurrencyLimit, @Nullable String scheduleId,
+		@Nullable KeyOptions idempotencyKeyOptions, @Nullable String payloadPacket) {
 
 	public TriggerSpec {
 		Objects.requireNonNull(task, "task must not be null");
 		tags = List.copyOf(tags);
 		Objects.requireNonNull(triggerFunction, "triggerFunction must not be null");
+	}
+
+	/** A trigger without idempotency key options and with an inline payload. */
+	public TriggerSpec(String task, @Nullable JsonNode payload, List<String> tags, @Nullable JsonNode metadata,
+			@Nullable Duration ttl, @Nullable String ttlText, @Nullable Instant delayUntil,
+			@Nullable Integer maxAttempts, @Nullable String queue, @Nullable String machine, boolean test,
+			@Nullable String idempotencyKey, @Nullable Duration idempotencyKeyTtl, @Nullable String requestKey,
+			String triggerFunction, @Nullable Integer queueConcurrencyLimit, @Nullable String scheduleId) {
+		this(task, payload, tags, metadata, ttl, ttlText, delayUntil, maxAttempts, queue, machine, test, idempotencyKey,
+				idempotencyKeyTtl, requestKey, triggerFunction, queueConcurrencyLimit, scheduleId, null, null);
+	}
+
+	/**
+	 * The user's idempotency key as the official SDK describes its hash
+	 * ({@code idempotencyKeyOptions}).
+	 *
+	 * @param key the key parts joined with {@code -}
+	 * @param scope {@code run}, {@code attempt} or {@code global}
+	 */
+	public record KeyOptions(String key, String scope) {
+
+		public KeyOptions {
+			Objects.requireNonNull(key, "key must not be null");
+			Objects.requireNonNull(scope, "scope must not be null");
+		}
+
 	}
 
 }

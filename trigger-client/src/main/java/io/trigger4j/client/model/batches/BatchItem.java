@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import io.trigger4j.client.TasksOperations;
 import io.trigger4j.client.internal.Checks;
+import io.trigger4j.client.model.tasks.TaskRef;
 import io.trigger4j.client.model.tasks.TriggerOptions;
 
 /**
@@ -31,6 +32,20 @@ public record BatchItem(String task, Object payload, TriggerOptions options) {
 	/** An item for the given task with options. */
 	public static BatchItem of(String task, Object payload, TriggerOptions options) {
 		return new BatchItem(task, payload, options);
+	}
+
+	/**
+	 * An item for a typed task with default options; the compiler checks the payload's
+	 * type.
+	 */
+	public static <P> BatchItem of(TaskRef<P, ?> task, P payload) {
+		return of(task, payload, TriggerOptions.none());
+	}
+
+	/** An item for a typed task with options; the compiler checks the payload's type. */
+	public static <P> BatchItem of(TaskRef<P, ?> task, P payload, TriggerOptions options) {
+		Objects.requireNonNull(task, "task must not be null");
+		return new BatchItem(task.id(), payload, options);
 	}
 
 }

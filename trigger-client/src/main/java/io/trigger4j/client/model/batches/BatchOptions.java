@@ -5,28 +5,33 @@ import java.util.Locale;
 import java.util.Objects;
 
 import io.trigger4j.client.internal.Checks;
+import io.trigger4j.client.model.tasks.IdempotencyKey;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Options for a whole batch trigger: an idempotency key (the {@code idempotency-key}
- * header) that makes repeating the batch return the same batch, its TTL, and the
- * processing strategy. Immutable.
+ * Options for a whole batch trigger: an idempotency key that makes repeating the batch
+ * return the same batch (and the call safe to retry), its TTL, and the processing
+ * strategy. Immutable.
  *
- * @param idempotencyKey deduplicates the batch; also makes it safe for trigger4j to retry
- * @param idempotencyKeyTtl how long the key is kept, such as {@code 1h} (only the
- * multi-task batch honours it)
- * @param processingStrategy how the server processes the items (only the multi-task
- * batch)
+ * <p>
+ * The key is sent as the official TypeScript SDK sends it (see {@link IdempotencyKey}):
+ * hashed, with the text as {@code idempotencyKeyOptions} on the two-phase route. Each
+ * item without its own key gets the key the SDK derives for it,
+ * {@link IdempotencyKey#item(long) hash([batchKey, index])}, so a repeated batch never
+ * makes a second run of an item; an item without its own key TTL takes the batch's.
+ *
+ * @param idempotencyKey deduplicates the batch and, through derived keys, its items
+ * @param idempotencyKeyTtl how long the keys are kept, such as {@code 1h}; also the TTL
+ * of item keys that have none
+ * @param processingStrategy how the server processes the items (only the multi-task batch
+ * of at most 500 items)
  */
-public record BatchOptions(@Nullable String idempotencyKey, @Nullable String idempotencyKeyTtl,
+public record BatchOptions(@Nullable IdempotencyKey idempotencyKey, @Nullable String idempotencyKeyTtl,
 		@Nullable ProcessingStrategy processingStrategy) {
 
 	private static final BatchOptions NONE = new BatchOptions(null, null, null);
 
 	public BatchOptions {
-		if (idempotencyKey != null) {
-			Checks.requireIdempotencyKey("idempotencyKey", idempotencyKey);
-		}
 		if (idempotencyKeyTtl != null) {
 			Checks.requireKeyTtl("idempotencyKeyTtl", idempotencyKeyTtl);
 		}
@@ -37,9 +42,21 @@ public record BatchOptions(@Nullable String idempotencyKey, @Nullable String ide
 		return NONE;
 	}
 
-	/** Options with an idempotency key. */
+	/**
+	 * Options with an idempotency key given as text (at most 2048 characters), hashed
+	 * when sent as {@link IdempotencyKey#of(String...)} describes; a key of 64 characters
+	 * is taken as already hashed.
+	 */
 	public static BatchOptions idempotent(String idempotencyKey) {
-		return new BatchOptions(idempotencyKey, null, null);
+		Checks.requireIdempotencyKey("idempotencyKey", idempotencyKey);
+		return new BatchOptions(IdempotencyKey.of(idempotencyKey), null, null);
+	}
+
+	/**
+	 * Options with an idempotency key made by {@code IdempotencyKeys.create(parts)}.
+	 */
+	public static BatchOptions idempotent(IdempotencyKey idempotencyKey) {
+		return new BatchOptions(Objects.requireNonNull(idempotencyKey, "idempotencyKey must not be null"), null, null);
 	}
 
 	/** A copy with the idempotency key's TTL. */

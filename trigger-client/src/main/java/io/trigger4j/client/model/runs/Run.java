@@ -7,6 +7,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.trigger4j.client.error.TriggerDecodingException;
+import io.trigger4j.client.internal.Secrets;
 import io.trigger4j.client.model.JsonValue;
 import org.jspecify.annotations.Nullable;
 
@@ -118,6 +119,27 @@ public record Run(@JsonProperty(required = true) String id, RunStatus status, St
 	 */
 	public <T> @Nullable T metadata(Class<T> type) {
 		return (this.metadata != null) ? this.metadata.as(type) : null;
+	}
+
+	/**
+	 * The run's identity, status and times; payload, output and metadata only as present
+	 * or not (they are the application's data and may be large), presigned URLs without
+	 * their signature.
+	 */
+	@Override
+	public String toString() {
+		return "Run[id=" + this.id + ", status=" + this.status + ", taskIdentifier=" + this.taskIdentifier
+				+ ", version=" + this.version + ", idempotencyKey=" + this.idempotencyKey + ", createdAt="
+				+ this.createdAt + ", startedAt=" + this.startedAt + ", finishedAt=" + this.finishedAt + ", tags="
+				+ this.tags + ", batchId=" + this.batchId + ", attemptCount=" + this.attemptCount + ", payload="
+				+ present(this.payload) + ", payloadPresignedUrl=" + Secrets.maskQuery(this.payloadPresignedUrl)
+				+ ", output=" + present(this.output) + ", outputPresignedUrl="
+				+ Secrets.maskQuery(this.outputPresignedUrl) + ", metadata=" + present(this.metadata) + ", error="
+				+ this.error + "]";
+	}
+
+	private static String present(@Nullable JsonValue value) {
+		return (value != null) ? "<present>" : "null";
 	}
 
 }

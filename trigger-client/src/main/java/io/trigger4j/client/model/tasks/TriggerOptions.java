@@ -37,7 +37,7 @@ public final class TriggerOptions {
 
 	private final @Nullable String concurrencyKey;
 
-	private final @Nullable String idempotencyKey;
+	private final @Nullable IdempotencyKey idempotencyKey;
 
 	private final @Nullable String idempotencyKeyTtl;
 
@@ -104,8 +104,11 @@ public final class TriggerOptions {
 		return this.concurrencyKey;
 	}
 
-	/** The idempotency key, if one was set. */
-	public @Nullable String idempotencyKey() {
+	/**
+	 * The idempotency key as it is sent (its hash, and the text shown in the dashboard),
+	 * if one was set.
+	 */
+	public @Nullable IdempotencyKey idempotencyKey() {
 		return this.idempotencyKey;
 	}
 
@@ -232,7 +235,7 @@ public final class TriggerOptions {
 
 		private @Nullable String concurrencyKey;
 
-		private @Nullable String idempotencyKey;
+		private @Nullable IdempotencyKey idempotencyKey;
 
 		private @Nullable String idempotencyKeyTtl;
 
@@ -288,12 +291,30 @@ public final class TriggerOptions {
 		/**
 		 * Deduplicates triggers: while a run with this key is live (and not failed or
 		 * expired), a trigger with the same key returns that run
-		 * ({@link TriggeredRun#isCached()}). At most 2048 characters. Sent as-is: the
-		 * TypeScript SDK hashes its keys, so a key from this client does not match a key
-		 * made by {@code idempotencyKeys.create()} for the same text.
+		 * ({@link TriggeredRun#isCached()}). At most 2048 characters.
+		 *
+		 * <p>
+		 * Sent as the official TypeScript SDK sends a key given as text, so that the same
+		 * key from a TypeScript service deduplicates against this one:
+		 * {@code idempotencyKey} is the lowercase hex SHA-256 of the text, and
+		 * {@code idempotencyKeyOptions} is {@code {key: <the text>, scope: "run"}} (the
+		 * dashboard and a retrieved run show the text; run lists show the hash). A key of
+		 * exactly 64 characters is taken as already hashed and sent as it is, without
+		 * options, as the SDK does. See {@link IdempotencyKey#of(String...)}.
 		 */
 		public Builder idempotencyKey(String idempotencyKey) {
-			this.idempotencyKey = Checks.requireIdempotencyKey("idempotencyKey", idempotencyKey);
+			Checks.requireIdempotencyKey("idempotencyKey", idempotencyKey);
+			this.idempotencyKey = IdempotencyKey.of(idempotencyKey);
+			return this;
+		}
+
+		/**
+		 * Deduplicates triggers with a key made by {@code IdempotencyKeys.create(parts)}
+		 * (or {@link IdempotencyKey}): its hash is sent as {@code idempotencyKey}, with
+		 * its text, if it has one, as {@code idempotencyKeyOptions}.
+		 */
+		public Builder idempotencyKey(IdempotencyKey idempotencyKey) {
+			this.idempotencyKey = Objects.requireNonNull(idempotencyKey, "idempotencyKey must not be null");
 			return this;
 		}
 
