@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -91,14 +92,26 @@ final class QuerySandbox {
 
 	private static final AtomicInteger THREADS = new AtomicInteger();
 
-	private final ThreadPoolExecutor pool = new ThreadPoolExecutor(0, MAX_CONCURRENT, 30, TimeUnit.SECONDS,
-			new SynchronousQueue<>(), (task) -> {
+	/**
+	 * The places of running queries, taken before a query is handed to the pool and given
+	 * back when its thread has finished with it (so a cancelled query keeps its place
+	 * until it ends), never by the pool's own thread hand-over, which may lag behind.
+	 */
+	private final Semaphore places = new Semaphore(MAX_CONCURRENT);
+
+	private final ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_CONCURRENT, MAX_CONCURRENT, 30, TimeUnit.SECONDS,
+			new LinkedBlockingQueue<>(), (task) -> {
 				Thread thread = new Thread(null, task, "trigger4j-query-" + THREADS.incrementAndGet(), STACK_BYTES);
 				thread.setDaemon(true);
 				return thread;
 			});
 
 	private final Set<Job> running = ConcurrentHashMap.newKeySet();
+
+	QuerySandbox() {
+		// Idle query threads end after 30 s.
+		this.pool.allowCoreThreadTimeOut(true);
+	}
 
 	private volatile Duration timeout = TIMEOUT;
 
@@ -118,7 +131,7 @@ final class QuerySandbox {
 
 	/** The queries holding a thread, including those cancelled but not yet ended. */
 	int running() {
-		return this.pool.getActiveCount();
+		return MAX_CONCURRENT - this.places.availablePermits();
 	}
 
 	/** Cancels every running query (tests). */
@@ -133,15 +146,26 @@ final class QuerySandbox {
 	QueryResult run(String sql, Table table, Instant now) {
 		Duration limit = this.timeout;
 		Job job = new Job(sql, table, now, (int) Math.max(1, limit.toSeconds()));
+		if (!this.places.tryAcquire()) {
+			throw new EngineException(429, "You've exceeded your query concurrency of " + MAX_CONCURRENT
+					+ " for this project. Please try again later.");
+		}
 		Future<QueryResult> future;
 		this.running.add(job);
 		try {
-			future = this.pool.submit(job);
+			future = this.pool.submit(() -> {
+				try {
+					return job.call();
+				}
+				finally {
+					this.places.release();
+				}
+			});
 		}
 		catch (RejectedExecutionException ex) {
 			this.running.remove(job);
-			throw new EngineException(429, "You've exceeded your query concurrency of " + MAX_CONCURRENT
-					+ " for this project. Please try again later.");
+			this.places.release();
+			throw new EngineException(503, "The query could not be started");
 		}
 		long deadline = System.nanoTime() + limit.toNanos();
 		try {

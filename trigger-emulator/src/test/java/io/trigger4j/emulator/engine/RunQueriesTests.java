@@ -112,6 +112,16 @@ class RunQueriesTests {
 	}
 
 	@Test
+	void queriesOneAfterAnotherAreNeverRefusedAsTooMany() {
+		trigger("ok");
+		// A query's place is free once its answer is back, however late its pool thread
+		// takes the next one.
+		for (int i = 0; i < 200; i++) {
+			assertThat(query("SELECT count(*) FROM runs").rows().get(0)).as("query %d", i).containsExactly(1L);
+		}
+	}
+
+	@Test
 	void aQueryPastItsMemoryBudgetIsCancelledAndTheNextOneRuns() {
 		trigger("ok");
 		this.engine.queries().timeout(Duration.ofSeconds(60));
