@@ -57,6 +57,9 @@ public final class TriggerEmulator implements AutoCloseable {
 	/** How long a task handler may take (real time) before its step fails. */
 	private static final Duration HANDLER_TIMEOUT = Duration.ofSeconds(30);
 
+	/** The server's realtime hold timeout, the default of the emulator's. */
+	private static final Duration DEFAULT_REALTIME_HOLD_TIMEOUT = Duration.ofSeconds(20);
+
 	private final DisposableServer server;
 
 	private final DisposableServer packetServer;
@@ -80,6 +83,7 @@ public final class TriggerEmulator implements AutoCloseable {
 		// The environment's API key signs the tokens' callback URLs.
 		engine.waitpoints().signingKey(secretKey());
 		engine.envVars().projectRef(builder.projectRef);
+		engine.runChanges().holdTimeout(builder.realtimeHoldTimeout);
 		this.projectRef = builder.projectRef;
 		// The current deployment (of the default version) is made now, the others after
 		// it.
@@ -268,6 +272,8 @@ public final class TriggerEmulator implements AutoCloseable {
 
 		private String projectRef = EnvVars.DEFAULT_PROJECT_REF;
 
+		private Duration realtimeHoldTimeout = DEFAULT_REALTIME_HOLD_TIMEOUT;
+
 		private final Map<String, String> deployments = new LinkedHashMap<>();
 
 		private Builder() {
@@ -381,6 +387,24 @@ public final class TriggerEmulator implements AutoCloseable {
 			this.rateLimitCapacity = capacity;
 			this.rateLimitRefill = refill;
 			this.rateLimitInterval = interval;
+			return this;
+		}
+
+		/**
+		 * How long a live realtime request ({@code GET /realtime/v1/...} with
+		 * {@code live=true}) is held while nothing in its feed changes, before it is
+		 * answered with a bare {@code up-to-date} (jittered by ±15 %, as the server
+		 * jitters it). Defaults to the server's 20 s; a test can make quiet long-polls
+		 * answer quickly with a shorter one, such as {@code Duration.ofMillis(200)}. A
+		 * change in the feed answers a held request at once whatever the timeout.
+		 * @param holdTimeout positive; measured in real time, not the emulator's clock
+		 */
+		public Builder realtimeHoldTimeout(Duration holdTimeout) {
+			Objects.requireNonNull(holdTimeout, "holdTimeout must not be null");
+			if (holdTimeout.isNegative() || holdTimeout.isZero()) {
+				throw new IllegalArgumentException("holdTimeout must be positive but was " + holdTimeout);
+			}
+			this.realtimeHoldTimeout = holdTimeout;
 			return this;
 		}
 

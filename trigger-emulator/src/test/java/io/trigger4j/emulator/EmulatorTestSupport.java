@@ -17,10 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class EmulatorTestSupport {
 
+	/** How long a quiet live realtime request is held (jittered by ±15 %). */
+	static final Duration HOLD_TIMEOUT = Duration.ofMillis(300);
+
 	final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T10:00:00Z"));
 
 	final TriggerEmulator emulator = TriggerEmulator.builder()
 		.clock(this.clock)
+		.realtimeHoldTimeout(HOLD_TIMEOUT)
 		.task("hello-world", (run) -> Map.of("greeting", "Hello, " + run.payloadAsMap().get("name") + "!"))
 		.task(EmulatedTask.of("slow", (run) -> "done").withDuration(Duration.ofSeconds(30)))
 		.task(EmulatedTask.of("flaky", (run) -> {

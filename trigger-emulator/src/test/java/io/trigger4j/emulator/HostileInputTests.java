@@ -157,6 +157,139 @@ class HostileInputTests extends EmulatorTestSupport {
 		stillServes();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "offset=abc&handle=HANDLE&live=true", "offset=-5_3&handle=HANDLE",
+			"offset=99999999999999999999_1&handle=HANDLE", "offset=1_999999999999999999&handle=HANDLE&live=true",
+			"offset=0_0&handle=HANDLE&live=true&cursor=%00", "offset=0_0&handle=nobody&live=true",
+			"offset=-1&handle=%00%FF", "offset=0_0&handle=" + "h", "skipColumns=,,,id,%00,payload",
+			"offset=0_0&shape_id=HANDLE&live=maybe" })
+	void hostileRealtimeQueriesAreAnsweredAndTheNextRequestIsServed(String query) {
+		String id = trigger("hello-world", "{\"payload\":{\"name\":\"rt\"}}");
+		Http.Answer first = this.http.get("/realtime/v1/runs/" + id);
+		assertThat(first.status()).isEqualTo(200);
+		String handle = first.header("electric-shape-id");
+
+		Http.Answer answer = this.http.get("/realtime/v1/runs/" + id + "?" + query.replace("HANDLE", handle));
+
+		assertThat(answer.status()).as(answer.body()).isLessThan(500);
+		assertThat(this.http.get("/realtime/v1/runs/" + id).status()).isEqualTo(200);
+		stillServes();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "tags=%00", "tags=a,,b", "tags=%22", "tags=" + "t,", "createdAt=99999999999999w",
+			"createdAt=abc", "createdAt=-5s", "createdAt=" + "1", "tags=a&tags=b&createdAt=%00" })
+	void hostileTagFeedQueriesAreAnsweredAndTheNextRequestIsServed(String query) {
+		Http.Answer answer = this.http.get("/realtime/v1/runs?" + query);
+
+		assertThat(answer.status()).as(answer.body()).isLessThan(500);
+		assertThat(this.http.get("/realtime/v1/runs?tags=x").status()).isEqualTo(200);
+		stillServes();
+	}
+
+	@Test
+	void aQuietLiveRequestIsAnsweredAfterTheBuildersHoldTimeout() {
+		String id = trigger("hello-world", "{\"payload\":{\"name\":\"quiet\"}}");
+		Http.Answer first = this.http.get("/realtime/v1/runs/" + id);
+		long started = System.nanoTime();
+
+		Http.Answer live = this.http.get("/realtime/v1/runs/" + id + "?live=true&offset="
+				+ first.header("electric-chunk-last-offset") + "&handle=" + first.header("electric-shape-id"));
+
+		assertThat(live.status()).isEqualTo(200);
+		assertThat(live.body()).isEqualTo("[{\"headers\":{\"control\":\"up-to-date\"}}]");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "99999999999999999999999999999999", "-", "-1", "1-99999999999999999999", "abc", "0-0-0",
+			"%00", "LONG" })
+	void hostileLastEventIdsAreAnsweredAndTheNextRequestIsServed(String lastEventId) {
+		String id = trigger("hello-world", "{\"payload\":{\"name\":\"s\"}}");
+
+		Http.Answer answer = Http.send(this.http.request("/realtime/v1/streams/" + id + "/tokens")
+			.header("Last-Event-ID", lastEventId.equals("LONG") ? "9".repeat(7000) : lastEventId)
+			.GET());
+
+		assertThat(answer.status()).as(answer.body()).isLessThan(500);
+		stillServes();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "%2E%2E", "%00", "a%2Fb", "%F0%9F%92%A9", "%25", "LONG" })
+	void streamKeysWithOddCharactersAreAnswered(String key) {
+		String id = trigger("hello-world", "{\"payload\":{\"name\":\"s\"}}");
+
+		Http.Answer answer = this.http
+			.get("/realtime/v1/streams/" + id + "/" + (key.equals("LONG") ? "k".repeat(6000) : key));
+
+		assertThat(answer.status()).as(answer.body()).isLessThan(500);
+		stillServes();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a", "ab%2F..", "%2F", "%00", "%E0%A4", "LONG" })
+	void hostilePacketPathsAreAnswered(String path) {
+		String target = path.equals("LONG") ? "p/".repeat(3000) + "x" : path;
+
+		Http.Answer upload = this.http.put("/api/v2/packets/" + target, "");
+		Http.Answer download = this.http.get("/api/v1/packets/" + target);
+
+		assertThat(upload.status()).as(upload.body()).isLessThan(500);
+		assertThat(download.status()).as(download.body()).isLessThan(500);
+		stillServes();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "%%%.%%%.%%%", "eyJ.eyJ.x", "a.b", "a.b.c.d", ".", "..", "HUGE", "NESTED", "ARRAY",
+			"SCOPES_STRING", "SCOPES_NUMBERS", "NONE", "EXPIRED", "HEADER_ARRAY", "SUB_NUMBER" })
+	void malformedPublicTokensAreRefusedAndTheNextRequestIsServed(String kind) {
+		String id = trigger("hello-world", "{\"payload\":{\"name\":\"jwt\"}}");
+		long exp = this.clock.instant().getEpochSecond() + 600;
+		String claims = "{\"sub\":\"cm0emulator0000000000000\",\"pub\":true,\"scopes\":[\"read:runs\"],"
+				+ "\"iss\":\"https://id.trigger.dev\",\"aud\":\"https://api.trigger.dev\",\"exp\":" + exp + "}";
+		String token = switch (kind) {
+			case "HUGE" -> sign("{\"alg\":\"HS256\"}",
+					claims.replace("\"pub\":true", "\"pub\":true,\"pad\":\"" + "x".repeat(6000) + "\""));
+			case "NESTED" ->
+				sign("{\"alg\":\"HS256\"}", "{\"pub\":true,\"x\":" + "[".repeat(3000) + "]".repeat(3000) + "}");
+			case "ARRAY" -> sign("{\"alg\":\"HS256\"}", "[" + claims + "]");
+			case "SCOPES_STRING" -> sign("{\"alg\":\"HS256\"}", claims.replace("[\"read:runs\"]", "\"read:runs\""));
+			case "SCOPES_NUMBERS" -> sign("{\"alg\":\"HS256\"}", claims.replace("[\"read:runs\"]", "[1,{},null]"));
+			case "NONE" -> sign("{\"alg\":\"none\"}", claims);
+			case "EXPIRED" -> sign("{\"alg\":\"HS256\"}", claims.replace(":" + exp, ":1"));
+			case "HEADER_ARRAY" -> sign("[]", claims);
+			case "SUB_NUMBER" -> sign("{\"alg\":\"HS256\"}", claims.replace("\"cm0emulator0000000000000\"", "7"));
+			default -> kind;
+		};
+		for (String path : List.of("/api/v3/runs/" + id, "/realtime/v1/runs/" + id, "/api/v1/runs")) {
+			Http.Answer answer = Http
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.emulator.baseUrl() + path))
+					.header("Authorization", "Bearer " + token)
+					.header("x-trigger-api-version", Http.CURRENT)
+					.GET());
+			assertThat(answer.status()).as(path + " " + answer.body()).isIn(401, 403, 431);
+			assertThat(answer.body()).doesNotContain(token);
+		}
+		stillServes();
+	}
+
+	/** A token signed with the emulator's key, as the SDK signs one. */
+	private String sign(String header, String payload) {
+		java.util.Base64.Encoder encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+		String input = encoder.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+				+ encoder.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+		try {
+			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new javax.crypto.spec.SecretKeySpec(this.emulator.secretKey().getBytes(StandardCharsets.UTF_8),
+					"HmacSHA256"));
+			return input + "." + encoder.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Sends raw bytes, for request targets an HTTP client would refuse to send. */
 	private String raw(String request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", this.emulator.port())) {

@@ -44,6 +44,15 @@ class IdempotencyKeyRoutesTests extends EmulatorTestSupport {
 		assertThat(fresh.json().get("id").asString()).isNotEqualTo(first);
 		assertThat(fresh.json().get("isCached").asBoolean()).isFalse();
 		assertThat(run(first).get("idempotencyKey").asString()).isEqualTo("order-42");
+		// As the server clears the key of the run: lists show it without one.
+		JsonNode listedFirst = null;
+		for (JsonNode listed : this.http.get("/api/v1/runs").json().get("data")) {
+			if (listed.get("id").asString().equals(first)) {
+				listedFirst = listed;
+			}
+		}
+		assertThat(listedFirst).isNotNull();
+		assertThat(listedFirst.has("idempotencyKey")).isFalse();
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.trigger4j.emulator;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -27,7 +28,14 @@ class StreamRoutesTests {
 				run.append("openai", Map.of("delta", "!"));
 				return "Hello!";
 			}).withDuration(Duration.ofSeconds(10)),
-			EmulatedTask.of("quiet", (run) -> "ok").withDuration(Duration.ofMinutes(10)));
+			EmulatedTask.of("quiet", (run) -> "ok").withDuration(Duration.ofMinutes(10)),
+			EmulatedTask.of("chatty", (run) -> {
+				TaskInvocation.RunStream tokens = run.stream("tokens");
+				for (int i = 0; i < 1001; i++) {
+					tokens.append(Map.of("n", i));
+				}
+				return "done";
+			}));
 
 	@AfterEach
 	void close() {
@@ -47,6 +55,40 @@ class StreamRoutesTests {
 		assertThat(answer.body()).isEqualTo("id: 1795341600000-0\ndata: {\"delta\":\"Hel\"}\n\n"
 				+ "id: 1795341600000-1\ndata: {\"delta\":\"lo\"}\n\n"
 				+ "id: 1795341670000-0\ndata: {\"delta\":\"!\"}\n\n");
+	}
+
+	@Test
+	void aStreamKeepsItsNewest1000RecordsAsTheServersTrimmedStream() {
+		String id = this.fixture.trigger("chatty", "{\"payload\":{}}");
+
+		RealtimeFixture.Answer answer = this.fixture.get("/realtime/v1/streams/" + id + "/tokens");
+
+		List<String> data = answer.body().lines().filter((line) -> line.startsWith("data: ")).toList();
+		assertThat(data).hasSize(1000);
+		assertThat(data.get(0)).isEqualTo("data: {\"n\":1}");
+		assertThat(data.get(999)).isEqualTo("data: {\"n\":1000}");
+	}
+
+	@Test
+	void aConnectionWokenThousandsOfTimesStillDeliversEveryRecord() {
+		String id = this.fixture.trigger("quiet", "{\"payload\":{}}");
+		CompletableFuture<RealtimeFixture.Answer> stream = this.fixture
+			.send(this.fixture.request("/realtime/v1/streams/" + id + "/tokens").GET());
+		int records = 4000;
+		for (int i = 0; i < records; i++) {
+			this.fixture.awaitHeld(1);
+			this.fixture.engine.streams().append(id, "tokens", EmulatorJson.MAPPER.getNodeFactory().numberNode(i));
+		}
+		this.fixture.awaitHeld(1);
+		this.fixture.clock.advance(Duration.ofMinutes(10));
+
+		List<String> data = RealtimeFixture.join(stream)
+			.body()
+			.lines()
+			.filter((line) -> line.startsWith("data: "))
+			.toList();
+		assertThat(data).hasSize(records);
+		assertThat(data.get(data.size() - 1)).isEqualTo("data: " + (records - 1));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.trigger4j.emulator.api;
 import java.nio.charset.StandardCharsets;
 
 import io.trigger4j.emulator.engine.Engine;
+import io.trigger4j.emulator.engine.EngineException;
 import io.trigger4j.emulator.engine.Packets;
 import io.trigger4j.emulator.engine.RunSnapshot;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * {@value #OUTPUT_OFFLOAD_BYTES} bytes or more (what a deployed task offloads itself,
  * {@code OFFLOAD_IO_PACKET_LENGTH_LIMIT}). Large values are stored as packets of the run
  * ({@code <runId>/payload.json}, {@code <runId>/output.json}) the first time they are
- * shown.
+ * shown; when the packet store is full they are shown inline instead.
  */
 final class PacketContents {
 
@@ -90,7 +91,14 @@ final class PacketContents {
 		if (bytes.length < threshold) {
 			return null;
 		}
-		this.engine.packets().putIfAbsent(path, Payloads.JSON, bytes);
+		try {
+			this.engine.packets().putIfAbsent(path, Payloads.JSON, bytes);
+		}
+		catch (EngineException ex) {
+			// The packet store is full: the value is shown inline, the run still
+			// answered.
+			return null;
+		}
 		return this.urls.presign("GET", path);
 	}
 

@@ -29,6 +29,8 @@ final class PacketHost {
 
 	private static final Logger logger = LoggerFactory.getLogger(PacketHost.class);
 
+	private static final int INITIAL_BUFFER_BYTES = 64 * 1024;
+
 	private final Engine engine;
 
 	private final PacketUrls urls;
@@ -117,7 +119,9 @@ final class PacketHost {
 		String contentType = request.requestHeaders().get("Content-Type");
 		String type = (contentType != null) ? contentType : "application/octet-stream";
 		int capacity = (int) declared;
-		return request.receive().reduceWith(() -> new ByteArrayOutputStream(capacity), (out, buffer) -> {
+		// Grown as bytes come, never allocated up front for what a client only declares.
+		int initial = Math.min(capacity, INITIAL_BUFFER_BYTES);
+		return request.receive().reduceWith(() -> new ByteArrayOutputStream(initial), (out, buffer) -> {
 			int readable = buffer.readableBytes();
 			if ((long) out.size() + readable > capacity) {
 				throw new EngineException(413, "Your proposed upload exceeds the declared Content-Length.");

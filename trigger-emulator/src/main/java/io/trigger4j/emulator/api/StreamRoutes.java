@@ -129,20 +129,30 @@ final class StreamRoutes {
 
 	/**
 	 * The stream's events after a record: those there are, then, while the run has not
-	 * finished, those appended before the inactivity timeout passes without one.
+	 * finished, those appended before the inactivity timeout passes without one. Each
+	 * wake is one more step of an {@code expand}, so a connection woken any number of
+	 * times keeps a constant depth of operators.
 	 */
 	private Flux<String> events(String runId, String key, @Nullable String after, Duration inactivity) {
-		return EngineCalls.call(() -> this.engine.streams().read(runId, key, after)).flatMapMany((read) -> {
+		return read(runId, key, after)
+			.expand((chunk) -> (chunk.runFinished()) ? Mono.empty()
+					: RealtimeRoutes
+						.watched(() -> this.engine.runChanges().watchStream(runId, key, chunk.last()), inactivity)
+						.flatMap((woken) -> woken ? read(runId, key, chunk.last()) : Mono.empty()))
+			.concatMapIterable(Chunk::events);
+	}
+
+	private Mono<Chunk> read(String runId, String key, @Nullable String after) {
+		return EngineCalls.call(() -> this.engine.streams().read(runId, key, after)).map((read) -> {
 			List<StreamRecord> records = read.records();
-			Flux<String> now = Flux.fromIterable(records).map(StreamRoutes::event);
-			if (read.runFinished()) {
-				return now;
-			}
+			List<String> events = records.stream().map(StreamRoutes::event).toList();
 			String last = records.isEmpty() ? after : records.get(records.size() - 1).id();
-			return now.concatWith(Flux.defer(() -> RealtimeRoutes
-				.watched(() -> this.engine.runChanges().watchStream(runId, key, last), inactivity)
-				.flatMapMany((woken) -> woken ? events(runId, key, last, inactivity) : Flux.empty())));
+			return new Chunk(events, last, read.runFinished());
 		});
+	}
+
+	/** The events of one read, the id they end at, and whether the run has finished. */
+	private record Chunk(List<String> events, @Nullable String last, boolean runFinished) {
 	}
 
 	/** A v1 event: {@code id: <ms>-<seq>} and the record's JSON on one line. */

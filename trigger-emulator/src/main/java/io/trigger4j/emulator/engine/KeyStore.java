@@ -33,11 +33,12 @@ final class KeyStore {
 	}
 
 	/**
-	 * Forgets a key; whether it was held (live or expired: a run keeps an expired key
-	 * until a new trigger takes it).
+	 * Forgets a key; the id it pointed to, or {@code null} when it was not held (live or
+	 * expired: a run keeps an expired key until a new trigger takes it).
 	 */
-	boolean remove(String key) {
-		return this.entries.remove(key) != null;
+	@Nullable String remove(String key) {
+		Entry removed = this.entries.remove(key);
+		return (removed != null) ? removed.id() : null;
 	}
 
 	int size() {

@@ -10,8 +10,9 @@ import java.util.Optional;
  * Offloaded packets (large payloads and outputs), by storage path: what a presigned
  * upload stored, read back by a presigned download and by a trigger whose payload is
  * {@code application/store}. Bounded: a packet at most {@link #MAX_PACKET_BYTES}, all of
- * them at most {@link #MAX_TOTAL_BYTES} (413 past either). Independent of the engine's
- * lock and time: any thread may call it.
+ * them at most {@link #MAX_TOTAL_BYTES}, at most {@link #MAX_PACKETS} of them (413 past
+ * any; replacing a packet is always allowed within the sizes). Independent of the
+ * engine's lock and time: any thread may call it.
  */
 public final class Packets {
 
@@ -20,6 +21,12 @@ public final class Packets {
 
 	/** The most bytes all packets together take: 512 MiB. */
 	public static final long MAX_TOTAL_BYTES = 512L * 1024 * 1024;
+
+	/**
+	 * The most packets stored: empty ones take no bytes but their paths still take
+	 * memory.
+	 */
+	public static final int MAX_PACKETS = 10_000;
 
 	private final Map<String, Packet> packets = new HashMap<>();
 
@@ -32,7 +39,8 @@ public final class Packets {
 	/**
 	 * Stores a packet, replacing the one at the path. 413 "Packet too large" over
 	 * {@link #MAX_PACKET_BYTES}; 413 "Packet store full" when the packets together would
-	 * pass {@link #MAX_TOTAL_BYTES}.
+	 * pass {@link #MAX_TOTAL_BYTES} or a new path would make more than
+	 * {@link #MAX_PACKETS}.
 	 * @param bytes the packet; the store keeps it and never changes it, so the caller
 	 * must not either
 	 */
@@ -45,7 +53,7 @@ public final class Packets {
 		}
 		Packet previous = this.packets.get(path);
 		long total = this.totalBytes - ((previous != null) ? previous.bytes.length : 0) + bytes.length;
-		if (total > MAX_TOTAL_BYTES) {
+		if (total > MAX_TOTAL_BYTES || (previous == null && this.packets.size() >= MAX_PACKETS)) {
 			throw new EngineException(413, "Packet store full");
 		}
 		this.packets.put(path, new Packet(contentType, bytes));

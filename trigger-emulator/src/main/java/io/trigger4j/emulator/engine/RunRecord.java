@@ -49,7 +49,8 @@ final class RunRecord {
 
 	final String ttlText;
 
-	final @Nullable String idempotencyKey;
+	/** The key as triggers sent it; cleared when the key is reset. */
+	@Nullable String idempotencyKey;
 
 	final String triggerFunction;
 
@@ -162,8 +163,7 @@ final class RunRecord {
 				this.startedAt, this.finishedAt, this.delayedUntil, this.expiredAt, this.ttlText, this.test, this.tags,
 				this.metadata, this.payload, (this.state == RunState.COMPLETED_SUCCESSFULLY) ? this.output : null,
 				this.error, this.idempotencyKey, this.triggerFunction, this.batchId, this.queue, this.machine,
-				this.attemptCount, this.executionMillis, this.scheduleId,
-				(this.idempotencyKey != null) ? this.replay.idempotencyKeyOptions() : null,
+				this.attemptCount, this.executionMillis, this.scheduleId, this.replay.idempotencyKeyOptions(),
 				this.replay.payloadPacket());
 	}
 

@@ -10,9 +10,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * One realtime data stream of a run: its records in order, with Redis-style ids
  * ({@code <epochMillis>-<seq>}, never decreasing even when an append's instant is earlier
- * than the last). Only touched while holding the engine's lock.
+ * than the last). Holds the newest {@value #MAX_RECORDS} records: an append past them
+ * drops the oldest, as the server's {@code XADD MAXLEN ~ 1000}
+ * ({@code REALTIME_STREAM_MAX_LENGTH}) trims its Redis stream. Only touched while holding
+ * the engine's lock.
  */
 final class StreamLog {
+
+	/** The most records a stream keeps (the server's default). */
+	static final int MAX_RECORDS = 1000;
 
 	private final List<StreamRecord> records = new ArrayList<>();
 
@@ -29,6 +35,10 @@ final class StreamLog {
 		this.lastSeq = seq;
 		this.records.add(new StreamRecord(millis + "-" + seq, data));
 		this.ids.add(new long[] { millis, seq });
+		if (this.records.size() > MAX_RECORDS) {
+			this.records.remove(0);
+			this.ids.remove(0);
+		}
 	}
 
 	/** The records after an id ({@code null}: all of them). */
