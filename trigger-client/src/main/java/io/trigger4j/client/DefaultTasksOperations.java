@@ -145,8 +145,10 @@ final class DefaultTasksOperations implements TasksOperations {
 		Checks.requirePositive("timeout", timeout);
 		Mono<TriggeredRun> triggered = trigger(taskIdentifier, payload, options);
 		return triggered.flatMap((run) -> this.<T>follow(run.id(), outputType)
-			.timeout(timeout, Mono.error(() -> new TriggerTimeoutException("tasks.triggerAndAwait",
-					"run " + run.id() + " did not finish within " + timeout, timeout, null))));
+			.timeout(timeout,
+					Mono.error(() -> new TriggerTimeoutException("tasks.triggerAndAwait",
+							"run " + run.id() + " did not finish within " + timeout, timeout, null)),
+					this.http.scheduler()));
 	}
 
 	/**
@@ -271,8 +273,8 @@ final class DefaultTasksOperations implements TasksOperations {
 	}
 
 	/**
-	 * One batch of the two-phase API: its items written, then announced, then sent
-	 * (unless the batch's key matched an existing batch, as the SDK does).
+	 * One batch of the two-phase API: its items written, then announced, then sent (also
+	 * when the batch's key matched an existing batch).
 	 * @param number the batch's position among the call's batches, from 0
 	 */
 	private Mono<BatchHandle> twoPhase(List<BatchItem> items, long number, BatchOptions options) {
@@ -292,8 +294,11 @@ final class DefaultTasksOperations implements TasksOperations {
 					.reading(CreateBatchAnswer.class,
 							(answer, headers) -> new BatchHandle(answer.id(), firstIndex, items.size(),
 									answer.isCached(), headers.getFirst(JWT_HEADER))))
-				.flatMap((handle) -> handle.isCached() ? Mono.just(handle)
-						: lines.flatMap((bytes) -> streamItems(handle.batchId(), bytes)).thenReturn(handle));
+				// Sent for a cached batch too (unlike the SDK): its items may never have
+				// arrived (phase 1 retried after an answer was lost, or phase 2 failed
+				// before a repeated call); the server answers a sealed batch sealed at
+				// once and deduplicates items by index.
+				.flatMap((handle) -> lines.flatMap((bytes) -> streamItems(handle.batchId(), bytes)).thenReturn(handle));
 		});
 	}
 

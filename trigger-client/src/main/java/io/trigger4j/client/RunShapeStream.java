@@ -42,8 +42,9 @@ import reactor.core.scheduler.Scheduler;
  * runs of the previous answer were delivered, so at most one answer is held. Each request
  * is one call with its own deadline ({@link #LIVE_TIMEOUT} for a long-poll, which is then
  * sent again), so a feed may last forever; cancelling it cancels the request in flight. A
- * long-poll answered sooner than {@link #MIN_IDLE_POLL_INTERVAL} with nothing new delays
- * the next one, so that a server answering at once cannot make the feed spin.
+ * long-poll answered sooner than {@link #MIN_IDLE_POLL_INTERVAL} with nothing new, or a
+ * second restart in a row, delays the next one, so that a server answering at once cannot
+ * make the feed spin.
  */
 final class RunShapeStream {
 
@@ -194,6 +195,9 @@ final class RunShapeStream {
 		/** How long to wait before the next request. */
 		private long pauseMillis;
 
+		/** How many answers in a row restarted the feed (409 or {@code must-refetch}). */
+		private int restarts;
+
 		boolean isDone() {
 			if (this.finished) {
 				return true;
@@ -257,9 +261,13 @@ final class RunShapeStream {
 
 		private List<Run> apply(Answer answer) {
 			boolean live = this.upToDate;
+			boolean idle = live && answer.isIdle();
+			this.restarts = answer.isRestart() ? this.restarts + 1 : 0;
 			List<Run> runs = changes(answer);
 			long elapsed = now() - this.sentAt;
-			if (live && answer.isIdle() && elapsed < MIN_IDLE_POLL_INTERVAL.toMillis()) {
+			// A restart follows at once, but a server restarting the feed again and again
+			// must not make it spin either.
+			if ((idle || this.restarts > 1) && elapsed < MIN_IDLE_POLL_INTERVAL.toMillis()) {
 				this.pauseMillis = MIN_IDLE_POLL_INTERVAL.toMillis() - elapsed;
 			}
 			return runs;
@@ -408,6 +416,19 @@ final class RunShapeStream {
 				}
 			}
 			return true;
+		}
+
+		/** Whether the answer starts the feed over: a 409 or a {@code must-refetch}. */
+		boolean isRestart() {
+			if (this.conflict) {
+				return true;
+			}
+			for (JsonNode message : this.messages) {
+				if ("must-refetch".equals(message.path("headers").path("control").asString(""))) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		/** No answer: a long-poll cut by its timeout. */

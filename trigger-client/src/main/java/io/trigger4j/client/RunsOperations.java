@@ -196,8 +196,9 @@ public interface RunsOperations {
 	 * {@code runs.subscribeToRun}), with {@link RunSubscriptionOptions#defaults()}: the
 	 * run as it is now, then the run after each change. Statuses have their public names
 	 * ({@code COMPLETED}, {@code WAITING}, ...); payload, output and metadata are decoded
-	 * JSON (a value the server stored apart is not inline: its storage path is in
-	 * {@link Run#payloadPresignedUrl()} or {@link Run#outputPresignedUrl()}).
+	 * JSON (a value the server stored apart, whose storage path the feed gives in
+	 * {@link Run#payloadPresignedUrl()} or {@link Run#outputPresignedUrl()}, is
+	 * downloaded before the run is emitted; a failed download ends the {@code Flux}).
 	 *
 	 * <p>
 	 * <strong>Completes</strong> once the run is final (it has a finish time or a

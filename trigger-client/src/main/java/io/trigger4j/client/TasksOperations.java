@@ -178,16 +178,21 @@ public interface TasksOperations {
 	 * /api/v3/batches} announces a batch, then {@code POST
 	 * /api/v3/batches/{batchId}/items} sends its items as NDJSON. Emits one
 	 * {@link BatchHandle} per batch, in input order; at most two batches are in flight
-	 * and at most that many batches of items are held in memory, so the items may come
-	 * from a large or slow source.
+	 * and at most that many batches of items (2000) are taken from the source and held in
+	 * memory, so the items may come from a large or slow source. A batch is sent once it
+	 * has 1000 items or the source completed (its run count is announced first).
 	 *
 	 * <p>
 	 * Retry-safe: sending a batch's items again never makes a second run (the server
 	 * deduplicates items by index), and with an idempotency key a repeated call returns
 	 * the same batches ({@link BatchHandle#isCached()}) and items get keys derived from
-	 * it, as the SDK derives them. The first batch takes the key itself (so a batch of up
-	 * to 1000 items is keyed exactly as the SDK keys it); each later one a key derived
-	 * from it ({@link io.trigger4j.client.model.tasks.IdempotencyKey#part(String, long)
+	 * it, as the SDK derives them. Unlike the SDK, a cached batch's items are sent again,
+	 * so that a call repeated after a failure completes a batch whose items never arrived
+	 * (the server answers at once for a batch already sealed). Without a key, a batch is
+	 * not announced again after a failure where the server may have acted. The first
+	 * batch takes the key itself (so a batch of up to 1000 items is keyed exactly as the
+	 * SDK keys it); each later one a key derived from it
+	 * ({@link io.trigger4j.client.model.tasks.IdempotencyKey#part(String, long)
 	 * key.part("chunk", n)}). An item that cannot be written fails the returned
 	 * {@code Flux} before its batch is sent; batches sent before stay.
 	 * @param items one or more items, each naming its task

@@ -3,12 +3,14 @@ package io.trigger4j.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.trigger4j.client.error.TriggerApiException;
 import io.trigger4j.client.model.batches.BatchHandle;
 import io.trigger4j.client.model.batches.BatchItem;
 import io.trigger4j.client.model.batches.BatchOptions;
@@ -16,6 +18,7 @@ import io.trigger4j.client.model.tasks.IdempotencyKey;
 import io.trigger4j.client.model.tasks.TaskRef;
 import io.trigger4j.client.model.tasks.TriggerOptions;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -35,6 +38,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -139,7 +143,9 @@ class BatchTriggerStreamingTests {
 	}
 
 	@Test
-	void aKeyedBatchCreateIsRetriedAndACachedBatchIsNotSentAgain(WireMockRuntimeInfo wm) {
+	void aKeyedBatchCreateIsRetriedAndTheItemsOfTheCachedBatchAreStillSent(WireMockRuntimeInfo wm) {
+		// The first answer was lost after the server made the batch: the retry finds it
+		// cached, and its items must still be sent, or the batch never gets any.
 		stubFor(post("/api/v3/batches").inScenario("create")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(503))
@@ -147,6 +153,8 @@ class BatchTriggerStreamingTests {
 		stubFor(post("/api/v3/batches").inScenario("create")
 			.whenScenarioStateIs("up")
 			.willReturn(okJson("{\"id\":\"batch_1\",\"runCount\":1,\"isCached\":true,\"idempotencyKey\":\"k\"}")));
+		stubFor(post("/api/v3/batches/batch_1/items")
+			.willReturn(okJson("{\"id\":\"batch_1\",\"itemsAccepted\":1,\"itemsDeduplicated\":0,\"sealed\":true}")));
 		TaskRef<Resize, Void> resize = TaskRef.of("resize", Resize.class, Void.class);
 
 		List<BatchHandle> handles = TestClients.client(wm)
@@ -160,6 +168,22 @@ class BatchTriggerStreamingTests {
 		assertThat(creates).hasSize(2);
 		assertThat(creates.get(1).getHeader("x-trigger-request-idempotency-key"))
 			.isEqualTo(creates.get(0).getHeader("x-trigger-request-idempotency-key"));
+		List<LoggedRequest> sent = findAll(postRequestedFor(urlEqualTo("/api/v3/batches/batch_1/items")));
+		assertThat(sent).hasSize(1);
+		assertThat(lines(sent.get(0))).singleElement()
+			.satisfies((line) -> assertThat(line.get("payload").get("image").asInt()).isEqualTo(1));
+	}
+
+	@Test
+	void aBatchWithoutAKeyIsNotAnnouncedAgainAfterAFailureWhereTheServerMayHaveActed(WireMockRuntimeInfo wm) {
+		stubFor(post("/api/v3/batches").willReturn(aResponse().withStatus(500)));
+
+		assertThatExceptionOfType(TriggerApiException.class).isThrownBy(() -> TestClients.client(wm)
+			.tasks()
+			.batchTrigger(Flux.just(BatchItem.of("a", 1)), BatchOptions.none())
+			.blockLast());
+
+		verify(1, postRequestedFor(urlEqualTo("/api/v3/batches")));
 		verify(0, postRequestedFor(urlMatching("/api/v3/batches/.*/items")));
 	}
 
@@ -186,6 +210,26 @@ class BatchTriggerStreamingTests {
 			.verify(Duration.ofSeconds(5));
 		assertThat(exchange.requests()).extracting((request) -> request.url().getPath())
 			.containsExactly("/api/v3/batches", "/api/v3/batches/batch_1/items", "/api/v3/batches/batch_1/items");
+	}
+
+	@Test
+	void atMostTwoBatchesOfItemsAreTakenFromTheSourceWhileTheirRequestsAreInFlight() {
+		// Every request hangs: what the source gave is what the call holds.
+		ScriptedExchange exchange = new ScriptedExchange().thenHang();
+		AtomicInteger taken = new AtomicInteger();
+		Flux<BatchItem> items = Flux.range(0, 100_000)
+			.doOnNext((i) -> taken.incrementAndGet())
+			.map((i) -> BatchItem.of("a", i));
+
+		Disposable call = exchange.client(VirtualTimeScheduler.create())
+			.tasks()
+			.batchTrigger(items, BatchOptions.none())
+			.subscribe();
+
+		assertThat(taken).hasValue(2 * DefaultTasksOperations.MAX_STREAMED_BATCH_ITEMS);
+		assertThat(exchange.requests()).hasSize(2);
+		call.dispose();
+		assertThat(exchange.cancelled()).isEqualTo(2);
 	}
 
 	@Test

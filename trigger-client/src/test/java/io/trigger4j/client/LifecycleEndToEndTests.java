@@ -26,6 +26,8 @@ import io.trigger4j.emulator.ManualClock;
 import io.trigger4j.emulator.TriggerEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -202,6 +204,34 @@ class LifecycleEndToEndTests {
 			.containsExactlyElementsOf(handles.stream().map(BatchHandle::batchId).toList());
 		assertThat(again).allSatisfy((handle) -> assertThat(handle.isCached()).isTrue());
 		assertThat(echoRuns()).isEqualTo(2500);
+	}
+
+	@Test
+	void aKeyedBatchWhoseItemsNeverArrivedIsCompletedByRepeatingTheCall() {
+		// An earlier call announced the batch, then failed before its items arrived.
+		String announced = WebClient.create(this.emulator.baseUrl())
+			.post()
+			.uri("/api/v3/batches")
+			.header("Authorization", "Bearer " + this.emulator.secretKey())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("runCount", 2, "taskIdentifiers", List.of("echo"), "idempotencyKey",
+					IdempotencyKey.of("nightly-echo").hash()))
+			.retrieve()
+			.bodyToMono(Map.class)
+			.map((answer) -> (String) answer.get("id"))
+			.block();
+
+		List<BatchHandle> handles = this.trigger.tasks()
+			.batchTrigger(Flux.just(BatchItem.of(ECHO, new Blob("a")), BatchItem.of(ECHO, new Blob("b"))),
+					BatchOptions.idempotent("nightly-echo"))
+			.collectList()
+			.block();
+
+		assertThat(handles).singleElement().satisfies((handle) -> {
+			assertThat(handle.batchId()).isEqualTo(announced);
+			assertThat(handle.isCached()).isTrue();
+		});
+		assertThat(echoRuns()).isEqualTo(2);
 	}
 
 	private long echoRuns() {

@@ -28,6 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Following runs over the realtime shape protocol: snapshot, long-polls, refetches,
@@ -171,6 +172,25 @@ class RunSubscriptionTests {
 			.assertNext((run) -> assertThat(run.status()).isEqualTo(RunStatus.CANCELED))
 			.verifyComplete();
 		assertThat(this.exchange.query(2)).isEqualTo("offset=-1&handle=h2&log=full");
+	}
+
+	@Test
+	void restartsAnsweredAgainAndAgainDoNotMakeTheFeedSpin() {
+		answer("h1", "100_0", snapshotRow("EXECUTING"), UP_TO_DATE);
+		// Every later request answered at once with a 409, then with must-refetch.
+		this.exchange.then(409, Map.of("Content-Type", "application/json", "electric-handle", "h2"),
+				json(List.of(MUST_REFETCH)));
+		answer("h2", "200_0", MUST_REFETCH);
+
+		// Without a pause the feed would send requests for ever without returning.
+		assertTimeoutPreemptively(Duration.ofSeconds(30),
+				() -> follow(runs().subscribeToRun("run_1")).expectNextCount(1)
+					.then(() -> assertThat(this.exchange.requests()).hasSize(3))
+					.expectNoEvent(Duration.ofSeconds(10))
+					// The first restart at once, then one a second.
+					.then(() -> assertThat(this.exchange.requests()).hasSize(13))
+					.thenCancel()
+					.verify());
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
@@ -189,6 +191,24 @@ class TriggerAndAwaitTests {
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TriggerTimeoutException.class)
 				.hasMessageContaining("run run_1 did not finish within PT10M"))
 			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void theTimeoutRunsOnTheClientsScheduler() {
+		ScriptedExchange exchange = new ScriptedExchange().thenJson(200, "{\"id\":\"run_1\",\"isCached\":false}");
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		given(this.runs.subscribeToRun("run_1")).willReturn(Flux.never());
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+
+		tasks(exchange.client(time))
+			.triggerAndAwait(HELLO, new Greeting("x"), TriggerOptions.none(), Duration.ofMinutes(10))
+			.subscribe(null, failure::set);
+		time.advanceTimeBy(Duration.ofMinutes(10).minusMillis(1));
+		assertThat(failure.get()).isNull();
+		time.advanceTimeBy(Duration.ofMillis(1));
+
+		assertThat(failure.get()).isInstanceOf(TriggerTimeoutException.class)
+			.hasMessageContaining("run run_1 did not finish within PT10M");
 	}
 
 	private void awaitFollowed() {

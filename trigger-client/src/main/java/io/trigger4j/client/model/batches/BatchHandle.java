@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param batchId the batch id ({@code batch_...})
  * @param firstIndex the input index of the batch's first item (0, 1000, 2000, ...)
  * @param runCount how many items the batch holds
- * @param isCached whether the batch's idempotency key matched an existing batch (then no
- * item was sent again)
+ * @param isCached whether the batch's idempotency key matched an existing batch (its
+ * items are sent again all the same, which the server deduplicates by index, so that a
+ * batch whose items never arrived is completed)
  * @param publicAccessToken a token scoped to reading this batch ({@code x-trigger-jwt}),
  * if the server sent one; never printed
  */
