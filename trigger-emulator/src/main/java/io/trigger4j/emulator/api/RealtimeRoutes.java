@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -172,8 +173,17 @@ final class RealtimeRoutes {
 				return tooManyConcurrent();
 			}
 			long deadline = System.nanoTime() + jittered(changes.holdTimeout()).toNanos();
+			AtomicBoolean released = new AtomicBoolean();
+			Runnable release = () -> {
+				if (released.compareAndSet(false, true)) {
+					changes.releaseHold();
+				}
+			};
+			// Given back before the answer goes on, and when the request is abandoned.
 			return Mono.defer(() -> hold(exchange, feed, Objects.requireNonNull(shape), handle, since, rows, deadline))
-				.doFinally((signal) -> changes.releaseHold());
+				.doOnSuccess((answer) -> release.run())
+				.doOnError((ex) -> release.run())
+				.doFinally((signal) -> release.run());
 		});
 	}
 
@@ -247,6 +257,14 @@ final class RealtimeRoutes {
 	static Mono<Boolean> watched(Callable<RunChanges.Watch> open, Duration within) {
 		return Mono.defer(() -> {
 			AtomicReference<@Nullable Object> opened = new AtomicReference<>();
+			Runnable close = () -> {
+				Object watch = opened.getAndSet(ENDED);
+				if (watch instanceof RunChanges.Watch held) {
+					held.cancel();
+				}
+			};
+			// Closed before the answer goes on (so it is closed once the client has the
+			// answer), and when the request is abandoned.
 			return EngineCalls.call(() -> {
 				RunChanges.Watch watch = open.call();
 				if (!opened.compareAndSet(null, watch)) {
@@ -257,12 +275,9 @@ final class RealtimeRoutes {
 				.flatMap((watch) -> Mono.fromFuture(watch.changed(), true)
 					.then(Mono.just(true))
 					.timeout(within, Mono.just(false)))
-				.doFinally((signal) -> {
-					Object watch = opened.getAndSet(ENDED);
-					if (watch instanceof RunChanges.Watch held) {
-						held.cancel();
-					}
-				});
+				.doOnSuccess((changed) -> close.run())
+				.doOnError((ex) -> close.run())
+				.doFinally((signal) -> close.run());
 		});
 	}
 
