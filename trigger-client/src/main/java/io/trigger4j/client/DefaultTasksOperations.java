@@ -159,9 +159,10 @@ final class DefaultTasksOperations implements TasksOperations {
 	 */
 	private <T> Mono<T> follow(String runId, Type outputType) {
 		AtomicReference<@Nullable Run> last = new AtomicReference<>();
+		boolean wantsOutput = outputType != Void.class;
 		return this.runs.subscribeToRun(runId)
 			.doOnNext(last::set)
-			.takeUntil(DefaultTasksOperations::settled)
+			.takeUntil((run) -> settled(run, wantsOutput))
 			.then(Mono.defer(() -> {
 				Run run = last.get();
 				if (run == null || !run.isTerminal()) {
@@ -173,14 +174,22 @@ final class DefaultTasksOperations implements TasksOperations {
 				if (!run.status().isSuccess()) {
 					return Mono.error(new RunFailedException(run));
 				}
+				if (!wantsOutput) {
+					return Mono.empty();
+				}
 				return this.packets.resolve(run)
 					.flatMap((resolved) -> Mono.justOrEmpty(this.<T>output(resolved, outputType)));
 			}));
 	}
 
-	private static boolean settled(Run run) {
-		return run.isTerminal()
-				&& (!run.status().isSuccess() || run.output() != null || run.outputPresignedUrl() != null);
+	/**
+	 * Whether the run is final with all that is awaited: a failed run at once; a
+	 * completed one once its output arrived (it may come in a later change), or at once
+	 * when the output is not wanted.
+	 */
+	private static boolean settled(Run run, boolean wantsOutput) {
+		return run.isTerminal() && (!run.status().isSuccess() || !wantsOutput || run.output() != null
+				|| run.outputPresignedUrl() != null);
 	}
 
 	private <T> @Nullable T output(Run run, Type outputType) {

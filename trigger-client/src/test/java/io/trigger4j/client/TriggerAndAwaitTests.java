@@ -122,6 +122,17 @@ class TriggerAndAwaitTests {
 	}
 
 	@Test
+	void withoutAnOutputTypeTheRunIsDoneOnceItCompletes(WireMockRuntimeInfo wm) {
+		// The feed stays open, as a real one does during its completion grace.
+		given(this.runs.subscribeToRun("run_1"))
+			.willReturn(Flux.concat(Flux.just(TestClients.read(run("COMPLETED", ""), Run.class)), Flux.never()));
+
+		StepVerifier.create(tasks(wm).triggerAndAwait("hello-world", "x", TriggerOptions.none(), Void.class))
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
 	void anOffloadedOutputIsDownloadedWithoutTheSecretKey(WireMockRuntimeInfo wm) {
 		stubFor(get(urlPathEqualTo("/bucket/run_1/output.json"))
 			.willReturn(okJson("{\"text\":\"" + "w".repeat(200 * 1024) + "\",\"wordCount\":1}")));
