@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -169,16 +168,11 @@ final class RealtimeRoutes {
 				return snapshot(exchange, feed, rows, handle);
 			}
 			RunChanges changes = this.engine.runChanges();
-			if (!changes.tryHold()) {
+			Runnable release = changes.tryHold();
+			if (release == null) {
 				return tooManyConcurrent();
 			}
 			long deadline = System.nanoTime() + jittered(changes.holdTimeout()).toNanos();
-			AtomicBoolean released = new AtomicBoolean();
-			Runnable release = () -> {
-				if (released.compareAndSet(false, true)) {
-					changes.releaseHold();
-				}
-			};
 			// Given back before the answer goes on, and when the request is abandoned.
 			return Mono.defer(() -> hold(exchange, feed, Objects.requireNonNull(shape), handle, since, rows, deadline))
 				.doOnSuccess((answer) -> release.run())

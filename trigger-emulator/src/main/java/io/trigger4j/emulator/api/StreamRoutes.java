@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.trigger4j.emulator.engine.Engine;
 import io.trigger4j.emulator.engine.RunChanges;
@@ -96,15 +95,10 @@ final class StreamRoutes {
 	 */
 	private Mono<ServerResponse> held(RunSnapshot run, String key, @Nullable String after, Duration inactivity) {
 		RunChanges changes = this.engine.runChanges();
-		if (!changes.tryHold()) {
+		Runnable release = changes.tryHold();
+		if (release == null) {
 			return RealtimeRoutes.tooManyConcurrent();
 		}
-		AtomicBoolean released = new AtomicBoolean();
-		Runnable release = () -> {
-			if (released.compareAndSet(false, true)) {
-				changes.releaseHold();
-			}
-		};
 		return answer(run, key, after, inactivity, release).doOnCancel(release).doOnError((failure) -> release.run());
 	}
 

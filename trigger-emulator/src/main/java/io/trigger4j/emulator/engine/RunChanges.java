@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -121,25 +122,26 @@ public final class RunChanges {
 	}
 
 	/**
-	 * Takes one of the {@link #maxHeldRequests()} places for a request about to be held;
-	 * {@code false} when all are taken. Give it back with {@link #releaseHold()} once the
-	 * request is answered or abandoned.
+	 * Takes a place for a held request (a live long-poll or an open stream), or answers
+	 * {@code null} when all are taken. The place is given back by the returned
+	 * {@link Runnable} once the request is answered or abandoned; running it again
+	 * changes nothing.
 	 */
-	public boolean tryHold() {
+	public @Nullable Runnable tryHold() {
 		while (true) {
 			int now = this.held.get();
 			if (now >= this.maxHeldRequests) {
-				return false;
+				return null;
 			}
 			if (this.held.compareAndSet(now, now + 1)) {
-				return true;
+				AtomicBoolean released = new AtomicBoolean();
+				return () -> {
+					if (released.compareAndSet(false, true)) {
+						this.held.decrementAndGet();
+					}
+				};
 			}
 		}
-	}
-
-	/** Gives back a place taken by {@link #tryHold()}. */
-	public void releaseHold() {
-		this.held.updateAndGet((now) -> Math.max(0, now - 1));
 	}
 
 	/** How many places are taken by held requests. */
