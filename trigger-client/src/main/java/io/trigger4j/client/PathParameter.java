@@ -6,14 +6,23 @@ import io.trigger4j.client.internal.Checks;
 
 /**
  * The kinds of value an operation's path carries. Each names the argument it comes from
- * (and the path template's variable) and checks it before anything is sent; kinds let
- * later checks validate by what a value is (a run id, a queue name) rather than where it
- * appears.
+ * (and the path template's variable) and checks it before anything is sent, by what the
+ * value is (a run id, a queue name) rather than where it appears: ids of a known format
+ * (api-semantics.md section 5) must have their prefix and only letters, digits, {@code _}
+ * and {@code -}, at most {@value Checks#MAX_ID_LENGTH} characters; free text (a task
+ * identifier, a schedule's deduplication key) must not hold {@code /}, {@code ?},
+ * {@code #}, a backslash or control characters, nor be {@code .} or {@code ..}, and has
+ * at most {@value Checks#MAX_PATH_VALUE_LENGTH} characters.
  */
 enum PathParameter {
 
 	/** A run id, {@code run_...}. */
-	RUN_ID("runId"),
+	RUN_ID("runId") {
+		@Override
+		String check(String value) {
+			return Checks.requirePrefixedId(argument(), value, "run_", "run id");
+		}
+	},
 
 	/**
 	 * A task's identifier, such as {@code send-welcome-email}: free text, sent as one
@@ -25,12 +34,7 @@ enum PathParameter {
 	PROJECT_REF("projectRef") {
 		@Override
 		String check(String value) {
-			super.check(value);
-			if (!value.startsWith("proj_")) {
-				throw new IllegalArgumentException(
-						"projectRef must be a project ref starting with proj_ but was '" + value + "'");
-			}
-			return value;
+			return Checks.requirePrefixedId(argument(), value, "proj_", "project ref");
 		}
 	},
 
@@ -40,11 +44,12 @@ enum PathParameter {
 	ENVIRONMENT("env") {
 		@Override
 		String check(String value) {
-			super.check(value);
+			Checks.requireId(argument(), value);
+			Checks.requireMaxLength(argument(), value, Checks.MAX_ID_LENGTH);
 			if (!value.matches("[a-z0-9-]+")) {
 				throw new IllegalArgumentException(
-						"env must be an environment slug such as dev, staging, prod or preview but was '" + value
-								+ "'");
+						"env must be an environment slug such as dev, staging, prod or preview but was "
+								+ Checks.quote(value));
 			}
 			return value;
 		}
@@ -63,6 +68,14 @@ enum PathParameter {
 	ENV_VAR_NAME("name") {
 		@Override
 		String check(String value) {
+			if (value != null) {
+				Checks.requireMaxLength(argument(), value, Checks.MAX_PATH_VALUE_LENGTH);
+				if (value.chars().anyMatch(Character::isISOControl)) {
+					throw new IllegalArgumentException(argument()
+							+ " must be a variable name of letters, digits and underscores ([A-Za-z0-9_]+) but was "
+							+ Checks.quote(value));
+				}
+			}
 			return DefaultEnvVarsOperations.requireName(argument(), value);
 		}
 	},
@@ -76,11 +89,12 @@ enum PathParameter {
 	QUEUE("queue") {
 		@Override
 		String check(String value) {
-			super.check(value);
+			Checks.requireId(argument(), value);
+			Checks.requireMaxLength(argument(), value, Checks.MAX_PATH_VALUE_LENGTH);
 			if (!value.matches("[a-zA-Z0-9_%-]+")) {
 				throw new IllegalArgumentException(
-						"queue must be a queue id, task identifier or queue name of letters, digits, '_', '-' and '/' (sent as %2F) but was '"
-								+ value + "'");
+						"queue must be a queue id, task identifier or queue name of letters, digits, '_', '-' and '/' (sent as %2F) but was "
+								+ Checks.quote(value));
 			}
 			return value;
 		}
@@ -90,17 +104,26 @@ enum PathParameter {
 	DEPLOYMENT_ID("deploymentId") {
 		@Override
 		String check(String value) {
-			super.check(value);
-			if (!value.startsWith("deployment_")) {
+			return Checks.requirePrefixedId(argument(), value, "deployment_", "deployment id");
+		}
+	},
+
+	/**
+	 * A deployment version, such as {@code 20260820.3}: letters, digits, {@code .},
+	 * {@code _} and {@code -}, starting with a letter or digit.
+	 */
+	DEPLOYMENT_VERSION("version") {
+		@Override
+		String check(String value) {
+			Checks.requireId(argument(), value);
+			Checks.requireMaxLength(argument(), value, Checks.MAX_ID_LENGTH);
+			if (!value.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
 				throw new IllegalArgumentException(
-						"deploymentId must be a deployment id starting with deployment_ but was '" + value + "'");
+						"version must be a deployment version such as 20260820.3 but was " + Checks.quote(value));
 			}
 			return value;
 		}
 	},
-
-	/** A deployment version, such as {@code 20260820.3}. */
-	DEPLOYMENT_VERSION("version"),
 
 	/**
 	 * A waitpoint token's id, {@code waitpoint_} and letters, digits, {@code _} or
@@ -109,12 +132,7 @@ enum PathParameter {
 	WAITPOINT_ID("waitpointId") {
 		@Override
 		String check(String value) {
-			Checks.requireId("tokenId", value);
-			if (!value.matches("waitpoint_[A-Za-z0-9_-]+")) {
-				throw new IllegalArgumentException(
-						"tokenId must be a waitpoint token id starting with waitpoint_ but was '" + value + "'");
-			}
-			return value;
+			return Checks.requirePrefixedId("tokenId", value, "waitpoint_", "waitpoint token id");
 		}
 	},
 
@@ -144,12 +162,7 @@ enum PathParameter {
 	BATCH_ID("batchId") {
 		@Override
 		String check(String value) {
-			super.check(value);
-			if (!value.startsWith("batch_") || value.length() == "batch_".length()) {
-				throw new IllegalArgumentException(
-						"batchId must be a batch id starting with batch_ but was '" + value + "'");
-			}
-			return value;
+			return Checks.requirePrefixedId(argument(), value, "batch_", "batch id");
 		}
 	},
 
@@ -157,7 +170,12 @@ enum PathParameter {
 	 * An idempotency key as sent: the SHA-256 hex of the user's key parts, or a key the
 	 * caller passed as already hashed.
 	 */
-	IDEMPOTENCY_KEY("idempotencyKey"),
+	IDEMPOTENCY_KEY("idempotencyKey") {
+		@Override
+		String check(String value) {
+			return Checks.requirePathSegment(argument(), value, Checks.MAX_IDEMPOTENCY_KEY_LENGTH, false);
+		}
+	},
 
 	/** The key of a run's realtime data stream, such as {@code openai}. */
 	STREAM_KEY("streamKey"),
@@ -166,7 +184,12 @@ enum PathParameter {
 	 * The storage path of an offloaded packet, such as
 	 * {@code trigger/<task>/<ms>-<rand>/payload.json}, sent as one segment.
 	 */
-	PACKET_PATH("packetPath");
+	PACKET_PATH("packetPath") {
+		@Override
+		String check(String value) {
+			return Checks.requirePathSegment(argument(), value, Checks.MAX_PATH_VALUE_LENGTH, true);
+		}
+	};
 
 	private final String argument;
 
@@ -180,12 +203,12 @@ enum PathParameter {
 	}
 
 	/**
-	 * Checks a value of this kind.
+	 * Checks a value of this kind; by default free text sent as one segment.
 	 * @throws IllegalArgumentException naming the argument when the value is not
 	 * acceptable
 	 */
 	String check(String value) {
-		return Checks.requireId(this.argument, value);
+		return Checks.requirePathSegment(this.argument, value, Checks.MAX_PATH_VALUE_LENGTH, false);
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.trigger4j.client;
 
-import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.trigger4j.client.error.TriggerApiException;
 import io.trigger4j.client.error.TriggerDecodingException;
@@ -190,15 +188,16 @@ final class StorageHttp {
 		Throwable cause = (failure instanceof WebClientRequestException requestFailure
 				&& requestFailure.getCause() != null) ? requestFailure.getCause() : failure;
 		Throwable reportable = redacted(uri, failure);
-		if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
+		TriggerHttp.NotSent notSent = TriggerHttp.notSent(failure);
+		if (notSent == null && (cause instanceof ReadTimeoutException || cause instanceof TimeoutException)) {
 			return new TriggerTimeoutException(name, "no answer from " + host + " within " + this.responseTimeout,
 					this.responseTimeout, reportable);
 		}
-		boolean connectFailure = cause instanceof ConnectException || cause instanceof ConnectTimeoutException;
-		String what = connectFailure ? "could not connect to the storage host " + host
+		String what = (notSent != null) ? notSent.what().replace("the Trigger.dev API", "the storage host " + host)
 				: "the connection to the storage host " + host + " failed";
-		return new TriggerTransportException(name, what + " (" + cause.getClass().getSimpleName() + ")", connectFailure,
-				reportable);
+		Throwable named = (notSent != null) ? notSent.cause() : cause;
+		return new TriggerTransportException(name, what + " (" + named.getClass().getSimpleName() + ")",
+				notSent != null, reportable);
 	}
 
 	/**

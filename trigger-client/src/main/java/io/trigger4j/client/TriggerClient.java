@@ -1,5 +1,6 @@
 package io.trigger4j.client;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -46,6 +47,12 @@ public final class TriggerClient {
 
 	/** The TCP connect timeout of the plain-Java client unless told otherwise. */
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	/** The shortest connect timeout accepted: Netty counts it in whole milliseconds. */
+	public static final Duration MIN_CONNECT_TIMEOUT = Duration.ofMillis(1);
+
+	/** The longest connect timeout accepted. */
+	public static final Duration MAX_CONNECT_TIMEOUT = Duration.ofHours(1);
 
 	private TriggerClient() {
 	}
@@ -113,26 +120,54 @@ public final class TriggerClient {
 			return this;
 		}
 
+		/**
+		 * A credential, sent in a header: printable ASCII without spaces. Messages never
+		 * show it.
+		 */
 		private static String requireToken(String argument, String token) {
 			Checks.requireText(argument, token);
 			if (token.chars().anyMatch(Character::isWhitespace)) {
 				throw new IllegalArgumentException(argument + " must not contain whitespace");
 			}
+			for (int i = 0; i < token.length(); i++) {
+				char c = token.charAt(i);
+				if (c < 0x21 || c > 0x7e) {
+					throw new IllegalArgumentException(argument
+							+ " must hold only printable ASCII characters but has a control or non-ASCII character at index "
+							+ i + " (the value is secret and not shown)");
+				}
+			}
 			return token;
 		}
 
-		/** The API's base URL; defaults to {@value TriggerClient#DEFAULT_BASE_URL}. */
+		/**
+		 * The API's base URL; defaults to {@value TriggerClient#DEFAULT_BASE_URL}.
+		 * @throws IllegalArgumentException if it is not an absolute http(s) URL with a
+		 * host, or its port is not between 1 and 65535
+		 */
 		public Builder baseUrl(String baseUrl) {
-			this.baseUrl = TriggerHttp.normalizeBaseUrl(baseUrl).toString();
+			URI uri = TriggerHttp.normalizeBaseUrl(baseUrl);
+			if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+				throw new IllegalArgumentException(
+						"baseUrl must have a port between 1 and 65535 but had " + uri.getPort());
+			}
+			this.baseUrl = uri.toString();
 			return this;
 		}
 
 		/**
 		 * The preview or dev branch, sent as {@code x-trigger-branch}; required with a
-		 * preview key.
+		 * preview key. Printable ASCII, as a header value must be.
 		 */
 		public Builder branch(@Nullable String branch) {
-			this.branch = (branch != null) ? Checks.requireId("branch", branch) : null;
+			if (branch != null) {
+				Checks.requireId("branch", branch);
+				if (!branch.chars().allMatch((c) -> c >= 0x20 && c <= 0x7e)) {
+					throw new IllegalArgumentException(
+							"branch must hold only printable ASCII characters but was " + Checks.quote(branch));
+				}
+			}
+			this.branch = branch;
 			return this;
 		}
 
@@ -169,13 +204,17 @@ public final class TriggerClient {
 		}
 
 		/**
-		 * The TCP connect timeout (default 10 s). When set, trigger4j installs its own
-		 * Reactor Netty connector on the cloned builder; {@code null} keeps the builder's
-		 * connector as it is.
+		 * The TCP connect timeout (default 10 s), from 1 ms to 1 hour. When set,
+		 * trigger4j installs its own Reactor Netty connector on the cloned builder;
+		 * {@code null} keeps the builder's connector as it is.
 		 */
 		public Builder connectTimeout(@Nullable Duration connectTimeout) {
-			this.connectTimeout = (connectTimeout != null) ? Checks.requirePositive("connectTimeout", connectTimeout)
-					: null;
+			if (connectTimeout != null && (connectTimeout.compareTo(MIN_CONNECT_TIMEOUT) < 0
+					|| connectTimeout.compareTo(MAX_CONNECT_TIMEOUT) > 0)) {
+				throw new IllegalArgumentException(
+						"connectTimeout must be between 1 ms and 1 hour (PT0.001S to PT1H) but was " + connectTimeout);
+			}
+			this.connectTimeout = connectTimeout;
 			return this;
 		}
 

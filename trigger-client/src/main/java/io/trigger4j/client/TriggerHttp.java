@@ -2,6 +2,7 @@ package io.trigger4j.client;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,13 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.BiFunction;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -42,21 +44,24 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClientRequest;
-import reactor.util.retry.Retry;
 
 /**
  * Sends {@link ApiCall}s: adds what differs per call (the credential the operation takes,
  * the request idempotency key, extra headers) to the headers every request carries (set
  * once on the {@link WebClient} as its default headers), bounds each attempt with the
- * connector's per-request response timeout and the whole call with one deadline, maps
- * responses and failures to values or {@link TriggerException}s, retries with
- * {@link RetryStrategy}, and wraps each logical call in one observation.
+ * connector's per-request response timeout and with what is left of the call's deadline
+ * (time spent waiting for rate-limit resets not counted), maps responses and failures to
+ * values or {@link TriggerException}s, retries with {@link RetryStrategy}, and wraps each
+ * logical call in one observation. No failure it signals holds the request: the
+ * credential is masked in echoed answers, and WebClient's exceptions (which carry the
+ * request's headers) are never chained as causes.
  *
  * <p>
  * An instance holds one view's settings; {@link #withOptions(RequestOptions)} derives
@@ -250,7 +255,6 @@ final class TriggerHttp {
 		byte[] body = (call.body() instanceof ApiCall.RawBody raw) ? raw.bytes()
 				: (call.body() != null) ? json().write(call.body()) : null;
 		URI uri = call.uri(baseUrl());
-		Retry retry = this.retryStrategy.forCall(call);
 		return Mono.defer(() -> {
 			TriggerRequestObservationContext context = new TriggerRequestObservationContext(call.name(),
 					call.operation().method().name());
@@ -259,16 +263,13 @@ final class TriggerHttp {
 					() -> context, this.shared.observationRegistry());
 			String requestKey = UUID.randomUUID().toString();
 			Scheduler timer = timer();
-			long start = timer.now(TimeUnit.MILLISECONDS);
-			AtomicInteger attempts = new AtomicInteger();
+			RetryStrategy.Budget budget = this.retryStrategy.begin(call, this.deadline);
+			// Each attempt is bounded by what is left of the deadline; waits for a
+			// rate-limit reset are not counted (maxRateLimitWait bounds them).
 			Mono<T> logicalCall = Mono.defer(() -> {
-				attempts.incrementAndGet();
-				return attempt(call, uri, authorization, body, requestKey, context);
-			})
-				.retryWhen(retry)
-				.timeout(this.deadline, timer)
-				.onErrorMap((failure) -> finalFailure(call, failure, attempts.get(),
-						Duration.ofMillis(timer.now(TimeUnit.MILLISECONDS) - start)));
+				budget.attempted();
+				return attempt(call, uri, authorization, body, requestKey, context).timeout(budget.remaining(), timer);
+			}).retryWhen(budget.retry()).onErrorMap((failure) -> finalFailure(call, authorization, failure, budget));
 			observation.start();
 			return logicalCall.doOnError(observation::error)
 				.doOnTerminate(observation::stop)
@@ -330,11 +331,10 @@ final class TriggerHttp {
 					return response.bodyToMono(byte[].class)
 						.onErrorResume(DataBufferLimitException.class, (tooLarge) -> Mono.just(TOO_LARGE_BODY_BYTES))
 						.defaultIfEmpty(EMPTY)
-						.flatMapMany((body) -> Flux.error(TriggerApiException.of(call.name(), status,
-								headerMap(headers), new String(body, StandardCharsets.UTF_8))));
+						.flatMapMany((body) -> Flux.error(apiFailure(call, authorization, status, headers, body)));
 				})
 				.onErrorMap((failure) -> !(failure instanceof TriggerException),
-						(failure) -> transportFailure(call, failure));
+						(failure) -> transportFailure(call, authorization, failure));
 		});
 	}
 
@@ -367,9 +367,9 @@ final class TriggerHttp {
 				: MediaType.APPLICATION_JSON;
 		WebClient.RequestHeadersSpec<?> spec = (body != null) ? request.contentType(contentType).bodyValue(body)
 				: request;
-		return spec.exchangeToMono((response) -> read(call, response, context))
+		return spec.exchangeToMono((response) -> read(call, authorization, response, context))
 			.onErrorMap((failure) -> !(failure instanceof TriggerException),
-					(failure) -> transportFailure(call, failure));
+					(failure) -> transportFailure(call, authorization, failure));
 	}
 
 	private void headers(HttpHeaders headers, ApiCall<?> call, @Nullable String authorization, byte @Nullable [] body,
@@ -390,7 +390,8 @@ final class TriggerHttp {
 		call.headers().forEach(headers::set);
 	}
 
-	private <T> Mono<T> read(ApiCall<T> call, ClientResponse response, TriggerRequestObservationContext context) {
+	private <T> Mono<T> read(ApiCall<T> call, @Nullable String authorization, ClientResponse response,
+			TriggerRequestObservationContext context) {
 		int status = response.statusCode().value();
 		context.setStatusCode(status);
 		HttpHeaders headers = response.headers().asHttpHeaders();
@@ -398,54 +399,124 @@ final class TriggerHttp {
 		return response.bodyToMono(byte[].class)
 			// Too large: an error answer still becomes its status's exception (a 5xx
 			// stays retryable), a successful one cannot be read.
-			.onErrorResume(DataBufferLimitException.class, (tooLarge) -> success
-					? Mono.error(new TriggerDecodingException(call.name() + " failed: the answer (status " + status
-							+ ") is larger than " + (MAX_RESPONSE_BYTES >> 20) + " MiB", reportable(call, tooLarge)))
-					: Mono.just(TOO_LARGE_BODY_BYTES))
+			.onErrorResume(DataBufferLimitException.class,
+					(tooLarge) -> success ? Mono.error(tooLarge(call, authorization, status, tooLarge))
+							: Mono.just(TOO_LARGE_BODY_BYTES))
 			.defaultIfEmpty(EMPTY)
 			.map((body) -> {
 				if (success) {
 					return call.reader().read(json(), body, headers);
 				}
-				throw TriggerApiException.of(call.name(), status, headerMap(headers),
-						new String(body, StandardCharsets.UTF_8));
+				throw apiFailure(call, authorization, status, headers, body);
 			});
 	}
 
-	private static Map<String, List<String>> headerMap(HttpHeaders headers) {
-		Map<String, List<String>> map = new LinkedHashMap<>();
-		headers.forEach(map::put);
-		return map;
-	}
-
-	private TriggerException transportFailure(ApiCall<?> call, Throwable failure) {
-		Throwable cause = (failure instanceof WebClientRequestException requestFailure
-				&& requestFailure.getCause() != null) ? requestFailure.getCause() : failure;
-		if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
-			return new TriggerTimeoutException(call.name(), this.responseTimeout, reportable(call, failure));
-		}
-		boolean connectFailure = cause instanceof ConnectException || cause instanceof ConnectTimeoutException;
-		String what = connectFailure ? "could not connect to the Trigger.dev API" : "the connection failed";
-		return new TriggerTransportException(call.name(), what + " (" + cause.getClass().getSimpleName() + ")",
-				connectFailure, reportable(call, failure));
+	private static TriggerDecodingException tooLarge(ApiCall<?> call, @Nullable String authorization, int status,
+			DataBufferLimitException failure) {
+		return new TriggerDecodingException(call.name() + " failed: the answer (status " + status + ") is larger than "
+				+ (MAX_RESPONSE_BYTES >> 20) + " MiB", reportable(call, authorization, failure));
 	}
 
 	/**
-	 * The failure to chain as a cause. For a call whose URI holds a secret, not the
-	 * failure itself: WebClient's exceptions carry the URI, and its checkpoint
-	 * ({@code Request to POST <url>}) rides on them as a suppressed exception. Instead, a
-	 * {@link RedactedFailure} naming the root cause's type, with its message redacted and
-	 * its stack trace, and no cause or suppressed exceptions.
+	 * The exception of an error answer, with this call's credential masked wherever the
+	 * answer echoes it (a proxy's error page may show the request's headers);
+	 * {@link TriggerApiException} masks whatever else looks like a credential.
 	 */
-	static Throwable reportable(ApiCall<?> call, Throwable failure) {
-		if (!call.hasSecretPath()) {
-			return failure;
+	private static TriggerApiException apiFailure(ApiCall<?> call, @Nullable String authorization, int status,
+			HttpHeaders headers, byte[] body) {
+		Map<String, List<String>> map = new LinkedHashMap<>();
+		headers.forEach((name, values) -> map.put(name,
+				values.stream().map((value) -> maskCredential(value, authorization)).toList()));
+		return TriggerApiException.of(call.name(), status, map,
+				maskCredential(new String(body, StandardCharsets.UTF_8), authorization));
+	}
+
+	/**
+	 * The text with the credential of an {@code Authorization} header (the header's value
+	 * after its scheme) replaced by {@code ******}.
+	 */
+	static @Nullable String maskCredential(@Nullable String text, @Nullable String authorization) {
+		if (text == null || authorization == null || authorization.isEmpty()) {
+			return text;
 		}
+		int space = authorization.indexOf(' ');
+		String credential = (space >= 0) ? authorization.substring(space + 1).strip() : authorization;
+		return credential.isEmpty() ? text : text.replace(credential, "******");
+	}
+
+	private TriggerException transportFailure(ApiCall<?> call, @Nullable String authorization, Throwable failure) {
+		NotSent notSent = notSent(failure);
+		Throwable cause = (failure instanceof WebClientRequestException requestFailure
+				&& requestFailure.getCause() != null) ? requestFailure.getCause() : failure;
+		Throwable reportable = reportable(call, authorization, failure);
+		if (notSent == null && (cause instanceof ReadTimeoutException || cause instanceof TimeoutException)) {
+			return new TriggerTimeoutException(call.name(), this.responseTimeout, reportable);
+		}
+		String what = (notSent != null) ? notSent.what() : "the connection failed";
+		Throwable named = (notSent != null) ? notSent.cause() : cause;
+		return new TriggerTransportException(call.name(), what + " (" + named.getClass().getSimpleName() + ")",
+				notSent != null, reportable);
+	}
+
+	/**
+	 * A failure before any byte of the request can have been written, found in a cause
+	 * chain: what happened, and the cause that shows it.
+	 */
+	record NotSent(String what, Throwable cause) {
+	}
+
+	/**
+	 * Whether the request certainly never left the client: no connection could be had
+	 * from the pool (too many calls waiting, or none freed in time), the host did not
+	 * resolve, the connection was refused or not made in time, or its TLS handshake
+	 * failed. Anything else (a reset, a premature close, a read timeout) may come after
+	 * the server received the request.
+	 */
+	static @Nullable NotSent notSent(Throwable failure) {
+		int depth = 0;
+		for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+			String name = cause.getClass().getSimpleName();
+			if (name.equals("PoolAcquirePendingLimitException") || name.equals("PoolAcquireTimeoutException")) {
+				return new NotSent("no connection to the Trigger.dev API was free in the pool", cause);
+			}
+			if (cause instanceof UnknownHostException) {
+				return new NotSent("the name of the Trigger.dev API did not resolve", cause);
+			}
+			if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException) {
+				return new NotSent("could not connect to the Trigger.dev API", cause);
+			}
+			if (cause instanceof SSLHandshakeException) {
+				return new NotSent("the TLS handshake with the Trigger.dev API failed", cause);
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The failure to chain as a cause, which must not hold the request: WebClient's
+	 * {@link WebClientRequestException} carries its headers ({@code Authorization}
+	 * included) and URI, and its checkpoint ({@code Request to POST <url>}) rides on it
+	 * as a suppressed exception. So never WebClient's exception: its root cause when that
+	 * is safe to keep as it is (no cause, no suppressed exceptions, a message without the
+	 * credential, a call whose URI holds no secret), else a {@link RedactedFailure}
+	 * naming the root cause's type with its message masked and its stack trace, and no
+	 * cause or suppressed exceptions.
+	 */
+	static Throwable reportable(ApiCall<?> call, @Nullable String authorization, Throwable failure) {
 		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
+		int depth = 0;
+		while (root.getCause() != null && root.getCause() != root && depth++ < 32) {
 			root = root.getCause();
 		}
-		String message = call.redact(root.getMessage());
+		String original = root.getMessage();
+		String message = maskCredential(call.redact(original), authorization);
+		if (!call.hasSecretPath() && root.getCause() == null && root.getSuppressed().length == 0
+				&& !(root instanceof WebClientException) && Objects.equals(message, original)) {
+			return root;
+		}
 		RedactedFailure redacted = new RedactedFailure(
 				root.getClass().getName() + ((message != null) ? ": " + message : ""));
 		redacted.setStackTrace(root.getStackTrace());
@@ -453,8 +524,8 @@ final class TriggerHttp {
 	}
 
 	/**
-	 * Stands for a failure that cannot be chained as it is because the request's URI
-	 * holds a secret: its message is the original's type and redacted message.
+	 * Stands for a failure that cannot be chained as it is because it may hold the
+	 * request or a secret: its message is the original's type and masked message.
 	 */
 	static final class RedactedFailure extends RuntimeException {
 
@@ -468,14 +539,19 @@ final class TriggerHttp {
 
 	/**
 	 * The failure the caller sees: a passed deadline becomes a timeout, and a transport
-	 * failure says how many attempts were made over how long.
+	 * failure says how many attempts were made over how long (and how much of it waiting
+	 * for the rate limit).
 	 */
-	private Throwable finalFailure(ApiCall<?> call, Throwable failure, int attempts, Duration elapsed) {
+	private Throwable finalFailure(ApiCall<?> call, @Nullable String authorization, Throwable failure,
+			RetryStrategy.Budget budget) {
+		int attempts = budget.attempts();
+		long waited = budget.rateLimitWaited().toMillis();
 		String tried = " (" + attempts + ((attempts == 1) ? " attempt" : " attempts") + " in "
-				+ String.format(Locale.ROOT, "%.3f", elapsed.toMillis() / 1000.0) + " s)";
+				+ seconds(budget.elapsed().toMillis()) + " s"
+				+ ((waited > 0) ? ", " + seconds(waited) + " s of it waiting for the rate limit" : "") + ")";
 		if (failure instanceof TimeoutException) {
 			return new TriggerTimeoutException(call.name(), "no answer within the deadline of " + this.deadline + tried,
-					this.deadline, reportable(call, failure));
+					this.deadline, reportable(call, authorization, failure));
 		}
 		if (failure instanceof TriggerTimeoutException timeout) {
 			return new TriggerTimeoutException(call.name(), timeout.reason() + tried, timeout.timeout(),
@@ -486,6 +562,10 @@ final class TriggerHttp {
 					transport.getCause());
 		}
 		return failure;
+	}
+
+	private static String seconds(long millis) {
+		return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
 	}
 
 	static URI normalizeBaseUrl(String baseUrl) {

@@ -7,28 +7,39 @@ import io.trigger4j.client.error.RateLimitException;
 import io.trigger4j.client.internal.Checks;
 
 /**
- * How trigger4j retries a failed call: exponential backoff with jitter, implemented with
- * Reactor's {@link reactor.util.retry.Retry#backoff(long, Duration) Retry.backoff}.
+ * How trigger4j retries a failed call: exponential backoff with jitter, computed as
+ * Reactor's {@link reactor.util.retry.Retry#backoff(long, Duration) Retry.backoff} does.
  *
  * <p>
  * <strong>What is retried.</strong> The server's {@code x-should-retry: false} always
- * stops retrying. A 429 waits until the {@code x-ratelimit-reset} time the server gave
- * (when that is within {@link #maxRateLimitWait()}; otherwise the
- * {@link RateLimitException} is signalled at once so the caller can decide). Failures
- * where the server certainly did not act (connection refused, 429) are retried for every
- * call. Failures where it may have acted (timeouts, connection resets, 408, 409, 5xx) are
- * retried only for calls that are safe to repeat: reads, cancel, tags, metadata and
- * reschedule, and trigger or batch calls that carry an idempotency key. Replay and
- * triggers without a key are never repeated after such a failure, because a repeat could
- * create a duplicate run.
+ * stops retrying. Failures where the server certainly did not act are retried for every
+ * call: a 429, and a request that never left the client (no connection free in the pool,
+ * a host name that did not resolve, a refused connection, a connect timeout, a failed TLS
+ * handshake). Failures where it may have acted (response timeouts, connection resets,
+ * 408, 409, 5xx) are retried only for calls that are safe to repeat: reads, cancel, tags,
+ * metadata and reschedule, and trigger or batch calls that carry an idempotency key.
+ * Replay and triggers without a key are never repeated after such a failure, because a
+ * repeat could create a duplicate run.
+ *
+ * <p>
+ * <strong>How long.</strong> A 429 waits until the {@code x-ratelimit-reset} time the
+ * server gave plus up to 1 s of random jitter, so that calls waiting for the same reset
+ * do not all return at once (without a reset time, for the backoff). These waits do not
+ * use up {@link #maxAttempts()} and do not count against the call's deadline: together
+ * they are bounded by {@link #maxRateLimitWait()}, and a 429 whose wait does not fit in
+ * what is left of it is signalled at once as a {@link RateLimitException} so the caller
+ * can decide. A 404 the server advises to retry (a run just triggered and not yet
+ * readable) is retried after 250 ms, 500 ms and 1 s at most: 2 s in all. No attempt
+ * starts after the call's deadline. {@link #none()} (one attempt) retries nothing, 429s
+ * included.
  *
  * @param maxAttempts attempts in all, including the first (1 disables retries)
  * @param minBackoff the first backoff
  * @param maxBackoff the longest backoff
  * @param multiplier the factor between consecutive backoffs
  * @param jitter the jitter factor, 0 (none) to 1
- * @param maxRateLimitWait the longest trigger4j waits for a rate-limit reset before
- * giving up
+ * @param maxRateLimitWait the longest one call waits in all for rate-limit resets before
+ * giving up (0 signals every 429 at once)
  */
 public record TriggerRetrySettings(int maxAttempts, Duration minBackoff, Duration maxBackoff, double multiplier,
 		double jitter, Duration maxRateLimitWait) {
@@ -58,8 +69,8 @@ public record TriggerRetrySettings(int maxAttempts, Duration minBackoff, Duratio
 
 	/**
 	 * The defaults: 5 attempts, backoff from 1 s growing by 1.6 up to 30 s with 50%
-	 * jitter (as the official SDK, plus jitter), and at most 1 minute of waiting for a
-	 * rate-limit reset.
+	 * jitter (as the official SDK, plus jitter), and at most 1 minute of waiting for
+	 * rate-limit resets in one call.
 	 */
 	public static TriggerRetrySettings defaults() {
 		return DEFAULTS;

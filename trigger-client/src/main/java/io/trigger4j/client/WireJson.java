@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.trigger4j.client.error.TriggerDecodingException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
@@ -47,24 +49,69 @@ final class WireJson {
 	 * @param userMapper the application's mapper, for its own values
 	 */
 	WireJson(ObjectMapper userMapper) {
-		// A value with no properties would silently go out as {}: fail instead.
-		this.userWriter = userMapper.writer().with(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+		// A value with no properties would silently go out as {}: fail instead. NaN and
+		// infinities come out as bare tokens, so that they can be found and refused.
+		this.userWriter = userMapper.writer()
+			.with(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+			.without(JsonWriteFeature.WRITE_NAN_AS_STRINGS);
 		this.userMapper = userMapper;
 	}
 
 	/**
 	 * Writes one of the application's values with its mapper, now, so that a value it
-	 * cannot write fails before any request.
+	 * cannot write fails before any request. A value that refers to itself (a cycle) and
+	 * a number that is NaN or infinite are refused: JSON has no way to say either, and
+	 * writing {@code "NaN"} or {@code null} in its place would change the value unseen.
 	 * @param argument the argument named in the error
 	 * @throws IllegalArgumentException if the value cannot be written
 	 */
 	RawJson user(String argument, Object value) {
+		String json;
 		try {
-			return new RawJson(this.userWriter.writeValueAsString(value));
+			json = this.userWriter.writeValueAsString(value);
+		}
+		catch (StreamConstraintsException ex) {
+			throw new IllegalArgumentException(
+					argument + " cannot be serialised to JSON: it refers to itself (a cycle) "
+							+ "or is nested too deeply (" + ex.getOriginalMessage() + ")",
+					ex);
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException(argument + " cannot be serialised to JSON: " + ex.getOriginalMessage(),
 					ex);
+		}
+		catch (StackOverflowError ex) {
+			// A mapper without a nesting limit follows a cycle until the stack ends.
+			throw new IllegalArgumentException(
+					argument + " cannot be serialised to JSON: it refers to itself (a cycle) or is nested too deeply");
+		}
+		requireFinite(argument, json);
+		return new RawJson(json);
+	}
+
+	/**
+	 * Refuses JSON text holding NaN or an infinity: outside strings, valid JSON has no
+	 * {@code N} or {@code I}.
+	 */
+	private static void requireFinite(String argument, String json) {
+		boolean inString = false;
+		for (int i = 0; i < json.length(); i++) {
+			char c = json.charAt(i);
+			if (inString) {
+				if (c == '\\') {
+					i++;
+				}
+				else if (c == '"') {
+					inString = false;
+				}
+			}
+			else if (c == '"') {
+				inString = true;
+			}
+			else if (c == 'N' || c == 'I') {
+				throw new IllegalArgumentException(argument
+						+ " must not hold NaN or an infinite number: JSON cannot represent them (send null or a string instead)");
+			}
 		}
 	}
 

@@ -19,8 +19,13 @@ import io.trigger4j.client.model.query.QueryRequest;
 import io.trigger4j.client.model.runs.Run;
 import io.trigger4j.client.model.runs.RunStatus;
 import io.trigger4j.client.model.tasks.TriggerOptions;
+import io.trigger4j.client.model.tasks.TriggeredRun;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.findAll;
@@ -209,6 +214,34 @@ class TransportTests {
 		assertThat(ex.isConnectFailure()).isTrue();
 		assertThat(ex).hasMessageStartingWith("tasks.trigger failed: could not connect to the Trigger.dev API");
 		assertThat(ex.getMessage()).doesNotContain(TestClients.SECRET_KEY);
+	}
+
+	@Test
+	void aTriggerWithoutKeyIsRetriedWhenNoConnectionWasFreeInThePool(WireMockRuntimeInfo wm) {
+		stubFor(post("/api/v1/tasks/t/trigger").willReturn(okJson("{\"id\":\"run_1\"}").withFixedDelay(300)));
+		// One connection and one call waiting for it: a third call at the same time
+		// fails to acquire one, before any byte is written.
+		ConnectionProvider pool = ConnectionProvider.builder("one").maxConnections(1).pendingAcquireMaxCount(1).build();
+		try {
+			TriggerOperations client = TestClients.builder(wm)
+				.connectTimeout(null)
+				.webClientBuilder(
+						WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool))))
+				.retry(TestClients.FAST_RETRY.withBackoff(Duration.ofMillis(200), Duration.ofSeconds(1)))
+				.build();
+
+			List<String> ids = Flux.range(0, 3)
+				.flatMap((i) -> client.tasks().trigger("t", Map.of()))
+				.map(TriggeredRun::id)
+				.collectList()
+				.block(Duration.ofSeconds(30));
+
+			assertThat(ids).containsExactly("run_1", "run_1", "run_1");
+			verify(3, postRequestedFor(urlEqualTo("/api/v1/tasks/t/trigger")));
+		}
+		finally {
+			pool.dispose();
+		}
 	}
 
 }

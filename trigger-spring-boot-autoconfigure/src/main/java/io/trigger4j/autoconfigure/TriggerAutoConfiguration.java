@@ -1,13 +1,18 @@
 package io.trigger4j.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.trigger4j.client.TriggerClient;
 import io.trigger4j.client.TriggerOperations;
 import io.trigger4j.client.TriggerRetrySettings;
 import io.trigger4j.client.observation.TriggerRequestObservationConvention;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -27,11 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
  * and {@link TriggerProperties} (timeouts, deadline, retries), built on Spring Boot's
  * {@link WebClient.Builder} (so its customizers, codecs and HTTP client observations
  * apply) and the {@link ObservationRegistry}; and masking of the secret key and the
- * access token in Actuator's {@code configprops} and {@code env}. Every bean backs off
- * when the application defines its own. Payloads, metadata and outputs are written and
- * read with the application's {@link JsonMapper} when it has a unique one, while the API
- * envelope keeps trigger4j's own mapping. The {@code trigger} health indicator is
- * configured by {@link TriggerHealthContributorAutoConfiguration}.
+ * access token in Actuator's {@code configprops} and {@code env}, by the property's name
+ * and inside any value that holds them (such as {@code sun.java.command}). Every bean
+ * backs off when the application defines its own. Payloads, metadata and outputs are
+ * written and read with the application's {@link JsonMapper} when it has a unique one,
+ * while the API envelope keeps trigger4j's own mapping. The {@code trigger} health
+ * indicator is configured by {@link TriggerHealthContributorAutoConfiguration}.
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -91,6 +97,15 @@ public final class TriggerAutoConfiguration {
 		private static final Set<String> CREDENTIALS = Set.of("secretkey", "accesstoken");
 
 		/**
+		 * A Trigger.dev key or personal access token: {@code tr_}, the kind, {@code _},
+		 * then at least 8 letters and digits.
+		 */
+		private static final Pattern KEY_SHAPE = Pattern.compile("\\btr_[a-z]+_[A-Za-z0-9]{8,}");
+
+		/** The shortest configured secret masked inside other values. */
+		private static final int MIN_MASKED_LENGTH = 8;
+
+		/**
 		 * Masks {@code trigger.secret-key}, {@code TRIGGER_SECRET_KEY},
 		 * {@code trigger.access-token} and {@code TRIGGER_ACCESS_TOKEN} in
 		 * {@code /actuator/configprops} and {@code /actuator/env}, even with
@@ -100,6 +115,59 @@ public final class TriggerAutoConfiguration {
 		@ConditionalOnMissingBean(name = "triggerSecretKeySanitizingFunction")
 		SanitizingFunction triggerSecretKeySanitizingFunction() {
 			return (data) -> isCredential(data) ? data.withSanitizedValue() : data;
+		}
+
+		/**
+		 * Masks the configured secret key and access token, and anything shaped like a
+		 * Trigger.dev key ({@code tr_dev_...}, {@code tr_pat_...}), inside any value:
+		 * {@code sun.java.command} when the key was passed on the command line,
+		 * {@code JAVA_TOOL_OPTIONS}, {@code SPRING_APPLICATION_JSON}. Only the key is
+		 * replaced, so the rest of the value stays readable.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "triggerSecretValueSanitizingFunction")
+		SanitizingFunction triggerSecretValueSanitizingFunction(
+				ObjectProvider<TriggerConnectionDetails> connectionDetails) {
+			return (data) -> {
+				Object value = data.getValue();
+				if (value == null) {
+					return data;
+				}
+				String text = value.toString();
+				String masked = maskSecrets(text, configuredSecrets(connectionDetails));
+				if (masked.equals(text)) {
+					return data;
+				}
+				return (value instanceof CharSequence) ? data.withValue(masked) : data.withSanitizedValue();
+			};
+		}
+
+		private static List<String> configuredSecrets(ObjectProvider<TriggerConnectionDetails> connectionDetails) {
+			List<String> secrets = new ArrayList<>(2);
+			TriggerConnectionDetails details = connectionDetails.getIfUnique();
+			if (details != null) {
+				addSecret(secrets, details.secretKey());
+				addSecret(secrets, details.accessToken());
+			}
+			return secrets;
+		}
+
+		private static void addSecret(List<String> secrets, @Nullable String secret) {
+			String stripped = PropertiesTriggerConnectionDetails.stripped(secret);
+			// A value too short would mask unrelated text.
+			if (stripped != null && stripped.length() >= MIN_MASKED_LENGTH) {
+				secrets.add(stripped);
+			}
+		}
+
+		static String maskSecrets(String text, List<String> secrets) {
+			String masked = text;
+			for (String secret : secrets) {
+				masked = masked.replace(secret, SanitizableData.SANITIZED_VALUE);
+			}
+			Matcher matcher = KEY_SHAPE.matcher(masked);
+			return matcher.find() ? matcher.replaceAll(Matcher.quoteReplacement(SanitizableData.SANITIZED_VALUE))
+					: masked;
 		}
 
 		private static boolean isCredential(SanitizableData data) {

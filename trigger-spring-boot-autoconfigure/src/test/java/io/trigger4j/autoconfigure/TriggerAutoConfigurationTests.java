@@ -1,6 +1,7 @@
 package io.trigger4j.autoconfigure;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,6 +57,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -522,6 +524,25 @@ class TriggerAutoConfigurationTests {
 	}
 
 	@Test
+	void badConnectionSettingsFailStartUpNamingThemWithoutShowingTheKey() {
+		String badKey = "tr_dev_Zz12Yy34\u00e9Xx56Ww78";
+		this.runner.withPropertyValues("trigger.secret-key=" + badKey)
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageStartingWith("secretKey must hold only printable ASCII characters")
+				.message()
+				.doesNotContain("Zz12"));
+		this.runner.withPropertyValues("trigger.secret-key=" + KEY, "trigger.branch=feature\u0007x")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageStartingWith("branch must hold only printable ASCII characters"));
+		this.runner.withPropertyValues("trigger.secret-key=" + KEY, "trigger.connect-timeout=30d")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageStartingWith("connectTimeout must be between 1 ms and 1 hour"));
+		this.runner.withPropertyValues("trigger.secret-key=" + KEY, "trigger.base-url=http://localhost:99999")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessage("baseUrl must have a port between 1 and 65535 but had 99999"));
+	}
+
+	@Test
 	void theHealthIndicatorCanBeDisabled() {
 		this.runner.withPropertyValues("trigger.secret-key=" + KEY, "management.health.trigger.enabled=false")
 			.run((context) -> {
@@ -820,6 +841,68 @@ class TriggerAutoConfigurationTests {
 						"{\"payload\":{\"userId\":\"u1\",\"attemptCount\":2},\"options\":{\"idempotencyKeyTTL\":\"1h\"}}",
 						false, true)));
 			});
+	}
+
+	@Test
+	void aKeyPassedOnTheCommandLineIsMaskedInsideEveryValueOfTheEnvEndpoint() {
+		String unconfiguredKey = "tr_prod_Qq98Rr76Ss54Tt32Uu10Vv98";
+		this.runner
+			.withConfiguration(
+					AutoConfigurations.of(EndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoint.env.show-values=always",
+					"management.endpoints.web.exposure.include=env")
+			.withInitializer((context) -> {
+				MutablePropertySources sources = context.getEnvironment().getPropertySources();
+				sources.addFirst(new SimpleCommandLinePropertySource("--trigger.secret-key=" + KEY,
+						"--trigger.access-token=" + PAT));
+				// The JVM's own properties, as a launch with the key on the command
+				// line leaves them; the real system properties stay untouched.
+				Map<String, Object> systemProperties = new HashMap<>();
+				System.getProperties().forEach((name, value) -> systemProperties.put((String) name, value));
+				systemProperties.put("sun.java.command", "app.jar --trigger.secret-key=" + KEY
+						+ " --trigger.access-token=" + PAT + " --server.port=8080");
+				systemProperties.put("sun.rt.java.command", "app.jar --other=" + unconfiguredKey);
+				sources.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, new MapPropertySource(
+						StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, systemProperties));
+				sources.addLast(new MapPropertySource("os",
+						Map.of("JAVA_TOOL_OPTIONS", "-Xmx1g -Dtrigger.secret-key=" + KEY, "SPRING_APPLICATION_JSON",
+								"{\"trigger\":{\"access-token\":\"" + PAT + "\"}}", "OTHER", "visible")));
+			})
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				EnvironmentEndpoint endpoint = context.getBean(EnvironmentEndpoint.class);
+				assertThat(endpoint.environmentEntry("sun.java.command").getProperty().getValue())
+					.isEqualTo("app.jar --trigger.secret-key=****** --trigger.access-token=****** --server.port=8080");
+				assertThat(endpoint.environmentEntry("sun.rt.java.command").getProperty().getValue())
+					.isEqualTo("app.jar --other=******");
+				assertThat(endpoint.environmentEntry("JAVA_TOOL_OPTIONS").getProperty().getValue())
+					.isEqualTo("-Xmx1g -Dtrigger.secret-key=******");
+				assertThat(endpoint.environmentEntry("OTHER").getProperty().getValue()).isEqualTo("visible");
+				StringBuilder everything = new StringBuilder();
+				for (EnvironmentEndpoint.PropertySourceDescriptor source : endpoint.environment(null)
+					.getPropertySources()) {
+					source.getProperties()
+						.forEach((name,
+								value) -> everything.append(name).append('=').append(value.getValue()).append('\n'));
+				}
+				assertThat(everything).contains("sun.java.command=app.jar")
+					.doesNotContain(KEY)
+					.doesNotContain(PAT)
+					.doesNotContain(unconfiguredKey);
+			});
+	}
+
+	@Test
+	void theValueSanitizingFunctionLeavesOtherValuesAlone() {
+		this.runner.withPropertyValues("trigger.secret-key=" + KEY).run((context) -> {
+			SanitizingFunction function = context.getBean("triggerSecretValueSanitizingFunction",
+					SanitizingFunction.class);
+			SanitizableData plain = new SanitizableData(null, "sun.java.command", "app.jar --tr_x=1 tr_dev_short");
+			assertThat(function.apply(plain)).isSameAs(plain);
+			assertThat(function.apply(new SanitizableData(null, "java.class.path", "lib/" + KEY + ".jar")).getValue())
+				.isEqualTo("lib/******.jar");
+			assertThat(function.apply(new SanitizableData(null, "weird", List.of(KEY))).getValue()).isEqualTo("******");
+		});
 	}
 
 }

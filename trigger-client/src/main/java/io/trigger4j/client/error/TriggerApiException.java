@@ -19,7 +19,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * The message names the operation, the status and the server's own message (taken from
  * {@code error}, {@code message} or problem+json {@code detail}); it never contains the
- * request's credentials or the whole body.
+ * request's credentials or the whole body. What looks like a credential in the body or
+ * the headers (a key, a personal access token, a JWT, a {@code Bearer} value, as a proxy
+ * may echo the request) is masked as {@code ******} before anything is read from them.
+ * The exception and everything it holds is serializable.
  *
  * <p>
  * The constructors read a response as the client does, so applications can build the
@@ -54,8 +57,13 @@ public class TriggerApiException extends TriggerException {
 	 * @see #of(String, int, Map, String)
 	 */
 	public TriggerApiException(String operation, int statusCode, Map<String, List<String>> headers, String body) {
-		this(operation, statusCode, lowerCaseNames(headers), Objects.requireNonNull(body, "body must not be null"),
-				ErrorBody.parse(body));
+		this(operation, statusCode, lowerCaseNames(headers),
+				MaskedBody.of(Objects.requireNonNull(body, "body must not be null")));
+	}
+
+	private TriggerApiException(String operation, int statusCode, Map<String, List<String>> headers,
+			MaskedBody masked) {
+		this(operation, statusCode, headers, masked.body(), masked.parsed());
 	}
 
 	private TriggerApiException(String operation, int statusCode, Map<String, List<String>> headers, String body,
@@ -153,10 +161,21 @@ public class TriggerApiException extends TriggerException {
 		return this.headers;
 	}
 
+	/** A body with what looks like a credential masked, and what it says. */
+	private record MaskedBody(String body, ErrorBody parsed) {
+
+		static MaskedBody of(String body) {
+			String masked = SecretText.mask(body);
+			return new MaskedBody(masked, ErrorBody.parse(masked));
+		}
+
+	}
+
 	private static Map<String, List<String>> lowerCaseNames(Map<String, List<String>> headers) {
 		Objects.requireNonNull(headers, "headers must not be null");
 		Map<String, List<String>> map = new LinkedHashMap<>();
-		headers.forEach((name, values) -> map.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+		headers.forEach((name, values) -> map.put(name.toLowerCase(Locale.ROOT),
+				List.copyOf(values.stream().map((value) -> SecretText.mask(Objects.requireNonNull(value))).toList())));
 		return Map.copyOf(map);
 	}
 

@@ -3,9 +3,10 @@ package io.trigger4j.client.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request did not get an HTTP response: the connection failed, was reset, or timed
- * out. {@link #isConnectFailure()} tells whether the request certainly never reached the
- * server.
+ * The request did not get an HTTP response: no connection could be had, or it was reset,
+ * or it timed out. {@link #isConnectFailure()} tells whether the request certainly never
+ * reached the server. The cause never holds the request (its headers and credentials): it
+ * is the underlying failure, or a stand-in naming its type and message.
  */
 public class TriggerTransportException extends TriggerException {
 
@@ -21,7 +22,8 @@ public class TriggerTransportException extends TriggerException {
 	 * Creates an exception.
 	 * @param operation the operation that failed, such as {@code runs.retrieve}
 	 * @param message what happened; never a key or token
-	 * @param connectFailure whether the connection could not be established
+	 * @param connectFailure whether the request certainly never left the client (see
+	 * {@link #isConnectFailure()})
 	 * @param cause the underlying failure
 	 */
 	public TriggerTransportException(String operation, String message, boolean connectFailure,
@@ -46,8 +48,10 @@ public class TriggerTransportException extends TriggerException {
 	}
 
 	/**
-	 * Whether the connection could not be established, so the server never saw the
-	 * request.
+	 * Whether the request certainly never left the client, so the server never saw it: no
+	 * connection could be had from the pool, the host name did not resolve, the
+	 * connection was refused or timed out, or its TLS handshake failed. Such a failure is
+	 * retried for every call, even a trigger without an idempotency key.
 	 */
 	public boolean isConnectFailure() {
 		return this.connectFailure;

@@ -1,5 +1,6 @@
 package io.trigger4j.client.error;
 
+import java.io.Serializable;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param message the server's message
  * @param path where in the request the problem is, such as {@code ["page[size]"]}
  */
-public record ValidationIssue(@Nullable String code, @Nullable String message, @Nullable List<String> path) {
+public record ValidationIssue(@Nullable String code, @Nullable String message,
+		@Nullable List<String> path) implements Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	public ValidationIssue {
 		path = (path != null) ? List.copyOf(path) : List.of();

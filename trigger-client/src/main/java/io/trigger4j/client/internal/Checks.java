@@ -26,6 +26,18 @@ public final class Checks {
 
 	public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 2048;
 
+	/**
+	 * The longest free-text value (a task identifier, a schedule's deduplication key, a
+	 * stream key) sent as a path segment.
+	 */
+	public static final int MAX_PATH_VALUE_LENGTH = 1024;
+
+	/** The longest id of a known format ({@code run_...}, {@code batch_...}) accepted. */
+	public static final int MAX_ID_LENGTH = 128;
+
+	/** How much of a refused value a message shows. */
+	private static final int MAX_SHOWN_LENGTH = 64;
+
 	/** The largest metadata the server accepts, in bytes of JSON. */
 	public static final int MAX_METADATA_BYTES = 262_144;
 
@@ -37,6 +49,12 @@ public final class Checks {
 
 	/** Idempotency-key TTL grammar. */
 	private static final Pattern KEY_TTL = Pattern.compile("^\\d+[smhd]$");
+
+	/** What follows the prefix of an id. */
+	private static final Pattern ID_BODY = Pattern.compile("[A-Za-z0-9_-]+");
+
+	/** A duration whose every number is zero, such as {@code 0s} or {@code 0h00m}. */
+	private static final Pattern ZERO_DURATION = Pattern.compile("^(0+(w|d|hr|h|m|s))+$");
 
 	private Checks() {
 	}
@@ -57,6 +75,96 @@ public final class Checks {
 					argument + " must not start or end with whitespace but was '" + value + "'");
 		}
 		return value;
+	}
+
+	/**
+	 * A value sent as one path segment: {@linkplain #requireId an id}, at most
+	 * {@code maxLength} characters, no control characters or unpaired surrogates, none of
+	 * {@code /}, {@code ?}, {@code #} and a backslash, and not {@code .} or {@code ..}
+	 * (which a URL resolves away).
+	 * @param slashes whether {@code /} is allowed (a path sent as one segment)
+	 */
+	public static String requirePathSegment(String argument, String value, int maxLength, boolean slashes) {
+		requireId(argument, value);
+		requireMaxLength(argument, value, maxLength);
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+				throw new IllegalArgumentException(
+						argument + " must not contain control characters but was " + quote(value));
+			}
+			if (Character.isSurrogate(c)) {
+				if (Character.isHighSurrogate(c) && i + 1 < value.length()
+						&& Character.isLowSurrogate(value.charAt(i + 1))) {
+					i++;
+					continue;
+				}
+				throw new IllegalArgumentException(
+						argument + " must be valid Unicode text but has an unpaired surrogate at index " + i);
+			}
+			if ((c == '/' && !slashes) || c == '?' || c == '#' || c == '\\') {
+				throw new IllegalArgumentException(argument + " must not contain '" + c + "' but was " + quote(value));
+			}
+		}
+		for (String segment : (slashes ? value.split("/", -1) : new String[] { value })) {
+			if (segment.equals(".") || segment.equals("..")) {
+				throw new IllegalArgumentException(argument + " must not be '.' or '..'"
+						+ (slashes ? " between slashes" : "") + " but was " + quote(value));
+			}
+			if (slashes && segment.isEmpty()) {
+				throw new IllegalArgumentException(
+						argument + " must not start or end with '/' or hold '//' but was " + quote(value));
+			}
+		}
+		return value;
+	}
+
+	/**
+	 * An id of a known format sent as a path segment: it starts with {@code prefix} and
+	 * goes on with letters, digits, {@code _} or {@code -}; at most
+	 * {@value #MAX_ID_LENGTH} characters.
+	 * @param what what the value is, such as {@code run id}
+	 */
+	public static String requirePrefixedId(String argument, String value, String prefix, String what) {
+		requireId(argument, value);
+		requireMaxLength(argument, value, MAX_ID_LENGTH);
+		if (!value.startsWith(prefix) || value.length() == prefix.length()
+				|| !ID_BODY.matcher(value).region(prefix.length(), value.length()).matches()) {
+			throw new IllegalArgumentException(
+					argument + " must be a " + what + " starting with " + prefix + " but was " + quote(value));
+		}
+		return value;
+	}
+
+	public static String requireMaxLength(String argument, String value, int maxLength) {
+		if (value.length() > maxLength) {
+			throw new IllegalArgumentException(
+					argument + " must be at most " + maxLength + " characters but was " + value.length());
+		}
+		return value;
+	}
+
+	/**
+	 * A refused value as messages show it: quoted, control characters escaped, cut to
+	 * {@value #MAX_SHOWN_LENGTH} characters. Never for secrets.
+	 */
+	public static String quote(String value) {
+		StringBuilder text = new StringBuilder("'");
+		int shown = Math.min(value.length(), MAX_SHOWN_LENGTH);
+		for (int i = 0; i < shown; i++) {
+			char c = value.charAt(i);
+			if (Character.isISOControl(c) || Character.isSurrogate(c) || c == 0x2028 || c == 0x2029) {
+				text.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				text.append(c);
+			}
+		}
+		text.append('\'');
+		if (shown < value.length()) {
+			text.append("... (").append(value.length()).append(" characters)");
+		}
+		return text.toString();
 	}
 
 	public static List<String> requireTags(String argument, Collection<String> tags) {
@@ -110,7 +218,7 @@ public final class Checks {
 			throw new IllegalArgumentException(argument
 					+ " must be a number followed by s, m, h or d (like 30s, 10m, 2h, 7d) but was '" + ttl + "'");
 		}
-		return ttl;
+		return requireNotZero(argument, ttl);
 	}
 
 	public static String keyTtl(String argument, Duration ttl) {
@@ -136,6 +244,18 @@ public final class Checks {
 					+ " must be a duration like 90s, 15m, 1h30m or 2w (whole numbers, units w, d, h, m, s) but was '"
 					+ duration + "'");
 		}
+		return requireNotZero(argument, duration);
+	}
+
+	/**
+	 * Refuses a duration in the server's grammar that adds up to zero, such as
+	 * {@code 0s}, as {@link Duration#ZERO} is refused: the server drops a zero TTL given
+	 * as a number and expires the run at once for one given as text.
+	 */
+	private static String requireNotZero(String argument, String duration) {
+		if (ZERO_DURATION.matcher(duration).matches()) {
+			throw new IllegalArgumentException(argument + " must be above zero but was '" + duration + "'");
+		}
 		return duration;
 	}
 
@@ -145,7 +265,7 @@ public final class Checks {
 	public static String requireDelay(String argument, String delay) {
 		Objects.requireNonNull(delay, () -> argument + " must not be null");
 		if (DURATION.matcher(delay).matches() && delay.length() <= 100) {
-			return delay;
+			return requireNotZero(argument, delay);
 		}
 		try {
 			OffsetDateTime.parse(delay);

@@ -54,6 +54,10 @@ public final class JsonValue {
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("value cannot be serialised to JSON: " + ex.getOriginalMessage(), ex);
 		}
+		catch (StackOverflowError ex) {
+			throw new IllegalArgumentException(
+					"value cannot be serialised to JSON: it refers to itself (a cycle) or is nested too deeply");
+		}
 	}
 
 	/**
