@@ -60,6 +60,12 @@ public final class TriggerEmulator implements AutoCloseable {
 	/** The server's realtime hold timeout, the default of the emulator's. */
 	private static final Duration DEFAULT_REALTIME_HOLD_TIMEOUT = Duration.ofSeconds(20);
 
+	/** The Node http server's {@code headersTimeout}, the default read timeout. */
+	private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
+	/** How many runs the emulator holds by default before evicting finished ones. */
+	public static final int DEFAULT_RETAINED_RUNS = 100_000;
+
 	private final DisposableServer server;
 
 	private final DisposableServer packetServer;
@@ -84,6 +90,7 @@ public final class TriggerEmulator implements AutoCloseable {
 		engine.waitpoints().signingKey(secretKey());
 		engine.envVars().projectRef(builder.projectRef);
 		engine.runChanges().holdTimeout(builder.realtimeHoldTimeout);
+		engine.retainedRuns(builder.retainedRuns);
 		this.projectRef = builder.projectRef;
 		// The current deployment (of the default version) is made now, the others after
 		// it.
@@ -98,6 +105,7 @@ public final class TriggerEmulator implements AutoCloseable {
 		this.packetServer = HttpServer.create()
 			.host(builder.host)
 			.port(0)
+			.doOnChannelInit((observer, channel, address) -> ConnectionGuard.install(channel, builder.readTimeout))
 			.handle(emulatorApi.packetHandler())
 			.bindNow();
 		emulatorApi.packetBaseUrl(packetBaseUrl());
@@ -105,6 +113,7 @@ public final class TriggerEmulator implements AutoCloseable {
 			this.server = HttpServer.create()
 				.host(builder.host)
 				.port(builder.port)
+				.doOnChannelInit((observer, channel, address) -> ConnectionGuard.install(channel, builder.readTimeout))
 				.handle((request, response) -> withFaults(request, response, api))
 				.bindNow();
 		}
@@ -210,19 +219,19 @@ public final class TriggerEmulator implements AutoCloseable {
 		if (fault == null) {
 			return api.apply(request, response);
 		}
+		if (fault.onAnswer()) {
+			// The route runs; the fault waits for its answer on the connection.
+			request.withConnection((connection) -> connection.channel().attr(ConnectionGuard.ANSWER_FAULT).set(fault));
+			return api.apply(request, response);
+		}
 		Mono<Void> delay = fault.latency().isZero() ? Mono.empty() : Mono.delay(fault.latency()).then();
 		if (fault.dropConnection()) {
 			return delay.then(Mono.fromRunnable(() -> request.withConnection(Connection::dispose)));
 		}
 		if (fault.status() != 0) {
-			String message = switch (fault.status()) {
-				case 500 -> "Internal Server Error";
-				case 503 -> "Service Unavailable";
-				default -> "Injected fault";
-			};
 			return delay.then(response.status(fault.status())
 				.header("Content-Type", "application/json; charset=utf-8")
-				.sendString(Mono.just("{\"error\":\"" + message + "\"}"))
+				.sendString(Mono.just(ConnectionGuard.faultBody(fault.status())))
 				.then());
 		}
 		return delay.then(Mono.defer(() -> Mono.from(api.apply(request, response))));
@@ -273,6 +282,10 @@ public final class TriggerEmulator implements AutoCloseable {
 		private String projectRef = EnvVars.DEFAULT_PROJECT_REF;
 
 		private Duration realtimeHoldTimeout = DEFAULT_REALTIME_HOLD_TIMEOUT;
+
+		private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+
+		private int retainedRuns = DEFAULT_RETAINED_RUNS;
 
 		private final Map<String, String> deployments = new LinkedHashMap<>();
 
@@ -405,6 +418,45 @@ public final class TriggerEmulator implements AutoCloseable {
 				throw new IllegalArgumentException("holdTimeout must be positive but was " + holdTimeout);
 			}
 			this.realtimeHoldTimeout = holdTimeout;
+			return this;
+		}
+
+		/**
+		 * How long a request may take to arrive, from its first byte to its last (headers
+		 * and body). One that has not arrived in full by then is answered {@code 408
+		 * Request Timeout} with {@code Connection: close} and no body, and its connection
+		 * is closed, so a stalled or abandoned request holds nothing for ever. The real
+		 * API runs on Node's http server, which does the same: 408 and close when the
+		 * headers take over 60 s ({@code headersTimeout}) or the whole request over 300 s
+		 * ({@code requestTimeout}). Defaults to 60 s; an idle connection between requests
+		 * is not timed. Applies to the packet host too.
+		 * @param readTimeout positive; measured in real time, not the emulator's clock
+		 */
+		public Builder readTimeout(Duration readTimeout) {
+			Objects.requireNonNull(readTimeout, "readTimeout must not be null");
+			if (readTimeout.isNegative() || readTimeout.isZero()) {
+				throw new IllegalArgumentException("readTimeout must be positive but was " + readTimeout);
+			}
+			this.readTimeout = readTimeout;
+			return this;
+		}
+
+		/**
+		 * The most runs the emulator holds, so that a long-lived emulator's memory stays
+		 * bounded (a run takes about 1 KB, more with large payloads and outputs). When
+		 * more are held, finished runs are evicted, the earliest created first (the end
+		 * of the run list); unfinished runs are never evicted, so the emulator may hold
+		 * more while more runs than this are unfinished. An evicted run is gone as if it
+		 * had never been: retrieving it answers 404, the list no longer shows it, and its
+		 * idempotency key and request idempotency key no longer return it (a trigger with
+		 * them creates a new run). Defaults to {@value #DEFAULT_RETAINED_RUNS}.
+		 * @param retainedRuns at least 1
+		 */
+		public Builder retainedRuns(int retainedRuns) {
+			if (retainedRuns < 1) {
+				throw new IllegalArgumentException("retainedRuns must be at least 1 but was " + retainedRuns);
+			}
+			this.retainedRuns = retainedRuns;
 			return this;
 		}
 

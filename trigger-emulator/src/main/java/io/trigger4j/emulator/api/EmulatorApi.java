@@ -168,6 +168,12 @@ public final class EmulatorApi {
 		if (failure instanceof AuthDenied) {
 			return Answers.json(403, AuthDenied.body());
 		}
+		if (failure instanceof reactor.netty.channel.AbortedException) {
+			// The connection closed while the route read its body (the client went away,
+			// or the read timeout answered 408): nobody is left to answer.
+			logger.debug("Connection closed before the route could answer", failure);
+			return Mono.empty();
+		}
 		if (failure instanceof org.springframework.web.server.ResponseStatusException status
 				&& status.getStatusCode().is4xxClientError()) {
 			return Answers.json(status.getStatusCode().value(),

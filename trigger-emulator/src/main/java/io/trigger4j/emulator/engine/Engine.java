@@ -111,7 +111,11 @@ public final class Engine {
 
 	private final KeyStore idempotencyKeys = new KeyStore();
 
+	/** Runs by scoped request idempotency key ({@code task NUL key}). */
 	private final KeyStore requestKeys = new KeyStore();
+
+	/** The most runs held before finished ones are evicted. */
+	private int retainedRuns = Integer.MAX_VALUE;
 
 	private final BatchStore batches = new BatchStore();
 
@@ -546,6 +550,25 @@ public final class Engine {
 		this.currentVersion = Objects.requireNonNull(version, "version must not be null");
 	}
 
+	/**
+	 * The most runs held: over it, finished runs are evicted, the earliest created first;
+	 * unfinished runs are never evicted.
+	 * @param retainedRuns at least 1
+	 */
+	public void retainedRuns(int retainedRuns) {
+		if (retainedRuns < 1) {
+			throw new IllegalArgumentException("retainedRuns must be at least 1 but was " + retainedRuns);
+		}
+		this.lock.lock();
+		try {
+			this.retainedRuns = retainedRuns;
+			advance();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	/** The runs; call under the lock. */
 	RunStore runStore() {
 		return this.runs;
@@ -647,11 +670,30 @@ public final class Engine {
 	// ---- time
 
 	/**
+	 * Processes every event due up to the clock's instant, then evicts finished runs over
+	 * the retention bound.
+	 */
+	private void advance() {
+		processDue();
+		if (this.runs.size() > this.retainedRuns) {
+			for (RunRecord evicted : this.runs.evictFinished(this.retainedRuns)) {
+				if (evicted.idempotencyKey != null) {
+					this.idempotencyKeys.removeIf(evicted.taskIdentifier + "\u0000" + evicted.idempotencyKey,
+							evicted.id);
+				}
+				if (evicted.requestKey != null) {
+					this.requestKeys.removeIf(evicted.requestKey, evicted.id);
+				}
+			}
+		}
+	}
+
+	/**
 	 * Processes every event due up to the clock's instant, in time order. Holding the
 	 * lock once; when a step's end is due before its function has returned, releases the
 	 * lock while waiting for it, then goes on.
 	 */
-	private void advance() {
+	private void processDue() {
 		Instant now = this.clock.instant();
 		if (now.isAfter(this.horizon)) {
 			this.horizon = now;
@@ -956,7 +998,7 @@ public final class Engine {
 	/** The run a trigger's keys point to, if any; changes nothing. */
 	private @Nullable Admitted lookup(TriggerSpec spec, Instant now) {
 		if (spec.requestKey() != null) {
-			String id = this.requestKeys.live(spec.requestKey(), now);
+			String id = this.requestKeys.live(scopedRequestKey(spec), now);
 			RunRecord run = (id != null) ? this.runs.get(id) : null;
 			if (run != null) {
 				return new Admitted(run, false);
@@ -976,6 +1018,11 @@ public final class Engine {
 		return spec.task() + "\u0000" + spec.idempotencyKey();
 	}
 
+	/** A request key is scoped to its task (and environment), as on the server. */
+	private static String scopedRequestKey(TriggerSpec spec) {
+		return spec.task() + "\u0000" + spec.requestKey();
+	}
+
 	/** The run a trigger's keys point to, or a new one (validated first). */
 	private Admitted admit(TriggerSpec spec, Instant now, @Nullable String batchId) {
 		Admitted found = lookup(spec, now);
@@ -989,7 +1036,8 @@ public final class Engine {
 			this.idempotencyKeys.put(scoped(spec), run.id, Times.plus(now, ttl));
 		}
 		if (spec.requestKey() != null) {
-			this.requestKeys.put(spec.requestKey(), run.id, Times.plus(now, REQUEST_IDEMPOTENCY_TTL));
+			run.requestKey = scopedRequestKey(spec);
+			this.requestKeys.put(run.requestKey, run.id, Times.plus(now, REQUEST_IDEMPOTENCY_TTL));
 		}
 		return new Admitted(run, false);
 	}

@@ -41,6 +41,14 @@ final class KeyStore {
 		return (removed != null) ? removed.id() : null;
 	}
 
+	/** Forgets a key if it still points to {@code id}. */
+	void removeIf(String key, String id) {
+		Entry entry = this.entries.get(key);
+		if (entry != null && entry.id().equals(id)) {
+			this.entries.remove(key);
+		}
+	}
+
 	int size() {
 		return this.entries.size();
 	}

@@ -117,6 +117,9 @@ final class RunRecord {
 	/** The attempts so far, in order. */
 	final List<AttemptRecord> attempts = new ArrayList<>();
 
+	/** The scoped request idempotency key that made the run, if any. */
+	@Nullable String requestKey;
+
 	/** The run's number among its task's runs, from 1 (set when stored). */
 	int number;
 

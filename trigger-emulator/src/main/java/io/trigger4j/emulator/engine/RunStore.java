@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -15,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The runs, by id and newest first by (createdAt in milliseconds, run id), so the list
- * needs no sorting. Only touched while holding the engine's lock. Runs are kept for the
- * emulator's lifetime: memory grows with every run triggered.
+ * needs no sorting. Only touched while holding the engine's lock. Finished runs are
+ * evicted, earliest created first, over the engine's retention bound
+ * ({@link #evictFinished(int)}).
  */
 final class RunStore {
 
@@ -44,6 +46,25 @@ final class RunStore {
 		this.byId.put(run.id, run);
 		this.ordered.put(run.key, run);
 		run.number = this.counts.merge(run.taskIdentifier, 1, Integer::sum);
+	}
+
+	/**
+	 * Evicts finished runs, the earliest created first, until at most {@code limit} runs
+	 * are held or only unfinished ones are left over it.
+	 * @return the runs evicted
+	 */
+	List<RunRecord> evictFinished(int limit) {
+		List<RunRecord> evicted = new ArrayList<>();
+		Iterator<RunRecord> oldestFirst = this.ordered.descendingMap().values().iterator();
+		while (this.byId.size() > limit && oldestFirst.hasNext()) {
+			RunRecord run = oldestFirst.next();
+			if (run.state.isTerminal()) {
+				oldestFirst.remove();
+				this.byId.remove(run.id);
+				evicted.add(run);
+			}
+		}
+		return evicted;
 	}
 
 	/** Every run, newest first. */
