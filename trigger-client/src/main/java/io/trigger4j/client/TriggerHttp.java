@@ -151,6 +151,21 @@ final class TriggerHttp {
 
 		private final Map<Class<?>, Object> values = new ConcurrentHashMap<>();
 
+		private final ClientSignals signals;
+
+		ClientState() {
+			this(ClientSignals.NONE);
+		}
+
+		ClientState(ClientSignals signals) {
+			this.signals = signals;
+		}
+
+		/** Where the client's calls are reported, for meters and shutdown. */
+		ClientSignals signals() {
+			return this.signals;
+		}
+
 		<T> T get(Class<T> type, Supplier<T> initial) {
 			return type.cast(this.values.computeIfAbsent(type, (key) -> initial.get()));
 		}

@@ -20,8 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.findAll;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -31,6 +34,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 @WireMockTest
 class TasksOperationsTests {
@@ -131,12 +135,23 @@ class TasksOperationsTests {
 
 	@Test
 	void taskIdentifierIsEncodedAsOnePathSegment(WireMockRuntimeInfo wm) {
-		stubFor(post(urlPathEqualTo("/api/v1/tasks/reports%2Fdaily%20run/trigger"))
+		stubFor(post(urlPathEqualTo("/api/v1/tasks/reports%20daily%20run/trigger"))
 			.willReturn(okJson("{\"id\":\"run_2\"}")));
 
-		TriggeredRun run = TestClients.client(wm).tasks().trigger("reports/daily run", Map.of()).block();
+		TriggeredRun run = TestClients.client(wm).tasks().trigger("reports daily run", Map.of()).block();
 
 		assertThat(run.id()).isEqualTo("run_2");
+	}
+
+	@Test
+	void taskIdentifierWithASlashIsRefusedBeforeSending(WireMockRuntimeInfo wm) {
+		// the official SDK puts the identifier into the path unencoded, so no task with a
+		// '/' in its id can be triggered through the API
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TestClients.client(wm).tasks().trigger("reports/daily", Map.of()))
+			.withMessageContaining("taskIdentifier")
+			.withMessageContaining("reports/daily");
+		assertThat(findAll(anyRequestedFor(anyUrl()))).isEmpty();
 	}
 
 	@Test
