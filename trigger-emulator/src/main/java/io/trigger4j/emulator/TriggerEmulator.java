@@ -10,6 +10,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.trigger4j.emulator.api.EmulatorApi;
 import io.trigger4j.emulator.engine.Deployments;
 import io.trigger4j.emulator.engine.Engine;
@@ -63,6 +66,12 @@ public final class TriggerEmulator implements AutoCloseable {
 	/** The Node http server's {@code headersTimeout}, the default read timeout. */
 	private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
 
+	/** What a fault breaking the body of an answer the route never gave sends. */
+	private static final String STAND_IN_ANSWER = "{\"id\":\"run_cm0emulatorfaultstandin00\",\"isCached\":false}";
+
+	/** How long {@link #stop()} waits for connections to close. */
+	private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
 	/** How many runs the emulator holds by default before evicting finished ones. */
 	public static final int DEFAULT_RETAINED_RUNS = 100_000;
 
@@ -78,6 +87,11 @@ public final class TriggerEmulator implements AutoCloseable {
 
 	private final List<Fault> faults = new ArrayList<>();
 
+	/** Every open connection of both servers, closed by {@link #stop()}. */
+	private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
+	private final Engine engine;
+
 	private TriggerEmulator(Builder builder) {
 		this.clock = builder.clock;
 		this.secretKey = builder.secretKey;
@@ -86,6 +100,7 @@ public final class TriggerEmulator implements AutoCloseable {
 				builder.tasks.values().stream().map((task) -> TaskSteps.spec(task, built::get)).toList(),
 				HANDLER_TIMEOUT);
 		built.set(engine);
+		this.engine = engine;
 		// The environment's API key signs the tokens' callback URLs.
 		engine.waitpoints().signingKey(secretKey());
 		engine.envVars().projectRef(builder.projectRef);
@@ -105,7 +120,7 @@ public final class TriggerEmulator implements AutoCloseable {
 		this.packetServer = HttpServer.create()
 			.host(builder.host)
 			.port(0)
-			.doOnChannelInit((observer, channel, address) -> ConnectionGuard.install(channel, builder.readTimeout))
+			.doOnChannelInit((observer, channel, address) -> guard(channel, builder.readTimeout))
 			.handle(emulatorApi.packetHandler())
 			.bindNow();
 		emulatorApi.packetBaseUrl(packetBaseUrl());
@@ -113,7 +128,7 @@ public final class TriggerEmulator implements AutoCloseable {
 			this.server = HttpServer.create()
 				.host(builder.host)
 				.port(builder.port)
-				.doOnChannelInit((observer, channel, address) -> ConnectionGuard.install(channel, builder.readTimeout))
+				.doOnChannelInit((observer, channel, address) -> guard(channel, builder.readTimeout))
 				.handle((request, response) -> withFaults(request, response, api))
 				.bindNow();
 		}
@@ -195,13 +210,44 @@ public final class TriggerEmulator implements AutoCloseable {
 		}
 	}
 
-	/** Stops the emulator and frees its port. */
+	/**
+	 * Stops the emulator within about two seconds: frees its ports, closes every
+	 * connection (one whose answer is being written once that answer is complete; held
+	 * requests, such as a quiet live realtime request or a request delayed by a fault,
+	 * are closed unanswered, so their clients fail at once) and ends the engine's
+	 * threads. An answer is never cut half-written, except a fault's slow body. Calling
+	 * it again does nothing.
+	 */
 	public void stop() {
 		try {
-			this.server.disposeNow(Duration.ofSeconds(5));
+			this.server.disposeNow(STOP_GRACE);
 		}
 		finally {
-			this.packetServer.disposeNow(Duration.ofSeconds(5));
+			try {
+				this.packetServer.disposeNow(STOP_GRACE);
+			}
+			finally {
+				closeConnections();
+				this.engine.close();
+			}
+		}
+	}
+
+	private void guard(io.netty.channel.Channel channel, Duration readTimeout) {
+		this.connections.add(channel);
+		ConnectionGuard.install(channel, readTimeout);
+	}
+
+	private void closeConnections() {
+		List<io.netty.channel.Channel> open = new ArrayList<>(this.connections);
+		open.forEach(ConnectionGuard::shutdown);
+		long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+		for (io.netty.channel.Channel channel : open) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0
+					|| !channel.closeFuture().awaitUninterruptibly(left, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+				channel.close();
+			}
 		}
 	}
 
@@ -219,20 +265,36 @@ public final class TriggerEmulator implements AutoCloseable {
 		if (fault == null) {
 			return api.apply(request, response);
 		}
-		if (fault.onAnswer()) {
+		// A rate limit's reset is resolved now, on the emulator's clock.
+		Fault resolved = new Fault(fault.status(), fault.latency(), fault.dropConnection(), 1, null, fault.onAnswer(),
+				fault.answerHeaders(this.clock), fault.body(), null);
+		if (resolved.onAnswer()) {
 			// The route runs; the fault waits for its answer on the connection.
-			request.withConnection((connection) -> connection.channel().attr(ConnectionGuard.ANSWER_FAULT).set(fault));
+			request
+				.withConnection((connection) -> connection.channel().attr(ConnectionGuard.ANSWER_FAULT).set(resolved));
 			return api.apply(request, response);
 		}
-		Mono<Void> delay = fault.latency().isZero() ? Mono.empty() : Mono.delay(fault.latency()).then();
-		if (fault.dropConnection()) {
+		Mono<Void> delay = resolved.latency().isZero() ? Mono.empty() : Mono.delay(resolved.latency()).then();
+		if (resolved.dropConnection()) {
 			return delay.then(Mono.fromRunnable(() -> request.withConnection(Connection::dispose)));
 		}
-		if (fault.status() != 0) {
-			return delay.then(response.status(fault.status())
+		if (resolved.status() != 0) {
+			return delay.then(Mono.defer(() -> {
+				resolved.headers().forEach(response::header);
+				return response.status(resolved.status())
+					.header("Content-Type", "application/json; charset=utf-8")
+					.sendString(Mono.just(ConnectionGuard.faultBody(resolved.status())))
+					.then();
+			}));
+		}
+		if (resolved.body() != Fault.Body.AS_IS) {
+			// A stand-in answer, broken on its way out by the connection's guard.
+			request
+				.withConnection((connection) -> connection.channel().attr(ConnectionGuard.ANSWER_FAULT).set(resolved));
+			return delay.then(Mono.defer(() -> response.status(200)
 				.header("Content-Type", "application/json; charset=utf-8")
-				.sendString(Mono.just(ConnectionGuard.faultBody(fault.status())))
-				.then());
+				.sendString(Mono.just(STAND_IN_ANSWER))
+				.then()));
 		}
 		return delay.then(Mono.defer(() -> Mono.from(api.apply(request, response))));
 	}

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import tools.jackson.databind.JsonNode;
 
@@ -15,7 +16,13 @@ final class Http {
 
 	static final String CURRENT = "2025-07-16";
 
-	private static final HttpClient CLIENT = HttpClient.newHttpClient();
+	/**
+	 * The longest a test waits for an answer (a request that sets its own timeout keeps
+	 * it): a request the emulator never answers fails the test, it never holds the build.
+	 */
+	static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final String baseUrl;
 
@@ -64,7 +71,11 @@ final class Http {
 
 	static Answer send(HttpRequest.Builder request) {
 		try {
-			HttpResponse<String> response = CLIENT.send(request.build(),
+			HttpRequest built = request.build();
+			if (built.timeout().isEmpty()) {
+				built = HttpRequest.newBuilder(built, (name, value) -> true).timeout(TIMEOUT).build();
+			}
+			HttpResponse<String> response = CLIENT.send(built,
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Answer(response.statusCode(), response.headers(), response.body());
 		}

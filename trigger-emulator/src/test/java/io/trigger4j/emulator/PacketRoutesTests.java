@@ -120,6 +120,7 @@ class PacketRoutesTests extends EmulatorTestSupport {
 		String uploadUrl = this.http.put("/api/v2/packets/" + encode(PATH), "").json().get("presignedUrl").asString();
 		URI uri = URI.create(uploadUrl);
 		try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+			socket.setSoTimeout(5000);
 			OutputStream out = socket.getOutputStream();
 			out.write(("PUT " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\nHost: " + uri.getAuthority()
 					+ "\r\nContent-Length: 200000000\r\nContent-Type: text/plain\r\n\r\n")

@@ -197,6 +197,17 @@ public final class Engine {
 	}
 
 	/** Queries over the runs, in SQL. */
+	/**
+	 * Ends the engine's threads (task steps, queries, the realtime ticker); for the
+	 * emulator's shutdown. Steps still running are interrupted and nothing is started
+	 * after.
+	 */
+	public void close() {
+		this.steps.close();
+		this.queries.close();
+		this.runChanges.close();
+	}
+
 	public RunQueries queries() {
 		return this.queries;
 	}

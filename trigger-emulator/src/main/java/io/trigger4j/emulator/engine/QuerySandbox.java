@@ -139,6 +139,12 @@ final class QuerySandbox {
 		this.running.forEach(Job::cancel);
 	}
 
+	/** Cancels every running query and ends the query threads. */
+	void close() {
+		cancelAll();
+		this.pool.shutdownNow();
+	}
+
 	/**
 	 * Runs a query over a table in its own database as of {@code now}; 400 for what H2
 	 * cannot run or a limit, 429 when {@value #MAX_CONCURRENT} queries are running.

@@ -59,6 +59,9 @@ public final class RunChanges {
 
 	private @Nullable ScheduledExecutorService ticker;
 
+	/** Whether the engine closed: no ticker starts again. */
+	private boolean closed;
+
 	private @Nullable ScheduledFuture<?> ticking;
 
 	RunChanges(Engine engine) {
@@ -288,7 +291,7 @@ public final class RunChanges {
 	}
 
 	private synchronized void startTicking() {
-		if (this.ticking != null) {
+		if (this.ticking != null || this.closed) {
 			return;
 		}
 		if (this.ticker == null) {
@@ -309,6 +312,15 @@ public final class RunChanges {
 				// The next tick tries again.
 			}
 		}, nanos, nanos, TimeUnit.NANOSECONDS);
+	}
+
+	/** Stops the ticker's thread for good. */
+	synchronized void close() {
+		stopTicking();
+		if (this.ticker != null) {
+			this.ticker.shutdownNow();
+		}
+		this.closed = true;
 	}
 
 	private synchronized void stopTicking() {

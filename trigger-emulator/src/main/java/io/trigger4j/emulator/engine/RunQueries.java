@@ -151,6 +151,11 @@ public final class RunQueries {
 		this.sandbox.cancelAll();
 	}
 
+	/** Cancels every running query and ends the query threads. */
+	void close() {
+		this.sandbox.close();
+	}
+
 	/**
 	 * Runs a query over the runs triggered in a window. 400 with the engine's message for
 	 * a query it cannot run or refuses, more than one statement, a result too large, a

@@ -84,4 +84,9 @@ final class StepRunner {
 		return this.stepStart.get();
 	}
 
+	/** Ends the task threads, interrupting running steps. */
+	void close() {
+		this.executor.shutdownNow();
+	}
+
 }
