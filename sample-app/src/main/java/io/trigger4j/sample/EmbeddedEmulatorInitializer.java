@@ -6,6 +6,7 @@ import io.trigger4j.emulator.EmulatedTask;
 import io.trigger4j.emulator.TriggerEmulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -17,7 +18,8 @@ import org.springframework.core.env.MapPropertySource;
  * Lets the sample app run with no Trigger.dev account. With no secret key configured
  * ({@code trigger.secret-key} or {@code TRIGGER_SECRET_KEY}), it starts the embedded
  * emulator with the {@link DemoTasks} and points the starter at it; with a key, the app
- * talks to the real service. Either way it logs one line saying which.
+ * talks to the real service. Either way it logs one line saying which. The emulator stops
+ * when the context closes, after the client (whose calls in flight get their grace).
  * {@code sample.emulator.enabled=false} turns it off.
  */
 public class EmbeddedEmulatorInitializer
@@ -46,7 +48,14 @@ public class EmbeddedEmulatorInitializer
 			.addFirst(new MapPropertySource("embeddedTriggerEmulator",
 					Map.of("trigger.secret-key", emulator.secretKey(), "trigger.base-url", emulator.baseUrl())));
 		context.getBeanFactory().registerSingleton("triggerEmulator", emulator);
-		context.addApplicationListener((ContextClosedEvent event) -> emulator.stop());
+		if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+			// Destroyed in reverse order of registration: after the client, which is
+			// closed first so that its calls in flight may still be answered.
+			registry.registerDisposableBean("triggerEmulator", emulator::stop);
+		}
+		else {
+			context.addApplicationListener((ContextClosedEvent event) -> emulator.stop());
+		}
 		logger.info(
 				"trigger4j sample: no TRIGGER_SECRET_KEY set, so an embedded Trigger.dev emulator serves the API at {} "
 						+ "(tasks: {})",

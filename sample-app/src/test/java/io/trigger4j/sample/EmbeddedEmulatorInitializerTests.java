@@ -3,16 +3,22 @@ package io.trigger4j.sample;
 import java.io.IOException;
 import java.net.Socket;
 
+import io.trigger4j.autoconfigure.TriggerAutoConfiguration;
+import io.trigger4j.client.TriggerOperations;
 import io.trigger4j.emulator.TriggerEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedEmulatorInitializerTests {
@@ -34,6 +40,24 @@ class EmbeddedEmulatorInitializerTests {
 
 		context.close();
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> new Socket("127.0.0.1", emulator.port()).close());
+	}
+
+	@Test
+	void closingTheContextClosesTheClientThenStopsTheEmulator() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, TriggerAutoConfiguration.class))
+			.withInitializer((context) -> new EmbeddedEmulatorInitializer().initialize(context))
+			.withPropertyValues("trigger.secret-key=")
+			.run((context) -> {
+				TriggerEmulator emulator = context.getBean(TriggerEmulator.class);
+				TriggerOperations trigger = context.getBean(TriggerOperations.class);
+				assertThat(trigger.schedules().timezones(false).block()).isNotEmpty();
+				context.close();
+				assertThatIllegalStateException().isThrownBy(() -> trigger.schedules().timezones(false).block())
+					.withMessageStartingWith("the Trigger.dev client is closed");
+				assertThatExceptionOfType(IOException.class)
+					.isThrownBy(() -> new Socket("127.0.0.1", emulator.port()).close());
+			});
 	}
 
 	@Test

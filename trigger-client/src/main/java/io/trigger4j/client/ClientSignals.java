@@ -53,4 +53,11 @@ class ClientSignals {
 	void rateLimitRemaining(long remaining) {
 	}
 
+	/**
+	 * The client was closed and its calls have ended: release what the signals hold (such
+	 * as a registered gauge).
+	 */
+	void clientClosed() {
+	}
+
 }

@@ -41,8 +41,8 @@ final class DefaultEnvVarsOperations implements EnvVarsOperations {
 		Checks.requireText(argument, name);
 		if (!NAME.matcher(name).matches()) {
 			throw new IllegalArgumentException(
-					argument + " must be a variable name of letters, digits and underscores ([A-Za-z0-9_]+) but was '"
-							+ name + "'");
+					argument + " must be a variable name of letters, digits and underscores ([A-Za-z0-9_]+) but was "
+							+ Checks.quote(name));
 		}
 		return name;
 	}

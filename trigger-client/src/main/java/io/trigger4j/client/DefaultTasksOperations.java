@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
@@ -73,6 +74,18 @@ final class DefaultTasksOperations implements TasksOperations {
 
 	private static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
+	/**
+	 * What a key generated for a trigger without one starts with (then a random UUID), so
+	 * that such keys are recognisable on runs.
+	 */
+	static final String GENERATED_KEY_PREFIX = "trigger4j-";
+
+	/**
+	 * The least time a generated key is kept by the server: it need only outlive the
+	 * retries of one call.
+	 */
+	static final Duration GENERATED_KEY_MIN_TTL = Duration.ofHours(1);
+
 	/** The scope the SDK names for keys made outside a task (where it adds nothing). */
 	private static final String KEY_SCOPE = "run";
 
@@ -107,11 +120,35 @@ final class DefaultTasksOperations implements TasksOperations {
 		Objects.requireNonNull(options, "options must not be null");
 		IdempotencyKey key = options.idempotencyKey();
 		ItemBody body = item("", null, payload, options, null, null);
-		return offload(body).flatMap((sent) -> this.http.execute(ApiCall.to(Operation.TASKS_TRIGGER, taskIdentifier)
-			.body(sent)
-			.idempotencyKey((key != null) ? key.hash() : null)
-			.reading(TriggerAnswer.class, (answer, headers) -> new TriggeredRun(answer.id(), answer.isCached(),
-					headers.getFirst(JWT_HEADER)))));
+		TriggerRetrySettings retry = this.http.retrySettings();
+		boolean generate = key == null && retry.generatedIdempotencyKeys() && retry.maxAttempts() > 1;
+		String generatedTtl = generate ? generatedKeyTtl(this.http.deadline(), retry) : null;
+		return offload(body).flatMap((offloaded) -> {
+			// One key per logical call (per subscription), kept on its retries.
+			ItemBody sent = generate ? offloaded.withKey(GENERATED_KEY_PREFIX + UUID.randomUUID(), generatedTtl)
+					: offloaded;
+			// Always safe to repeat: the user's key, the generated key, or (generated
+			// keys
+			// off) the request idempotency key make the server answer a repeat with the
+			// first attempt's run.
+			return this.http.execute(ApiCall.to(Operation.TASKS_TRIGGER, taskIdentifier)
+				.body(sent)
+				.repeatableWhen(true)
+				.reading(TriggerAnswer.class, (answer, headers) -> new TriggeredRun(answer.id(),
+						!generate && answer.isCached(), headers.getFirst(JWT_HEADER))));
+		});
+	}
+
+	/**
+	 * How long a generated key is kept: at least {@link #GENERATED_KEY_MIN_TTL}, and no
+	 * less than the longest a logical call can last (its deadline and its rate-limit
+	 * waits), in whole hours.
+	 */
+	static String generatedKeyTtl(Duration deadline, TriggerRetrySettings retry) {
+		Duration longest = deadline.plus(retry.maxRateLimitWait());
+		long hours = Math.max(GENERATED_KEY_MIN_TTL.toHours(),
+				longest.toHours() + ((longest.compareTo(Duration.ofHours(longest.toHours())) > 0) ? 1 : 0));
+		return hours + "h";
 	}
 
 	@Override
@@ -441,6 +478,14 @@ final class DefaultTasksOperations implements TasksOperations {
 	/** One trigger: the body of a trigger, and an item of a batch. */
 	record ItemBody(@Nullable String task, RawJson payload, @Nullable RawJson context, @Nullable OptionsBody options) {
 
+		/**
+		 * This body with a generated idempotency key and its TTL (without key options).
+		 */
+		ItemBody withKey(String key, @Nullable String keyTtl) {
+			OptionsBody base = (this.options != null) ? this.options : OptionsBody.EMPTY;
+			return new ItemBody(this.task, this.payload, this.context, base.withKey(key, keyTtl));
+		}
+
 		/** This body carrying an offloaded payload's storage path, type and size. */
 		ItemBody offloaded(Packets.TriggerPayload sent) {
 			OptionsBody base = (this.options != null) ? this.options : OptionsBody.EMPTY;
@@ -460,6 +505,12 @@ final class DefaultTasksOperations implements TasksOperations {
 
 		static final OptionsBody EMPTY = new OptionsBody(null, null, null, null, null, null, null, null, null, null,
 				null, null, null, null, null, null, null, null);
+
+		OptionsBody withKey(String key, @Nullable String keyTtl) {
+			return new OptionsBody(this.queue, this.concurrencyKey, key, keyTtl, null, this.delay, this.ttl, this.tags,
+					this.metadata, this.maxAttempts, this.maxDuration, this.machine, this.test, this.priority,
+					this.region, this.lockToVersion, this.payloadType, this.payloadSize);
+		}
 
 		OptionsBody withPayload(Packets.TriggerPayload sent) {
 			return new OptionsBody(this.queue, this.concurrencyKey, this.idempotencyKey, this.idempotencyKeyTtl,

@@ -2,6 +2,9 @@ package io.trigger4j.client;
 
 import java.util.Objects;
 
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
 /**
  * The {@link TriggerOperations} implementation: one view's implementation per resource,
  * all on one {@link TriggerHttp}.
@@ -11,6 +14,8 @@ final class DefaultTriggerOperations implements TriggerOperations {
 	private final TriggerHttp http;
 
 	private final TriggerEnvironmentType environmentType;
+
+	private final TrackingClientSignals lifecycle;
 
 	private final TasksOperations tasks;
 
@@ -34,9 +39,14 @@ final class DefaultTriggerOperations implements TriggerOperations {
 
 	private final AuthOperations auth;
 
-	DefaultTriggerOperations(TriggerHttp http, TriggerEnvironmentType environmentType) {
+	/**
+	 * @param lifecycle the client's calls, shared by all its views, for closing it
+	 */
+	DefaultTriggerOperations(TriggerHttp http, TriggerEnvironmentType environmentType,
+			TrackingClientSignals lifecycle) {
 		this.http = http;
 		this.environmentType = environmentType;
+		this.lifecycle = lifecycle;
 		this.runs = new DefaultRunsOperations(http);
 		this.tasks = new DefaultTasksOperations(http, this.runs);
 		this.schedules = new DefaultSchedulesOperations(http);
@@ -60,7 +70,7 @@ final class DefaultTriggerOperations implements TriggerOperations {
 	@Override
 	public TriggerOperations withOptions(RequestOptions options) {
 		Objects.requireNonNull(options, "options must not be null");
-		return new DefaultTriggerOperations(this.http.withOptions(options), this.environmentType);
+		return new DefaultTriggerOperations(this.http.withOptions(options), this.environmentType, this.lifecycle);
 	}
 
 	@Override
@@ -126,6 +136,29 @@ final class DefaultTriggerOperations implements TriggerOperations {
 	@Override
 	public TriggerEnvironmentType environmentType() {
 		return this.environmentType;
+	}
+
+	@Override
+	public void close() {
+		Mono<Void> shutdown = shutdown();
+		if (Schedulers.isInNonBlockingThread()) {
+			// Cannot wait here: the shutdown goes on, bounded by the grace, on its own.
+			return;
+		}
+		shutdown.block();
+	}
+
+	/**
+	 * Starts closing the client, once, and completes when every accepted call has ended
+	 * (those still running after the grace failed); for tests in virtual time.
+	 */
+	Mono<Void> shutdown() {
+		return this.lifecycle.shutdown();
+	}
+
+	/** The client's calls and its closing, shared by all its views. */
+	TrackingClientSignals lifecycle() {
+		return this.lifecycle;
 	}
 
 	@Override

@@ -3,8 +3,8 @@ package io.trigger4j.client;
 /**
  * Whether an operation may be sent again after a failure where the server may have acted
  * (a timeout, a reset connection, 408, 409, 5xx). Failures where the server certainly did
- * nothing (a refused connection, 429) are retried for every operation; see
- * {@link RetryStrategy}.
+ * nothing (a request that never left the client, 429) are retried for every operation;
+ * see {@link RetryStrategy}.
  */
 enum RetryClass {
 
@@ -13,8 +13,10 @@ enum RetryClass {
 
 	/**
 	 * Repeating could duplicate something unless the call itself makes it safe: a trigger
-	 * or batch carrying an idempotency key, an environment-variable import that
-	 * overrides. The call says so with {@link ApiCall.Builder#repeatableWhen(boolean)}.
+	 * (always: the user's idempotency key, a generated one, or the request idempotency
+	 * header with which the server answers a repeat with the first run), a batch carrying
+	 * an idempotency key, an environment-variable import that overrides. The call says so
+	 * with {@link ApiCall.Builder#repeatableWhen(boolean)}.
 	 */
 	CONDITIONAL,
 

@@ -24,7 +24,9 @@ import reactor.util.retry.Retry;
  * state of one logical call in a {@link Budget}: exponential backoff with jitter (as
  * Reactor's {@code Retry.backoff}) for failures that count against
  * {@link TriggerRetrySettings#maxAttempts()}; the server's wait plus up to
- * {@link #RATE_LIMIT_JITTER} for a 429 (else the backoff), which counts against
+ * {@link #RATE_LIMIT_JITTER} for a 429 (else the backoff; for a call whose attempts pass
+ * a {@link RateLimitGate}, no wait of its own when the 429 says when the bucket refills,
+ * as the gate holds the next attempt), which counts against
  * {@link TriggerRetrySettings#maxRateLimitWait()} instead; a short budget of its own,
  * {@link #NOT_FOUND_BUDGET}, for a 404 the server advises to retry; and no attempt after
  * the call's deadline (a back-off that would reach it ends the call there with a
@@ -80,7 +82,9 @@ final class RetryStrategy {
 	 */
 	Retry forCall(ApiCall<?> call) {
 		boolean repeatable = call.isRepeatable();
-		return Retry.from((signals) -> new Budget(repeatable, null, timer()).companion(signals));
+		return Retry
+			.from((signals) -> new Budget(call.operation(), repeatable, null, timer(), ClientSignals.NONE, false)
+				.companion(signals));
 	}
 
 	/**
@@ -88,7 +92,18 @@ final class RetryStrategy {
 	 * @param deadline the longest the call may take, not counting rate-limit waits
 	 */
 	Budget begin(ApiCall<?> call, Duration deadline) {
-		return new Budget(call.isRepeatable(), deadline, timer());
+		return new Budget(call.operation(), call.isRepeatable(), deadline, timer(), ClientSignals.NONE, false);
+	}
+
+	/**
+	 * The budget of one logical call whose attempts pass a {@link RateLimitGate}, from
+	 * now: a 429 that says when the bucket refills is retried at once, as the gate holds
+	 * the attempt until then (with jitter); retries and waits are reported to the
+	 * signals.
+	 * @param deadline the longest the call may take, not counting rate-limit waits
+	 */
+	Budget begin(ApiCall<?> call, Duration deadline, ClientSignals signals) {
+		return new Budget(call.operation(), call.isRepeatable(), deadline, timer(), signals, true);
 	}
 
 	private Scheduler timer() {
@@ -132,7 +147,13 @@ final class RetryStrategy {
 	 */
 	final class Budget {
 
+		private final Operation operation;
+
 		private final boolean repeatable;
+
+		private final ClientSignals signals;
+
+		private final boolean gated;
 
 		private final long deadlineMillis;
 
@@ -152,8 +173,12 @@ final class RetryStrategy {
 
 		private volatile long notFoundWaited;
 
-		private Budget(boolean repeatable, @Nullable Duration deadline, Scheduler timer) {
+		private Budget(Operation operation, boolean repeatable, @Nullable Duration deadline, Scheduler timer,
+				ClientSignals signals, boolean gated) {
+			this.operation = operation;
 			this.repeatable = repeatable;
+			this.signals = signals;
+			this.gated = gated;
 			this.deadlineMillis = (deadline != null) ? millis(deadline) : Long.MAX_VALUE;
 			this.timer = timer;
 			this.start = timer.now(TimeUnit.MILLISECONDS);
@@ -177,6 +202,22 @@ final class RetryStrategy {
 		/** The time spent waiting for rate-limit resets. */
 		Duration rateLimitWaited() {
 			return Duration.ofMillis(this.rateLimitWaited);
+		}
+
+		/**
+		 * What is left of the maximum rate-limit wait, in milliseconds: how long the next
+		 * attempt may be queued at the gate (0 with a single attempt: nothing is retried
+		 * or queued).
+		 */
+		long rateLimitWaitLeft() {
+			TriggerRetrySettings settings = RetryStrategy.this.settings;
+			return (settings.maxAttempts() == 1) ? 0
+					: Math.max(0, millis(settings.maxRateLimitWait()) - this.rateLimitWaited);
+		}
+
+		/** Counts time an attempt was queued at the gate as rate-limit wait. */
+		void queued(long millis) {
+			this.rateLimitWaited += millis;
 		}
 
 		/**
@@ -230,6 +271,7 @@ final class RetryStrategy {
 					.then(Mono.error(deadlinePassed));
 			}
 			this.retries++;
+			this.signals.retrying(this.operation, failure);
 			return Mono.delay(Duration.ofMillis(wait), this.timer);
 		}
 
@@ -246,13 +288,20 @@ final class RetryStrategy {
 			if (base > left) {
 				return Mono.error(failure);
 			}
+			this.rateLimitWaits++;
+			this.signals.retrying(this.operation, failure);
+			if (this.gated && untilReset != null) {
+				// The gate knows the reset too and holds the next attempt until then,
+				// with jitter; its wait is counted when it ends.
+				return Mono.just(0L);
+			}
 			// Calls told the same reset time would all come back at once: spread them.
 			// The backoff without one has the settings' jitter already.
 			long jitter = (untilReset == null) ? 0 : Math
 				.min((long) (RetryStrategy.this.random.getAsDouble() * millis(RATE_LIMIT_JITTER)), left - base);
 			long wait = base + jitter;
-			this.rateLimitWaits++;
 			this.rateLimitWaited += wait;
+			this.signals.rateLimitWaited(this.operation, Duration.ofMillis(wait));
 			return Mono.delay(Duration.ofMillis(wait), this.timer);
 		}
 

@@ -44,7 +44,8 @@ import reactor.core.scheduler.Scheduler;
  * sent again), so a feed may last forever; cancelling it cancels the request in flight. A
  * long-poll answered sooner than {@link #MIN_IDLE_POLL_INTERVAL} with nothing new, or a
  * second restart in a row, delays the next one, so that a server answering at once cannot
- * make the feed spin.
+ * make the feed spin; after {@link #MAX_RESTARTS_IN_A_ROW} restarts in a row a further
+ * 409 ends the feed with its error.
  */
 final class RunShapeStream {
 
@@ -57,6 +58,14 @@ final class RunShapeStream {
 	 * at once, without counting as a failure.
 	 */
 	static final Duration LIVE_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * The most answers in a row that may start the feed over (409 or
+	 * {@code must-refetch}): a server answering 409 to every request then ends the feed
+	 * with its {@code ConflictException} (after the client's retries) instead of keeping
+	 * it open forever.
+	 */
+	static final int MAX_RESTARTS_IN_A_ROW = 10;
 
 	/**
 	 * The least time between two long-polls that brought nothing: a server (or proxy)
@@ -239,7 +248,9 @@ final class RunShapeStream {
 			Mono<Answer> answer = Mono.defer(() -> {
 				this.sentAt = now();
 				return view.execute(call);
-			}).onErrorResume(ConflictException.class, (conflict) -> Mono.just(Answer.conflict(conflict)));
+			})
+				.onErrorResume(ConflictException.class, (conflict) -> (this.restarts >= MAX_RESTARTS_IN_A_ROW)
+						? Mono.error(conflict) : Mono.just(Answer.conflict(conflict)));
 			if (live) {
 				// A long-poll the server did not answer in time: cut and sent again.
 				answer = answer.onErrorResume(TriggerTimeoutException.class, (timeout) -> Mono.just(Answer.none()));

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import io.trigger4j.client.internal.Checks;
@@ -12,12 +13,14 @@ import io.trigger4j.client.internal.JsonDefaults;
 import io.trigger4j.client.internal.Secrets;
 import io.trigger4j.client.model.JsonValue;
 import io.trigger4j.client.observation.DefaultTriggerRequestObservationConvention;
+import io.trigger4j.client.observation.TriggerClientMeters;
 import io.trigger4j.client.observation.TriggerRequestObservationConvention;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,14 +39,25 @@ public final class TriggerClient {
 	/** The Trigger.dev cloud API. */
 	public static final String DEFAULT_BASE_URL = "https://api.trigger.dev";
 
-	/** How long one attempt waits for its response unless told otherwise. */
-	public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+	/**
+	 * How long one attempt waits for its response unless told otherwise: short enough
+	 * that a server that never answers leaves room for retries within the
+	 * {@linkplain #DEFAULT_DEADLINE deadline}.
+	 */
+	public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
 
 	/**
-	 * How long a call may take in all unless told otherwise: enough for the default
-	 * retries of a call whose every attempt times out.
+	 * How long a call may take in all unless told otherwise (time queued for an empty
+	 * rate-limit bucket is bounded by {@link TriggerRetrySettings#maxRateLimitWait()}
+	 * instead).
 	 */
-	public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(3);
+	public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
+
+	/**
+	 * How long the calls running when the client is closed may still take unless told
+	 * otherwise.
+	 */
+	public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
 	/** The TCP connect timeout of the plain-Java client unless told otherwise. */
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -91,6 +105,11 @@ public final class TriggerClient {
 		private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
 
 		private Duration deadline = DEFAULT_DEADLINE;
+
+		private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+
+		/** A {@link MeterRegistry}, typed so that the builder loads without one. */
+		private @Nullable Object meterRegistry;
 
 		private Clock clock = Clock.systemUTC();
 
@@ -188,6 +207,17 @@ public final class TriggerClient {
 			return this;
 		}
 
+		/**
+		 * Where to record the client's {@linkplain TriggerClientMeters meters}: the
+		 * rate-limit budget left, retries by cause, rate-limit waits and deadline
+		 * expiries. None by default; {@code micrometer-core} is needed only when one is
+		 * given.
+		 */
+		public Builder meterRegistry(MeterRegistry meterRegistry) {
+			this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry must not be null");
+			return this;
+		}
+
 		/** A convention replacing {@link DefaultTriggerRequestObservationConvention}. */
 		public Builder observationConvention(@Nullable TriggerRequestObservationConvention observationConvention) {
 			this.observationConvention = observationConvention;
@@ -219,7 +249,7 @@ public final class TriggerClient {
 		}
 
 		/**
-		 * How long one attempt waits for its response once sent (default 30 s); each
+		 * How long one attempt waits for its response once sent (default 10 s); each
 		 * retry gets a fresh wait. Applied per request by the Reactor Netty connector;
 		 * with another connector only the {@linkplain #deadline(Duration) deadline}
 		 * bounds a call.
@@ -230,11 +260,25 @@ public final class TriggerClient {
 		}
 
 		/**
-		 * How long a call may take in all (default 3 minutes): waiting for a connection,
+		 * How long a call may take in all (default 30 s): waiting for a connection,
 		 * connecting, every attempt and every back-off between attempts.
 		 */
 		public Builder deadline(Duration deadline) {
 			this.deadline = Checks.requirePositive("deadline", deadline);
+			return this;
+		}
+
+		/**
+		 * How long the calls running when the client is
+		 * {@linkplain TriggerOperations#close() closed} may still take (default 10 s);
+		 * those still running after it fail. Zero fails them at once.
+		 */
+		public Builder shutdownGrace(Duration shutdownGrace) {
+			Objects.requireNonNull(shutdownGrace, "shutdownGrace must not be null");
+			if (shutdownGrace.isNegative()) {
+				throw new IllegalArgumentException("shutdownGrace must not be negative but was " + shutdownGrace);
+			}
+			this.shutdownGrace = shutdownGrace;
 			return this;
 		}
 
@@ -298,14 +342,21 @@ public final class TriggerClient {
 			// WebClient's own observation records the concrete URL: not for a URI that
 			// holds a secret.
 			WebClient unobservedWebClient = webClient.mutate().observationRegistry(ObservationRegistry.NOOP).build();
+			TriggerEnvironmentType environmentType = (this.secretKey != null)
+					? TriggerEnvironmentType.of(this.secretKey) : TriggerEnvironmentType.UNKNOWN;
+			// Micrometer's core is loaded only when a registry was given.
+			ClientSignals meters = (this.meterRegistry != null)
+					? new MicrometerClientSignals(this.meterRegistry, environmentType) : ClientSignals.NONE;
+			Scheduler scheduler = this.scheduler;
+			TrackingClientSignals signals = new TrackingClientSignals(meters, this.shutdownGrace,
+					() -> (scheduler != null) ? scheduler : Schedulers.parallel());
 			TriggerHttp http = new TriggerHttp(new TriggerHttp.Shared(webClient, unobservedWebClient, this.baseUrl,
 					credentials, new WireJson(this.jsonMapper), defaults, this.clock, this.scheduler,
 					this.observationRegistry, this.observationConvention,
 					// Presigned storage URLs: never the application's WebClient
 					// (its default headers, filters, observation).
-					TriggerHttp.Shared.storageWebClient(storageConnector), new TriggerHttp.ClientState()));
-			return new DefaultTriggerOperations(http, (this.secretKey != null)
-					? TriggerEnvironmentType.of(this.secretKey) : TriggerEnvironmentType.UNKNOWN);
+					TriggerHttp.Shared.storageWebClient(storageConnector), new TriggerHttp.ClientState(signals)));
+			return new DefaultTriggerOperations(http, environmentType, signals);
 		}
 
 		@Override

@@ -103,6 +103,8 @@ final class TriggerHttp {
 
 	private final RetryStrategy retryStrategy;
 
+	private final RateLimitGate gate;
+
 	/**
 	 * What every view of one client shares.
 	 *
@@ -186,6 +188,9 @@ final class TriggerHttp {
 		this.responseTimeout = required(options.responseTimeout());
 		this.deadline = required(options.deadline());
 		this.retryStrategy = new RetryStrategy(required(options.retry()), shared.clock(), shared.scheduler());
+		this.gate = shared.state()
+			.get(RateLimitGate.class,
+					() -> new RateLimitGate(shared.clock(), shared.scheduler(), shared.state().signals()));
 	}
 
 	private static <T> T required(@Nullable T value) {
@@ -254,6 +259,11 @@ final class TriggerHttp {
 		return this.shared.state().get(type, initial);
 	}
 
+	/** This view's deadline of one call. */
+	Duration deadline() {
+		return this.deadline;
+	}
+
 	/** The credential this view's options name, or {@code null} for the default. */
 	@Nullable Credential credential() {
 		return this.options.credential();
@@ -262,7 +272,10 @@ final class TriggerHttp {
 	/**
 	 * A cold publisher: each subscription is one logical call, with its own request
 	 * idempotency key. The credential is chosen and the body written now, so a missing
-	 * credential or a body that cannot be written fails before anything is sent.
+	 * credential or a body that cannot be written fails before anything is sent. Each
+	 * attempt passes the client's {@link RateLimitGate} (time queued there counts against
+	 * the maximum rate-limit wait, not the deadline); the whole call, waits and retries
+	 * included, is reported to the client's {@link ClientSignals}.
 	 */
 	<T> Mono<T> execute(ApiCall<T> call) {
 		String authorization = this.shared.credentials()
@@ -270,7 +283,9 @@ final class TriggerHttp {
 		byte[] body = (call.body() instanceof ApiCall.RawBody raw) ? raw.bytes()
 				: (call.body() != null) ? json().write(call.body()) : null;
 		URI uri = call.uri(baseUrl());
-		return Mono.defer(() -> {
+		Operation operation = call.operation();
+		ClientSignals signals = this.shared.state().signals();
+		return signals.call(operation, Mono.defer(() -> {
 			TriggerRequestObservationContext context = new TriggerRequestObservationContext(call.name(),
 					call.operation().method().name());
 			Observation observation = TriggerClientObservationDocumentation.REQUEST.observation(
@@ -278,19 +293,27 @@ final class TriggerHttp {
 					() -> context, this.shared.observationRegistry());
 			String requestKey = UUID.randomUUID().toString();
 			Scheduler timer = timer();
-			RetryStrategy.Budget budget = this.retryStrategy.begin(call, this.deadline);
+			RetryStrategy.Budget budget = this.retryStrategy.begin(call, this.deadline, signals);
 			// Each attempt is bounded by what is left of the deadline; waits for a
-			// rate-limit reset are not counted (maxRateLimitWait bounds them).
-			Mono<T> logicalCall = Mono.defer(() -> {
+			// rate-limit reset, queued at the gate or after a 429, are not counted
+			// (maxRateLimitWait bounds them).
+			Mono<T> logicalCall = Mono.defer(() -> this.gate.admit(budget.rateLimitWaitLeft()).flatMap((waited) -> {
+				if (waited > 0) {
+					budget.queued(waited);
+					signals.rateLimitWaited(operation, Duration.ofMillis(waited));
+				}
 				budget.attempted();
-				return attempt(call, uri, authorization, body, requestKey, context).timeout(budget.remaining(), timer);
-			}).retryWhen(budget.retry()).onErrorMap((failure) -> finalFailure(call, authorization, failure, budget));
+				return attempt(call, uri, authorization, body, requestKey, context).timeout(budget.remaining(), timer)
+					.doFinally((signal) -> this.gate.done());
+			}))
+				.retryWhen(budget.retry())
+				.onErrorMap((failure) -> finalFailure(call, authorization, failure, budget, signals));
 			observation.start();
 			return logicalCall.doOnError(observation::error)
 				.doOnTerminate(observation::stop)
 				.doOnCancel(observation::stop)
 				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
-		});
+		}));
 	}
 
 	/**
@@ -326,7 +349,7 @@ final class TriggerHttp {
 		String authorization = this.shared.credentials()
 			.authorization(call.operation(), this.options.credential(), this.options.publicAccessToken());
 		URI uri = call.uri(baseUrl());
-		return Flux.defer(() -> {
+		return this.shared.state().signals().call(call.operation(), Flux.defer(() -> {
 			WebClient webClient = call.hasSecretPath() ? this.shared.unobservedWebClient() : this.shared.webClient();
 			return webClient.method(call.operation().method())
 				.uri(uri)
@@ -340,6 +363,7 @@ final class TriggerHttp {
 				.exchangeToFlux((response) -> {
 					int status = response.statusCode().value();
 					HttpHeaders headers = response.headers().asHttpHeaders();
+					this.gate.observe(status, headers);
 					if (status >= 200 && status < 300) {
 						return events.apply(headers, response.bodyToFlux(SERVER_SENT_EVENTS));
 					}
@@ -350,7 +374,7 @@ final class TriggerHttp {
 				})
 				.onErrorMap((failure) -> !(failure instanceof TriggerException),
 						(failure) -> transportFailure(call, authorization, failure));
-		});
+		}));
 	}
 
 	/**
@@ -410,6 +434,7 @@ final class TriggerHttp {
 		int status = response.statusCode().value();
 		context.setStatusCode(status);
 		HttpHeaders headers = response.headers().asHttpHeaders();
+		this.gate.observe(status, headers);
 		boolean success = status >= 200 && status < 300;
 		return response.bodyToMono(byte[].class)
 			// Too large: an error answer still becomes its status's exception (a 5xx
@@ -554,17 +579,18 @@ final class TriggerHttp {
 
 	/**
 	 * The failure the caller sees: a passed deadline becomes a timeout, and a transport
-	 * failure says how many attempts were made over how long (and how much of it waiting
-	 * for the rate limit).
+	 * failure, or an error answer after retries or rate-limit waits, says how many
+	 * attempts were made over how long (and how much of it waiting for the rate limit).
 	 */
 	private Throwable finalFailure(ApiCall<?> call, @Nullable String authorization, Throwable failure,
-			RetryStrategy.Budget budget) {
+			RetryStrategy.Budget budget, ClientSignals signals) {
 		int attempts = budget.attempts();
 		long waited = budget.rateLimitWaited().toMillis();
 		String tried = " (" + attempts + ((attempts == 1) ? " attempt" : " attempts") + " in "
 				+ seconds(budget.elapsed().toMillis()) + " s"
 				+ ((waited > 0) ? ", " + seconds(waited) + " s of it waiting for the rate limit" : "") + ")";
 		if (failure instanceof TimeoutException) {
+			signals.deadlineExpired(call.operation());
 			return new TriggerTimeoutException(call.name(), "no answer within the deadline of " + this.deadline + tried,
 					this.deadline, reportable(call, authorization, failure));
 		}
@@ -575,6 +601,9 @@ final class TriggerHttp {
 		if (failure instanceof TriggerTransportException transport) {
 			return new TriggerTransportException(call.name(), transport.reason() + tried, transport.isConnectFailure(),
 					transport.getCause());
+		}
+		if (failure instanceof TriggerApiException api && (attempts > 1 || waited > 0)) {
+			return api.withAttempts(attempts, budget.elapsed(), budget.rateLimitWaited());
 		}
 		return failure;
 	}

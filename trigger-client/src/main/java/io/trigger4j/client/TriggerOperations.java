@@ -15,8 +15,14 @@ import io.trigger4j.client.error.TriggerException;
  * the argument, and a call that needs a credential the client was not given throws
  * {@link IllegalStateException} naming the property to set. Failures are signalled as
  * {@link TriggerException}s.
+ *
+ * <p>
+ * {@link #close()} ends the client: a call subscribed after it fails with an
+ * {@link IllegalStateException}, and the calls already running may finish within the
+ * {@linkplain TriggerClient.Builder#shutdownGrace(java.time.Duration) shutdown grace}.
+ * The Spring Boot starter closes the client with the application context.
  */
-public interface TriggerOperations {
+public interface TriggerOperations extends AutoCloseable {
 
 	/** Triggering tasks, one at a time or in batches. */
 	TasksOperations tasks();
@@ -54,8 +60,8 @@ public interface TriggerOperations {
 	/**
 	 * A view of these operations whose calls use the given options (response timeout,
 	 * retries, deadline, extra headers, credential) over this view's; options not set
-	 * keep this view's. The view shares this one's connection, credentials and
-	 * observations. <pre>{@code
+	 * keep this view's. The view shares this one's connection, credentials, observations
+	 * and state: closing a view closes the client. <pre>{@code
 	 * trigger.withOptions(RequestOptions.builder().deadline(Duration.ofSeconds(5)).build())
 	 *     .runs().retrieve(runId);
 	 * }</pre>
@@ -79,5 +85,21 @@ public interface TriggerOperations {
 	 * without one). Safe to show: it reveals nothing of the key.
 	 */
 	TriggerEnvironmentType environmentType();
+
+	/**
+	 * Closes the client (and every view of it); waits at most the
+	 * {@linkplain TriggerClient.Builder#shutdownGrace(java.time.Duration) shutdown
+	 * grace}. From now on a subscribed call fails at once with an
+	 * {@link IllegalStateException} ({@code "the Trigger.dev client is closed"}) and
+	 * sends nothing. The calls already subscribed, including those waiting for the
+	 * rate-limit bucket or a back-off, may finish within the grace; those still running
+	 * after it are cancelled and fail with a {@link TriggerException} saying the client
+	 * was closed during the call. None is dropped silently. Closing again does nothing
+	 * more and returns once the first close has ended. Connection pools are not the
+	 * client's: Reactor Netty's shared resources (or Spring Boot's) stay open for their
+	 * owner to release.
+	 */
+	@Override
+	void close();
 
 }

@@ -273,6 +273,18 @@ class EnvVarsOperationsTests {
 		verify(0, anyRequestedFor(anyUrl()));
 	}
 
+	@Test
+	void aRefusedNameIsShownEscapedAndCut(WireMockRuntimeInfo wm) {
+		EnvVarsOperations envVars = TestClients.client(wm).envVars();
+
+		assertThatIllegalArgumentException().isThrownBy(() -> envVars.retrieve(PROJECT, "prod", "A\nB"))
+			.withMessageEndingWith("but was 'A\\u000aB'");
+		assertThatIllegalArgumentException().isThrownBy(() -> envVars.retrieve(PROJECT, "prod", "-".repeat(200)))
+			.withMessageEndingWith("... (200 characters)")
+			.satisfies((failure) -> assertThat(failure.getMessage()).hasSizeLessThan(400));
+		verify(0, anyRequestedFor(anyUrl()));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "TRIGGER_SECRET_KEY", "TRIGGER_API_URL" })
 	void theNamesTheServerDropsAreRefused(String name, WireMockRuntimeInfo wm) {

@@ -102,7 +102,7 @@ class LargePayloadTests {
 		stubFor(post("/api/v1/tasks/big/trigger").willReturn(okJson("{\"id\":\"run_1\",\"isCached\":false}")));
 		Map<String, String> payload = payloadOfBytes(200 * 1024);
 
-		String id = TestClients.client(wm)
+		String id = TestClients.clientWithoutGeneratedKeys(wm)
 			.tasks()
 			.trigger("big", payload, TriggerOptions.builder().tags("large").build())
 			.block()
@@ -131,7 +131,7 @@ class LargePayloadTests {
 		stubFor(post("/api/v1/tasks/big/trigger").willReturn(okJson("{\"id\":\"run_1\",\"isCached\":false}")));
 		Map<String, String> payload = payloadOfBytes(100 * 1024);
 
-		TestClients.client(wm).tasks().trigger("big", payload).block();
+		TestClients.clientWithoutGeneratedKeys(wm).tasks().trigger("big", payload).block();
 
 		verify(0, putRequestedFor(anyUrl()));
 		assertThat(storage.getAllServeEvents()).isEmpty();
@@ -241,7 +241,7 @@ class LargePayloadTests {
 		// Two-byte characters: 70 000 characters are 140 000 bytes, over the threshold.
 		String text = "é".repeat(70_000);
 
-		TestClients.client(wm).tasks().trigger("big", text).block();
+		TestClients.clientWithoutGeneratedKeys(wm).tasks().trigger("big", text).block();
 
 		LoggedRequest upload = storage.findAll(putRequestedFor(anyUrl())).get(0);
 		assertThat(new String(upload.getBody(), StandardCharsets.UTF_8)).isEqualTo("\"" + text + "\"");

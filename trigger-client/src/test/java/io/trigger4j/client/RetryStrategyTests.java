@@ -53,8 +53,8 @@ class RetryStrategyTests {
 	private static final ApiCall<String> READ = ApiCall.to(Operation.RUNS_RETRIEVE, "run_1")
 		.reading((json, body, headers) -> "ok");
 
-	/** A trigger without an idempotency key: repeating it could create a second run. */
-	private static final ApiCall<String> UNKEYED_TRIGGER = ApiCall.to(Operation.TASKS_TRIGGER, "t")
+	/** A batch without an idempotency key: repeating it could create second runs. */
+	private static final ApiCall<String> UNKEYED_BATCH = ApiCall.to(Operation.TASKS_BATCH_TRIGGER_MANY)
 		.reading((json, body, headers) -> "ok");
 
 	private static final ApiCall<String> KEYED_TRIGGER = ApiCall.to(Operation.TASKS_TRIGGER, "t")
@@ -107,14 +107,14 @@ class RetryStrategyTests {
 						READ, SETTINGS.withMaxAttempts(10), NotFoundException.class, Duration.ofMillis(1750), 4),
 				Arguments.of("x-should-retry: false stops even a 500", List.of(error(500, "x-should-retry", "false")),
 						READ, SETTINGS, ServerException.class, Duration.ZERO, 1),
-				Arguments.of("a 500 is not repeated for a trigger without key", List.of(error(500)), UNKEYED_TRIGGER,
+				Arguments.of("a 500 is not repeated for a batch without key", List.of(error(500)), UNKEYED_BATCH,
 						SETTINGS, ServerException.class, Duration.ZERO, 1),
-				Arguments.of("a 503 is not repeated for a trigger without key", List.of(error(503)), UNKEYED_TRIGGER,
+				Arguments.of("a 503 is not repeated for a batch without key", List.of(error(503)), UNKEYED_BATCH,
 						SETTINGS, ServerException.class, Duration.ZERO, 1),
-				Arguments.of("a 408 is not repeated for a trigger without key", List.of(error(408)), UNKEYED_TRIGGER,
+				Arguments.of("a 408 is not repeated for a batch without key", List.of(error(408)), UNKEYED_BATCH,
 						SETTINGS, TriggerApiException.class, Duration.ZERO, 1),
-				Arguments.of("a read timeout is not repeated for a trigger without key", List.of(readTimeout()),
-						UNKEYED_TRIGGER, SETTINGS, TriggerTimeoutException.class, Duration.ZERO, 1),
+				Arguments.of("a read timeout is not repeated for a batch without key", List.of(readTimeout()),
+						UNKEYED_BATCH, SETTINGS, TriggerTimeoutException.class, Duration.ZERO, 1),
 				Arguments.of("429 waits do not use up the attempts: 2 attempts allowed, 6 made",
 						List.of(error(429, "x-ratelimit-reset", resetIn(Duration.ofSeconds(7))),
 								error(429, "x-ratelimit-reset", resetIn(Duration.ofSeconds(7))),
@@ -126,12 +126,11 @@ class RetryStrategyTests {
 								error(429, "x-ratelimit-reset", resetIn(Duration.ofSeconds(25))),
 								error(429, "x-ratelimit-reset", resetIn(Duration.ofSeconds(25)))),
 						READ, SETTINGS, RateLimitException.class, Duration.ofSeconds(50), 3),
-				Arguments.of("a trigger without key is retried after 429s without using its attempts",
-						List.of(error(429), error(429), error(429)), UNKEYED_TRIGGER, SETTINGS.withMaxAttempts(1 + 1),
+				Arguments.of("a batch without key is retried after 429s without using its attempts",
+						List.of(error(429), error(429), error(429)), UNKEYED_BATCH, SETTINGS.withMaxAttempts(1 + 1),
 						"ok", Duration.ofSeconds(1 + 2 + 4), 4),
-				Arguments.of("a trigger without key is retried when the server certainly did nothing",
-						List.of(connectFailure(), error(429)), UNKEYED_TRIGGER, SETTINGS, "ok", Duration.ofSeconds(2),
-						3),
+				Arguments.of("a batch without key is retried when the server certainly did nothing",
+						List.of(connectFailure(), error(429)), UNKEYED_BATCH, SETTINGS, "ok", Duration.ofSeconds(2), 3),
 				Arguments.of("a keyed trigger is retried after a timeout and a 503", List.of(readTimeout(), error(503)),
 						KEYED_TRIGGER, SETTINGS, "ok", Duration.ofSeconds(3), 3),
 				Arguments.of("replay is never repeated after a 500", List.of(error(500)), REPLAY, SETTINGS,
@@ -148,9 +147,9 @@ class RetryStrategyTests {
 						Duration.ofSeconds(1), 2),
 				Arguments.of("one attempt disables retries", List.of(error(503)), READ, TriggerRetrySettings.none(),
 						ServerException.class, Duration.ZERO, 1),
-				Arguments.of("x-should-retry: true on a 404 does not repeat a trigger without key",
-						List.of(error(404, "x-should-retry", "true")), UNKEYED_TRIGGER, SETTINGS,
-						NotFoundException.class, Duration.ZERO, 1));
+				Arguments.of("x-should-retry: true on a 404 does not repeat a batch without key",
+						List.of(error(404, "x-should-retry", "true")), UNKEYED_BATCH, SETTINGS, NotFoundException.class,
+						Duration.ZERO, 1));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.trigger4j.client.error.ConflictException;
 import io.trigger4j.client.error.NotFoundException;
 import io.trigger4j.client.error.PermissionDeniedException;
 import io.trigger4j.client.model.runs.Run;
@@ -191,6 +192,23 @@ class RunSubscriptionTests {
 					.then(() -> assertThat(this.exchange.requests()).hasSize(13))
 					.thenCancel()
 					.verify());
+	}
+
+	@Test
+	void aServerAnsweringEveryRequestWithAConflictEndsTheFeed() {
+		answer("h1", "100_0", snapshotRow("EXECUTING"), UP_TO_DATE);
+		// Every later request answered with a 409.
+		this.exchange.then(409, Map.of("Content-Type", "application/json", "electric-handle", "h2"),
+				json(List.of(MUST_REFETCH)));
+
+		assertTimeoutPreemptively(Duration.ofSeconds(30), () -> follow(runs().subscribeToRun("run_1"))
+			.expectNextCount(1)
+			.thenAwait(Duration.ofMinutes(10))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOf(ConflictException.class).hasMessageContaining("HTTP 409"))
+			.verify());
+		// the first answer, 10 restarts, then the 11th conflict and its 4 retries
+		assertThat(this.exchange.requests()).hasSize(1 + RunShapeStream.MAX_RESTARTS_IN_A_ROW + 5);
 	}
 
 	@Test

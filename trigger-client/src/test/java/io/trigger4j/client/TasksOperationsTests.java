@@ -111,8 +111,11 @@ class TasksOperationsTests {
 	@Test
 	void triggerWithoutOptionsSendsOnlyThePayloadAndNoBranch(WireMockRuntimeInfo wm) {
 		stubFor(post("/api/v1/tasks/hello/trigger").willReturn(okJson("{\"id\":\"run_1\",\"isCached\":true}")));
+		TriggerOperations client = TestClients.builder(wm)
+			.retry(TestClients.FAST_RETRY.withGeneratedIdempotencyKeys(false))
+			.build();
 
-		TriggeredRun run = TestClients.client(wm).tasks().trigger("hello", "plain text").block();
+		TriggeredRun run = client.tasks().trigger("hello", "plain text").block();
 
 		assertThat(run).isEqualTo(new TriggeredRun("run_1", true, null));
 		verify(postRequestedFor(urlEqualTo("/api/v1/tasks/hello/trigger")).withHeader("x-trigger-branch", absent())
@@ -129,8 +132,8 @@ class TasksOperationsTests {
 					TriggerOptions.builder().delayUntil(java.time.Instant.parse("2026-12-01T10:00:00Z")).build())
 			.block();
 
-		verify(postRequestedFor(urlEqualTo("/api/v1/tasks/hello/trigger"))
-			.withRequestBody(equalToJson("{\"payload\":{},\"options\":{\"delay\":\"2026-12-01T10:00:00Z\"}}")));
+		verify(postRequestedFor(urlEqualTo("/api/v1/tasks/hello/trigger")).withRequestBody(
+				equalToJson("{\"payload\":{},\"options\":{\"delay\":\"2026-12-01T10:00:00Z\"}}", false, true)));
 	}
 
 	@Test
@@ -249,7 +252,7 @@ class TasksOperationsTests {
 				  "payload": {"user_id": "u1", "attempt_count": 2},
 				  "context": {"user_id": "u3", "attempt_count": 4},
 				  "options": {"idempotencyKeyTTL": "1h", "metadata": {"user_id": "u2", "attempt_count": 3}}
-				}""")));
+				}""", false, true)));
 	}
 
 }

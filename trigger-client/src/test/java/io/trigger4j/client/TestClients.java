@@ -38,4 +38,12 @@ final class TestClients {
 		return builder(wm).build();
 	}
 
+	/**
+	 * A client whose triggers carry no generated idempotency key, for tests that assert a
+	 * trigger's exact body.
+	 */
+	static TriggerOperations clientWithoutGeneratedKeys(WireMockRuntimeInfo wm) {
+		return builder(wm).retry(FAST_RETRY.withGeneratedIdempotencyKeys(false)).build();
+	}
+
 }

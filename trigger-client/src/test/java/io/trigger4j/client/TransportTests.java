@@ -140,13 +140,16 @@ class TransportTests {
 	}
 
 	@Test
-	void aTriggerWithoutKeyIsNotRepeatedAfterA500(WireMockRuntimeInfo wm) {
+	void aTriggerWithoutKeyIsRepeatedAfterA500UnderOneRequestKey(WireMockRuntimeInfo wm) {
 		stubFor(post("/api/v1/tasks/t/trigger").willReturn(aResponse().withStatus(500).withBody("{\"error\":\"x\"}")));
 
 		catchThrowableOfType(ServerException.class,
 				() -> TestClients.client(wm).tasks().trigger("t", Map.of()).block());
 
-		verify(1, postRequestedFor(urlEqualTo("/api/v1/tasks/t/trigger")));
+		List<LoggedRequest> attempts = findAll(postRequestedFor(urlEqualTo("/api/v1/tasks/t/trigger")));
+		assertThat(attempts).hasSize(5)
+			.extracting((request) -> request.getHeader("x-trigger-request-idempotency-key"))
+			.containsOnly(attempts.get(0).getHeader("x-trigger-request-idempotency-key"));
 	}
 
 	@Test

@@ -67,7 +67,7 @@ class TriggerAndAwaitTests {
 	}
 
 	private TasksOperations tasks(WireMockRuntimeInfo wm) {
-		return tasks(TestClients.client(wm));
+		return tasks(TestClients.clientWithoutGeneratedKeys(wm));
 	}
 
 	private TasksOperations tasks(TriggerOperations client) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.trigger4j.client.TriggerClient;
 import io.trigger4j.client.TriggerOperations;
@@ -23,6 +24,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,11 +39,15 @@ import tools.jackson.databind.json.JsonMapper;
  * and inside any value that holds them (such as {@code sun.java.command}). Every bean
  * backs off when the application defines its own. Payloads, metadata and outputs are
  * written and read with the application's {@link JsonMapper} when it has a unique one,
- * while the API envelope keeps trigger4j's own mapping. The {@code trigger} health
- * indicator is configured by {@link TriggerHealthContributorAutoConfiguration}.
+ * while the API envelope keeps trigger4j's own mapping. With Micrometer's core on the
+ * class path, the context's {@code MeterRegistry} records the client's meters. The client
+ * is closed with the context: calls still running get {@code trigger.shutdown-grace}. The
+ * {@code trigger} health indicator is configured by
+ * {@link TriggerHealthContributorAutoConfiguration}.
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 				"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass({ TriggerOperations.class, WebClient.class })
 @EnableConfigurationProperties(TriggerProperties.class)
@@ -52,6 +59,10 @@ public final class TriggerAutoConfiguration {
 		return new PropertiesTriggerConnectionDetails(properties);
 	}
 
+	/**
+	 * The client. Spring closes it with the context ({@link TriggerOperations#close()},
+	 * inferred as the destroy method, also for a user-defined bean).
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	TriggerOperations triggerOperations(TriggerConnectionDetails connectionDetails, TriggerProperties properties,
@@ -72,6 +83,7 @@ public final class TriggerAutoConfiguration {
 			.connectTimeout(properties.connectTimeout())
 			.responseTimeout(properties.responseTimeout())
 			.deadline(properties.deadline())
+			.shutdownGrace(properties.shutdownGrace())
 			.retry(retrySettings(properties.retry()));
 		if (secretKey != null) {
 			builder.secretKey(secretKey);
@@ -86,7 +98,23 @@ public final class TriggerAutoConfiguration {
 
 	static TriggerRetrySettings retrySettings(TriggerProperties.Retry retry) {
 		return new TriggerRetrySettings(retry.maxAttempts(), retry.minBackoff(), retry.maxBackoff(), retry.multiplier(),
-				retry.jitter(), retry.maxRateLimitWait());
+				retry.jitter(), retry.maxRateLimitWait(), retry.generatedIdempotencyKeys());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class TriggerMetricsConfiguration {
+
+		/**
+		 * Gives the builder the context's {@link MeterRegistry}, when it has a unique
+		 * one; ordered first, so that the application's customizers may replace it.
+		 */
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		TriggerClientBuilderCustomizer triggerMeterRegistryCustomizer(ObjectProvider<MeterRegistry> meterRegistry) {
+			return (builder) -> meterRegistry.ifUnique(builder::meterRegistry);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -24,23 +24,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param responseTimeout How long one attempt waits for its whole response; each retry
  * gets a fresh timeout.
  * @param deadline How long one call may take in all: connecting, every attempt and every
- * backoff between attempts.
+ * backoff between attempts. Time queued for an empty rate-limit bucket is bounded by
+ * retry.max-rate-limit-wait instead.
+ * @param shutdownGrace How long the calls running when the application context closes may
+ * still take; those still running after it fail. New calls are refused at once.
  * @param retry How failed calls are retried.
  * @param health Settings of the 'trigger' health indicator.
  */
 @ConfigurationProperties("trigger")
 public record TriggerProperties(@Nullable String secretKey, @Nullable String accessToken,
 		@DefaultValue("https://api.trigger.dev") String baseUrl, @Nullable String branch,
-		@Nullable Duration connectTimeout, @DefaultValue("30s") Duration responseTimeout,
-		@DefaultValue("3m") Duration deadline, @DefaultValue Retry retry, @DefaultValue Health health) {
+		@Nullable Duration connectTimeout, @DefaultValue("10s") Duration responseTimeout,
+		@DefaultValue("30s") Duration deadline, @DefaultValue("10s") Duration shutdownGrace, @DefaultValue Retry retry,
+		@DefaultValue Health health) {
 
 	/** Masks the secret key and the access token. */
 	@Override
 	public String toString() {
 		return "TriggerProperties[secretKey=" + mask(this.secretKey) + ", accessToken=" + mask(this.accessToken)
 				+ ", baseUrl=" + this.baseUrl + ", branch=" + this.branch + ", connectTimeout=" + this.connectTimeout
-				+ ", responseTimeout=" + this.responseTimeout + ", deadline=" + this.deadline + ", retry=" + this.retry
-				+ ", health=" + this.health + "]";
+				+ ", responseTimeout=" + this.responseTimeout + ", deadline=" + this.deadline + ", shutdownGrace="
+				+ this.shutdownGrace + ", retry=" + this.retry + ", health=" + this.health + "]";
 	}
 
 	private static String mask(@Nullable String secret) {
@@ -48,22 +52,29 @@ public record TriggerProperties(@Nullable String secretKey, @Nullable String acc
 	}
 
 	/**
-	 * Retry settings: exponential backoff with jitter. Reads, cancel, tags, metadata and
-	 * reschedule are retried on timeouts, connection failures, 408, 409, 429 and 5xx;
-	 * triggers and batches only with an idempotency key (or when the request certainly
-	 * did not reach the server); replay never.
+	 * Retry settings: exponential backoff with jitter. Reads, cancel, tags, metadata,
+	 * reschedule and triggers are retried on timeouts, connection failures, 408, 409, 429
+	 * and 5xx (a trigger carries a request idempotency key, and a generated idempotency
+	 * key when it has none, so a repeat never makes a second run); batches only with an
+	 * idempotency key (or when the request certainly did not reach the server); replay
+	 * never.
 	 *
 	 * @param maxAttempts Attempts in all, including the first; 1 disables retries.
 	 * @param minBackoff First backoff.
 	 * @param maxBackoff Longest backoff.
 	 * @param multiplier Factor between consecutive backoffs.
 	 * @param jitter Jitter factor, 0 (none) to 1.
-	 * @param maxRateLimitWait Longest wait for a rate-limit reset (429) before the error
-	 * is signalled.
+	 * @param maxRateLimitWait Longest one call waits in all for rate-limit resets (after
+	 * 429s, or queued while the bucket is known to be empty) before the 429 is signalled.
+	 * @param generatedIdempotencyKeys Whether a trigger without an idempotency key is
+	 * sent with a generated one ({@code trigger4j-<uuid>}, kept 1 h), so that a retry
+	 * after a lost answer returns the first attempt's run even on servers that ignore the
+	 * request idempotency header.
 	 */
 	public record Retry(@DefaultValue("5") int maxAttempts, @DefaultValue("1s") Duration minBackoff,
 			@DefaultValue("30s") Duration maxBackoff, @DefaultValue("1.6") double multiplier,
-			@DefaultValue("0.5") double jitter, @DefaultValue("1m") Duration maxRateLimitWait) {
+			@DefaultValue("0.5") double jitter, @DefaultValue("2m") Duration maxRateLimitWait,
+			@DefaultValue("true") boolean generatedIdempotencyKeys) {
 	}
 
 	/**

@@ -496,6 +496,7 @@ class TriggerAutoConfigurationTests {
 			assertThat(properties.baseUrl()).isEqualTo(TriggerClient.DEFAULT_BASE_URL);
 			assertThat(properties.responseTimeout()).isEqualTo(TriggerClient.DEFAULT_RESPONSE_TIMEOUT);
 			assertThat(properties.deadline()).isEqualTo(TriggerClient.DEFAULT_DEADLINE);
+			assertThat(properties.shutdownGrace()).isEqualTo(TriggerClient.DEFAULT_SHUTDOWN_GRACE);
 			assertThat(TriggerAutoConfiguration.retrySettings(properties.retry()))
 				.isEqualTo(TriggerRetrySettings.defaults());
 			// null on purpose: the connector of Boot's WebClient.Builder
@@ -510,7 +511,9 @@ class TriggerAutoConfigurationTests {
 			TriggerProperties properties = context.getBean(TriggerProperties.class);
 			assertThat(properties.baseUrl()).isEqualTo("https://api.trigger.dev");
 			assertThat(properties.connectTimeout()).isNull();
-			assertThat(properties.responseTimeout()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(properties.responseTimeout()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(properties.deadline()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(properties.shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(properties.retry().maxAttempts()).isEqualTo(5);
 			assertThat(properties.retry().multiplier()).isEqualTo(1.6);
 		});

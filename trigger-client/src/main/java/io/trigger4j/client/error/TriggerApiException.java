@@ -1,5 +1,6 @@
 package io.trigger4j.client.error;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,10 @@ public class TriggerApiException extends TriggerException {
 	private final String responseBody;
 
 	private final Map<String, List<String>> headers;
+
+	private int attempts = 1;
+
+	private @Nullable String tried;
 
 	/**
 	 * Creates an exception for an error response.
@@ -104,6 +109,53 @@ public class TriggerApiException extends TriggerException {
 				(statusCode >= 500 && statusCode <= 599) ? new ServerException(operation, statusCode, headers, body)
 						: new TriggerApiException(operation, statusCode, headers, body);
 		};
+	}
+
+	/**
+	 * The message, ending with how the call was tried when it was tried more than once or
+	 * waited for the rate limit, such as {@code (3 attempts in 4.200 s)}.
+	 */
+	@Override
+	public String getMessage() {
+		String message = super.getMessage();
+		return (this.tried != null) ? message + this.tried : message;
+	}
+
+	/**
+	 * How many attempts the call made before this answer ended it (1 unless the client
+	 * retried).
+	 */
+	public int attempts() {
+		return this.attempts;
+	}
+
+	/**
+	 * A copy of this exception (the same type, answer and stack trace) whose message ends
+	 * with how the call was tried: {@code (N attempts in X.XXX s)}, and how much of it
+	 * was spent waiting for the rate limit. The client signals this for a call it
+	 * retried.
+	 * @param attempts the attempts made, at least 1
+	 * @param elapsed the time from the first attempt to this answer
+	 * @param rateLimitWaited the part of it spent waiting for the rate limit
+	 */
+	public TriggerApiException withAttempts(int attempts, Duration elapsed, Duration rateLimitWaited) {
+		if (attempts < 1) {
+			throw new IllegalArgumentException("attempts must be at least 1 but was " + attempts);
+		}
+		Objects.requireNonNull(elapsed, "elapsed must not be null");
+		Objects.requireNonNull(rateLimitWaited, "rateLimitWaited must not be null");
+		TriggerApiException copy = of(this.operation, this.statusCode, this.headers, this.responseBody);
+		long waited = rateLimitWaited.toMillis();
+		copy.attempts = attempts;
+		copy.tried = " (" + attempts + ((attempts == 1) ? " attempt" : " attempts") + " in "
+				+ seconds(elapsed.toMillis()) + " s"
+				+ ((waited > 0) ? ", " + seconds(waited) + " s of it waiting for the rate limit" : "") + ")";
+		copy.setStackTrace(getStackTrace());
+		return copy;
+	}
+
+	private static String seconds(long millis) {
+		return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
 	}
 
 	/** The operation that failed, such as {@code runs.retrieve}. */
