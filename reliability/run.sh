@@ -5,9 +5,13 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+# Offline when the local repository already has everything, else online (a fresh clone).
 mvn=(./mvnw -B -o)
 if [[ "${1:-}" != "-n" ]]; then
-	"${mvn[@]}" -q -pl trigger-client -am install -DskipTests || { echo "install failed" >&2; exit 1; }
+	if ! "${mvn[@]}" -q -pl trigger-client -am install -DskipTests 2>/dev/null; then
+		mvn=(./mvnw -B)
+		"${mvn[@]}" -q -pl trigger-client -am install -DskipTests || { echo "install failed" >&2; exit 1; }
+	fi
 fi
 figures=trigger-client/target/reliability
 rm -rf "$figures"
@@ -31,11 +35,11 @@ failures=$(grep -E '^\[ERROR\]   ' "$log" | sed -E 's/^\[ERROR\]   //')
 	echo "reliability/run.sh"
 	echo '```'
 	echo
-	echo "which runs \`./mvnw -B -o -pl trigger-client test -Dtest='Reliability*,io.trigger4j.client.reliability.*,BadInputTests' -Dtrigger4j.reliability.full=true\`"
+	echo "which runs \`./mvnw -B -pl trigger-client test -Dtest='Reliability*,io.trigger4j.client.reliability.*,BadInputTests' -Dtrigger4j.reliability.full=true\`"
 	echo "(the suites also run, at smaller sizes where noted, in the normal \`./mvnw verify\`)."
 	echo
 	echo "- Date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	echo "- Commit: $(git rev-parse --short HEAD 2>/dev/null)$( [[ -n "$(git status --porcelain 2>/dev/null)" ]] && echo ' (with uncommitted changes)')"
+	echo "- Commit: $(git rev-parse --short HEAD 2>/dev/null)$( [[ -n "$(git status --porcelain -- . ':!RELIABILITY.md' 2>/dev/null)" ]] && echo ' (with uncommitted changes)')"
 	echo "- JDK: $(java -version 2>&1 | head -1)"
 	echo "- Machine: $(nproc) cores, $(uname -sm)"
 	echo "- Result: $( [[ $status -eq 0 ]] && echo 'all suites passed' || echo "FAILURES (exit $status), listed at the end")"

@@ -4,18 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.PrintStream;
-import java.lang.reflect.Array;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -243,7 +237,9 @@ class ReliabilitySecretsTests {
 
 	private static void assertNoSecretIn(String what, Throwable failure, List<String> secrets) throws IOException {
 		List<String> texts = new ArrayList<>();
-		walk(failure, texts, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
+		// Messages, causes, suppressed exceptions and fields, as SecretsInFailuresTests
+		// walks them.
+		SecretsInFailuresTests.walk(failure, texts, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
 			objects.writeObject(failure);
@@ -253,67 +249,6 @@ class ReliabilitySecretsTests {
 			assertThat(texts).as(what).noneMatch((text) -> text.contains(secret));
 			assertThat(serialised).as(what + ", serialised").doesNotContain(secret);
 		}
-	}
-
-	private static void walk(Object value, List<String> texts, Set<Object> seen, int depth) {
-		if (value == null || depth > 40 || !seen.add(value)) {
-			return;
-		}
-		if (value instanceof String text) {
-			texts.add(text);
-			return;
-		}
-		if (value instanceof byte[] bytes) {
-			texts.add(new String(bytes, StandardCharsets.UTF_8));
-			return;
-		}
-		if (value instanceof Throwable throwable) {
-			texts.add(String.valueOf(throwable));
-			walk(throwable.getMessage(), texts, seen, depth + 1);
-			walk(throwable.getCause(), texts, seen, depth + 1);
-			for (Throwable suppressed : throwable.getSuppressed()) {
-				walk(suppressed, texts, seen, depth + 1);
-			}
-		}
-		if (value instanceof Map<?, ?> map) {
-			map.forEach((key, element) -> {
-				walk(key, texts, seen, depth + 1);
-				walk(element, texts, seen, depth + 1);
-			});
-			return;
-		}
-		if (value instanceof Collection<?> collection) {
-			collection.forEach((element) -> walk(element, texts, seen, depth + 1));
-			return;
-		}
-		if (value.getClass().isArray() && !value.getClass().getComponentType().isPrimitive()) {
-			for (int i = 0; i < Array.getLength(value); i++) {
-				walk(Array.get(value, i), texts, seen, depth + 1);
-			}
-			return;
-		}
-		for (Class<?> type = value.getClass(); type != null && !isJdk(type); type = type.getSuperclass()) {
-			for (Field field : type.getDeclaredFields()) {
-				if (!Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()
-						&& field.trySetAccessible()) {
-					try {
-						walk(field.get(value), texts, seen, depth + 1);
-					}
-					catch (IllegalAccessException ex) {
-						throw new IllegalStateException(ex);
-					}
-				}
-			}
-		}
-		if (isJdk(value.getClass())) {
-			texts.add(String.valueOf(value));
-		}
-	}
-
-	private static boolean isJdk(Class<?> type) {
-		String name = type.getName();
-		return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
-				|| name.startsWith("sun.");
 	}
 
 	/** What a log event shows: its formatted message, arguments and throwable chain. */

@@ -207,7 +207,7 @@ class SecretsInFailuresTests {
 	 * suppressed exceptions, and the fields of every object outside the JDK; collections,
 	 * maps and arrays element by element.
 	 */
-	private static void walk(Object value, List<String> texts, Set<Object> seen, int depth) {
+	static void walk(Object value, List<String> texts, Set<Object> seen, int depth) {
 		if (value == null || depth > 40 || !seen.add(value)) {
 			return;
 		}
