@@ -27,6 +27,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -41,8 +42,11 @@ import reactor.netty.NettyPipeline;
  * The handlers each connection of the emulator's servers gets, around the HTTP codec: the
  * read timeout (a request not fully received within it, from its first byte to its last,
  * is answered {@code 408} and its connection closed, as the Node http server behind the
- * real API does), and the faults that hit an answer after its route ran
- * ({@link Fault#afterServed()}).
+ * real API does), the faults that hit an answer after its route ran
+ * ({@link Fault#afterServed()}), and the close a request asks for ({@code Connection:
+ * close}): the routes' server sees that request kept alive, and this guard answers it
+ * with {@code Connection: close} and closes once the answer is written, so that Reactor
+ * Netty does not drop it when it arrives before the previous exchange has ended.
  */
 final class ConnectionGuard {
 
@@ -102,6 +106,12 @@ final class ConnectionGuard {
 
 	/** Whether a slow body is being sent. */
 	private boolean trickling;
+
+	/**
+	 * Whether the request being received asked for its connection to close after its
+	 * answer ({@code Connection: close}, or HTTP/1.0 without keep-alive).
+	 */
+	private boolean lastRequest;
 
 	private final Requests requestsHandler = new Requests();
 
@@ -467,13 +477,29 @@ final class ConnectionGuard {
 				failed(ctx, msg instanceof HttpRequest, cause);
 				return;
 			}
-			if (msg instanceof HttpRequest) {
+			if (msg instanceof HttpRequest request) {
 				ConnectionGuard.this.forwarded++;
+				if (!HttpUtil.isKeepAlive(request)) {
+					// Reactor Netty (1.3.8) buffers a request that arrives before the
+					// previous one's exchange has terminated and, when that request asks
+					// to close, never hands it on: it would go unanswered. The routes'
+					// server sees it kept alive; this guard closes after its answer.
+					ConnectionGuard.this.lastRequest = true;
+					HttpUtil.setKeepAlive(request, true);
+				}
 			}
-			if (msg instanceof LastHttpContent) {
+			boolean last = msg instanceof LastHttpContent;
+			if (last) {
 				received();
 			}
 			ctx.fireChannelRead(msg);
+			if (last && ConnectionGuard.this.lastRequest && !ConnectionGuard.this.closing) {
+				// Nothing after it is read; the connection closes once it is answered.
+				ConnectionGuard.this.broken = true;
+				ConnectionGuard.this.closeAfter = ConnectionGuard.this.forwarded;
+				ConnectionGuard.this.failureStatus = 0;
+				settle(ctx);
+			}
 		}
 
 		@Override
@@ -500,8 +526,11 @@ final class ConnectionGuard {
 				}
 				return;
 			}
-			if (msg instanceof HttpResponse && !informational(msg)) {
+			if (msg instanceof HttpResponse response && !informational(msg)) {
 				ConnectionGuard.this.begun++;
+				if (ConnectionGuard.this.lastRequest && ConnectionGuard.this.begun == ConnectionGuard.this.forwarded) {
+					response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+				}
 				Fault injected = ctx.channel().attr(ANSWER_FAULT).getAndSet(null);
 				if (injected != null) {
 					ConnectionGuard.this.fault = injected;

@@ -505,13 +505,16 @@ public final class TriggerEmulator implements AutoCloseable {
 
 		/**
 		 * The most runs the emulator holds, so that a long-lived emulator's memory stays
-		 * bounded (a run takes about 1 KB, more with large payloads and outputs). When
-		 * more are held, finished runs are evicted, the earliest created first (the end
-		 * of the run list); unfinished runs are never evicted, so the emulator may hold
-		 * more while more runs than this are unfinished. An evicted run is gone as if it
-		 * had never been: retrieving it answers 404, the list no longer shows it, and its
-		 * idempotency key and request idempotency key no longer return it (a trigger with
-		 * them creates a new run). Defaults to {@value #DEFAULT_RETAINED_RUNS}.
+		 * bounded (a finished run takes about 1.5 KB, more with large payloads and
+		 * outputs). When more are held, finished runs are evicted, the earliest created
+		 * first (the end of the run list); unfinished runs are never evicted, so the
+		 * emulator may hold more while more runs than this are unfinished. An evicted run
+		 * is gone as if it had never been: retrieving it answers 404, the list no longer
+		 * shows it, and its idempotency key and request idempotency key no longer return
+		 * it (a trigger with them creates a new run). A batch no longer shows its evicted
+		 * runs (they count as finished in its status), and once all the runs it created
+		 * are evicted the batch goes too (retrieving it answers 404, its idempotency key
+		 * is free). Defaults to {@value #DEFAULT_RETAINED_RUNS}.
 		 * @param retainedRuns at least 1
 		 */
 		public Builder retainedRuns(int retainedRuns) {

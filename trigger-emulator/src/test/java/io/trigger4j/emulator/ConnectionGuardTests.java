@@ -136,6 +136,51 @@ class ConnectionGuardTests {
 		}
 	}
 
+	/**
+	 * A request asking to close that arrives while the previous answer is still pending
+	 * (here pipelined; in the garbage suite, one sent right after an answer, before
+	 * Reactor Netty had ended that exchange): Reactor Netty 1.3.8 buffers it and never
+	 * serves it.
+	 */
+	@Test
+	void aRequestAskingToCloseAfterAPendingOneIsAnsweredThenTheConnectionCloses() {
+		try (RawHttp connection = new RawHttp(this.emulator.port())) {
+			connection.send(trigger() + get("/api/v3/runs/run_nothing", "Connection: close\r\n") + get("/api/v1/runs"));
+			assertThat(connection.read().status()).isEqualTo(200);
+			RawHttp.Answer last = connection.read();
+			assertThat(last.status()).isEqualTo(404);
+			assertThat(last.closes()).isTrue();
+			assertThat(connection.closedByPeer()).isTrue();
+		}
+		servedOnANewConnection();
+	}
+
+	@Test
+	void anHttp10RequestWithoutKeepAliveAfterAPendingOneIsAnsweredThenTheConnectionCloses() {
+		try (RawHttp connection = new RawHttp(this.emulator.port())) {
+			connection.send(trigger() + "GET /api/v1/runs HTTP/1.0\r\nAuthorization: Bearer "
+					+ this.emulator.secretKey() + "\r\n\r\n");
+			assertThat(connection.read().status()).isEqualTo(200);
+			RawHttp.Answer last = connection.read();
+			assertThat(last.status()).isEqualTo(200);
+			assertThat(last.closes()).isTrue();
+			assertThat(connection.closedByPeer()).isTrue();
+		}
+	}
+
+	@Test
+	void aRequestAskingToCloseWhoseBodyArrivesAfterItsAnswerBeganIsAnsweredOnce() {
+		try (RawHttp connection = new RawHttp(this.emulator.port())) {
+			assertThat(connection.exchange(trigger()).status()).isEqualTo(200);
+			connection.send("POST /api/v1/runs HTTP/1.1\r\nHost: l\r\nAuthorization: Bearer "
+					+ this.emulator.secretKey() + "\r\nConnection: close\r\nContent-Length: 2\r\n\r\n");
+			RawHttp.Answer answer = connection.send("{}").read();
+			assertThat(answer.status()).isEqualTo(405);
+			assertThat(answer.closes()).isTrue();
+			assertThat(connection.closedByPeer()).isTrue();
+		}
+	}
+
 	@Test
 	void aLateAnswerFaultLeavesTheConnectionUsable() {
 		this.emulator.inject(Fault.latency(Duration.ofMillis(100)).afterServed());

@@ -102,6 +102,89 @@ class RobustnessTests {
 		assertThat(http.get("/api/v3/runs/" + keyed).status()).isEqualTo(404);
 	}
 
+	private static String batch(Http http, String requestKey, String idempotencyKey) {
+		HttpRequest.Builder request = http.request("/api/v1/tasks/batch")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"items\":[{\"task\":\"quick\",\"payload\":{}},{\"task\":\"quick\",\"payload\":{}}]}"));
+		if (requestKey != null) {
+			request.header("x-trigger-request-idempotency-key", requestKey);
+		}
+		if (idempotencyKey != null) {
+			request.header("idempotency-key", idempotencyKey);
+		}
+		Http.Answer answer = Http.send(request);
+		assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+		return answer.json().get("id").asString();
+	}
+
+	private static List<String> batchRuns(Http http, String batchId) {
+		List<String> ids = new ArrayList<>();
+		http.get("/api/v1/batches/" + batchId).json().get("runs").forEach((run) -> ids.add(run.asString()));
+		return ids;
+	}
+
+	@Test
+	void evictedRunsLeaveTheirBatchWhichGoesWithTheLastOfThem() {
+		TriggerEmulator emulator = start(TriggerEmulator.builder().retainedRuns(3));
+		Http http = new Http(emulator);
+		String batchId = batch(http, null, "nightly");
+		List<String> items = batchRuns(http, batchId);
+		assertThat(items).hasSize(2);
+		this.clock.advance(Duration.ofSeconds(1));
+		String later = trigger(http, "quick", "{\"payload\":{}}");
+		this.clock.advance(Duration.ofSeconds(1));
+		trigger(http, "quick", "{\"payload\":{}}");
+
+		// The first item is evicted: the batch shows the other one and counts both.
+		assertThat(http.get("/api/v3/runs/" + items.get(0)).status()).isEqualTo(404);
+		JsonNode partly = http.get("/api/v1/batches/" + batchId).json();
+		assertThat(partly.get("runs").valueStream().map(JsonNode::asString)).containsExactly(items.get(1));
+		assertThat(partly.get("runCount").asInt()).isEqualTo(2);
+		assertThat(partly.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(http.get("/api/v2/batches/" + batchId).json().get("runs").valueStream().map(JsonNode::asString))
+			.containsExactly(items.get(1));
+
+		this.clock.advance(Duration.ofSeconds(1));
+		trigger(http, "quick", "{\"payload\":{}}");
+
+		// The last one is evicted: the batch is gone, and its key makes a new batch.
+		assertThat(ids(http)).doesNotContain(items.get(1)).contains(later);
+		assertThat(http.get("/api/v1/batches/" + batchId).status()).isEqualTo(404);
+		assertThat(http.get("/api/v1/batches/" + batchId + "/results").status()).isEqualTo(404);
+		String again = batch(http, null, "nightly");
+		assertThat(again).isNotEqualTo(batchId);
+		assertThat(batchRuns(http, again)).hasSize(2).doesNotContainAnyElementsOf(items);
+	}
+
+	/**
+	 * As on the server, whose batch-trigger routes ({@code api.v1.tasks.batch.ts},
+	 * {@code api.v1.tasks.$taskId.batch.ts}) never read the header: only
+	 * {@code api.v2.tasks.batch.ts}, which the SDK never calls, and the trigger route do.
+	 */
+	@Test
+	void aBatchTriggerRetriedWithTheSameRequestKeyMakesANewBatchAsOnTheServer() {
+		TriggerEmulator emulator = start(TriggerEmulator.builder());
+		Http http = new Http(emulator);
+		String key = "0b7c2a52-6f0e-4b8e-9d8e-3c1f2a4b5c6d";
+		String first = batch(http, key, null);
+		String retried = batch(http, key, null);
+
+		assertThat(retried).isNotEqualTo(first);
+		assertThat(batchRuns(http, retried)).hasSize(2).doesNotContainAnyElementsOf(batchRuns(http, first));
+		Http.Answer oneTask = Http.send(http.request("/api/v1/tasks/quick/batch")
+			.header("Content-Type", "application/json")
+			.header("x-trigger-request-idempotency-key", key)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"items\":[{\"payload\":{}}]}")));
+		Http.Answer oneTaskRetried = Http.send(http.request("/api/v1/tasks/quick/batch")
+			.header("Content-Type", "application/json")
+			.header("x-trigger-request-idempotency-key", key)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"items\":[{\"payload\":{}}]}")));
+		assertThat(oneTaskRetried.json().get("batchId").asString())
+			.isNotEqualTo(oneTask.json().get("batchId").asString());
+		assertThat(ids(http)).hasSize(6);
+	}
+
 	@Test
 	void theRetentionBoundAndReadTimeoutAreChecked() {
 		assertThatIllegalArgumentException().isThrownBy(() -> TriggerEmulator.builder().retainedRuns(0))

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One batch in the engine. Mutable; only touched while holding the engine's lock. Its
- * status is never stored: it is computed from its runs' states whenever it is read.
+ * status is never stored: it is computed from its runs' states whenever it is read. It
+ * holds its runs by id, so that a run the engine evicted is no longer reachable through
+ * it: an evicted run (always finished) is not shown and counts as finished.
  */
 final class BatchRecord {
 
@@ -40,8 +42,11 @@ final class BatchRecord {
 
 	final long runCount;
 
-	/** The runs by item index. */
-	private final Map<Long, RunRecord> runs = new TreeMap<>();
+	/** The ids of the runs by item index. */
+	private final Map<Long, String> runs = new TreeMap<>();
+
+	/** When the last of its runs evicted so far finished, or {@code null}. */
+	private @Nullable Instant evictedFinishedAt;
 
 	/** The items that could not be triggered, by index. */
 	private final Map<Long, BatchItemError> errors = new TreeMap<>();
@@ -66,7 +71,7 @@ final class BatchRecord {
 	static BatchRecord oneShot(String id, Instant createdAt, @Nullable String idempotencyKey, List<RunRecord> runs) {
 		BatchRecord batch = new BatchRecord(id, Kind.ONE_SHOT, createdAt, idempotencyKey, runs.size());
 		for (int i = 0; i < runs.size(); i++) {
-			batch.runs.put((long) i, runs.get(i));
+			batch.runs.put((long) i, runs.get(i).id);
 		}
 		batch.sealed = true;
 		return batch;
@@ -83,7 +88,24 @@ final class BatchRecord {
 	}
 
 	void put(long index, RunRecord run) {
-		this.runs.put(index, run);
+		this.runs.put(index, run.id);
+	}
+
+	/** Notes that one of its runs was evicted, finished at that instant. */
+	void evicted(@Nullable Instant finishedAt) {
+		if (finishedAt != null) {
+			this.evictedFinishedAt = (this.evictedFinishedAt != null) ? Times.max(this.evictedFinishedAt, finishedAt)
+					: finishedAt;
+		}
+	}
+
+	/**
+	 * Whether every run it created has been evicted (a batch with none never has): it
+	 * shows nothing more and goes with them.
+	 */
+	boolean allEvicted(RunStore store) {
+		return this.sealed && !this.runs.isEmpty()
+				&& this.runs.values().stream().allMatch((id) -> store.get(id) == null);
 	}
 
 	void fail(BatchItemError error) {
@@ -95,41 +117,52 @@ final class BatchRecord {
 		return this.runs.size() + this.errors.size();
 	}
 
-	/** The runs in item order. */
-	List<RunRecord> runs() {
-		return new ArrayList<>(this.runs.values());
+	/** The runs still held, in item order. */
+	List<RunRecord> runs(RunStore store) {
+		List<RunRecord> held = new ArrayList<>(this.runs.size());
+		for (String id : this.runs.values()) {
+			RunRecord run = store.get(id);
+			if (run != null) {
+				held.add(run);
+			}
+		}
+		return held;
 	}
 
 	/**
 	 * The status now: the server's, as its completion callback and
 	 * {@code tryCompleteBatch} set it.
 	 */
-	BatchStatus status() {
+	BatchStatus status(RunStore store) {
 		if (!this.sealed) {
 			return BatchStatus.PENDING;
 		}
 		if (this.runs.isEmpty()) {
 			return this.errors.isEmpty() ? BatchStatus.COMPLETED : BatchStatus.ABORTED;
 		}
-		if (this.runs.values().stream().allMatch((run) -> run.state.isTerminal())) {
+		if (runs(store).stream().allMatch((run) -> run.state.isTerminal())) {
+			// Evicted runs had finished.
 			return BatchStatus.COMPLETED;
 		}
 		return this.errors.isEmpty() ? BatchStatus.PENDING : BatchStatus.PARTIAL_FAILED;
 	}
 
-	BatchSnapshot snapshot() {
-		BatchStatus status = status();
+	BatchSnapshot snapshot(RunStore store) {
+		BatchStatus status = status(store);
+		List<RunRecord> held = runs(store);
 		Instant updated = this.updatedAt;
 		if (status == BatchStatus.COMPLETED) {
-			for (RunRecord run : this.runs.values()) {
+			if (this.evictedFinishedAt != null) {
+				updated = Times.max(updated, this.evictedFinishedAt);
+			}
+			for (RunRecord run : held) {
 				if (run.finishedAt != null) {
 					updated = Times.max(updated, run.finishedAt);
 				}
 			}
 		}
 		boolean twoPhase = this.kind == Kind.TWO_PHASE;
-		List<RunSnapshot> shown = this.sealed ? this.runs.values().stream().map(RunRecord::snapshot).toList()
-				: List.of();
+		List<RunSnapshot> shown = this.sealed ? held.stream().map(RunRecord::snapshot).toList() : List.of();
 		return new BatchSnapshot(this.id, status, this.idempotencyKey, this.createdAt, updated,
 				this.processingCompletedAt, this.runCount, shown, (twoPhase && this.sealed) ? this.runs.size() : null,
 				(twoPhase && this.sealed) ? this.errors.size() : null, new ArrayList<>(this.errors.values()));

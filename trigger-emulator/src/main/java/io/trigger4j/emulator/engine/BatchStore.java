@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * any batch holds the key.
  *
  * <p>
- * Batches are kept for the emulator's lifetime, as runs are: memory grows with every
- * batch created (a long-running emulator is restarted to start afresh).
+ * A batch is kept until every run it created has been evicted over the engine's retention
+ * bound; then it goes with them, its key with it ({@link #remove}).
  */
 final class BatchStore {
 
@@ -36,6 +36,17 @@ final class BatchStore {
 		this.batches.put(batch.id, batch);
 		if (batch.idempotencyKey != null) {
 			this.byKey.put(batch.idempotencyKey, new KeyHolder(batch.id, keyExpiresAt));
+		}
+	}
+
+	/** Forgets a batch, and its idempotency key if it still holds it. */
+	void remove(BatchRecord batch) {
+		this.batches.remove(batch.id);
+		if (batch.idempotencyKey != null) {
+			KeyHolder holder = this.byKey.get(batch.idempotencyKey);
+			if (holder != null && holder.batchId().equals(batch.id)) {
+				this.byKey.remove(batch.idempotencyKey);
+			}
 		}
 	}
 

@@ -46,7 +46,8 @@ public final class Batches {
 		Objects.requireNonNull(batchId, "batchId must not be null");
 		return this.engine.locked(() -> {
 			BatchRecord batch = this.engine.batchStore().get(batchId);
-			return (batch != null) ? Optional.of(batch.snapshot()) : Optional.<BatchSnapshot>empty();
+			return (batch != null) ? Optional.of(batch.snapshot(this.engine.runStore()))
+					: Optional.<BatchSnapshot>empty();
 		});
 	}
 
@@ -122,7 +123,7 @@ public final class Batches {
 				throw new EngineException(422, "Batch " + batchId + " not found");
 			}
 			if (batch.sealed) {
-				if (batch.status() == BatchStatus.ABORTED) {
+				if (batch.status(this.engine.runStore()) == BatchStatus.ABORTED) {
 					throw new EngineException(422,
 							"Batch " + batchId + " is not in PENDING status (current: " + BatchStatus.ABORTED + ")");
 				}

@@ -196,7 +196,6 @@ public final class Engine {
 		return this.traces;
 	}
 
-	/** Queries over the runs, in SQL. */
 	/**
 	 * Ends the engine's threads (task steps, queries, the realtime ticker); for the
 	 * emulator's shutdown. Steps still running are interrupted and nothing is started
@@ -208,6 +207,7 @@ public final class Engine {
 		this.runChanges.close();
 	}
 
+	/** Queries over the runs, in SQL. */
 	public RunQueries queries() {
 		return this.queries;
 	}
@@ -286,7 +286,7 @@ public final class Engine {
 			if (key != null) {
 				BatchRecord existing = this.batches.liveByKey(key, now);
 				if (existing != null) {
-					List<RunSnapshot> snapshots = existing.runs().stream().map(RunRecord::snapshot).toList();
+					List<RunSnapshot> snapshots = existing.runs(this.runs).stream().map(RunRecord::snapshot).toList();
 					return new BatchResult(existing.id, snapshots, snapshots.stream().map((run) -> true).toList(), true,
 							key);
 				}
@@ -563,7 +563,8 @@ public final class Engine {
 
 	/**
 	 * The most runs held: over it, finished runs are evicted, the earliest created first;
-	 * unfinished runs are never evicted.
+	 * unfinished runs are never evicted. A batch no longer shows its evicted runs, and
+	 * goes with the last of them.
 	 * @param retainedRuns at least 1
 	 */
 	public void retainedRuns(int retainedRuns) {
@@ -694,6 +695,13 @@ public final class Engine {
 				}
 				if (evicted.requestKey != null) {
 					this.requestKeys.removeIf(evicted.requestKey, evicted.id);
+				}
+				BatchRecord batch = (evicted.batchId != null) ? this.batches.get(evicted.batchId) : null;
+				if (batch != null) {
+					batch.evicted(evicted.finishedAt);
+					if (batch.allEvicted(this.runs)) {
+						this.batches.remove(batch);
+					}
 				}
 			}
 		}

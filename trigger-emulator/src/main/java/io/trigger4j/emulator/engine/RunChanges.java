@@ -256,7 +256,7 @@ public final class RunChanges {
 			}
 			case BATCH -> {
 				BatchRecord batch = this.engine.batchStore().get(String.valueOf(feed.batchId()));
-				return (batch != null) ? batch.runs() : null;
+				return (batch != null) ? batch.runs(this.engine.runStore()) : null;
 			}
 			default -> {
 				Instant after = Objects.requireNonNull(feed.createdAfter());
