@@ -129,6 +129,9 @@ final class RateLimitGate {
 			if (waiter.state.get() != Waiter.QUEUED) {
 				expiry.dispose();
 			}
+			// Nothing else may wake it: the gate is open (an answer said nothing is left
+			// but its reset has passed) and no call is in flight, so it goes first now.
+			drain();
 		});
 	}
 

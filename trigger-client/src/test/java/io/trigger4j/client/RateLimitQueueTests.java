@@ -112,6 +112,32 @@ class RateLimitQueueTests {
 	}
 
 	@Test
+	void aCallAfterAnAnswerWithNothingLeftWhoseResetHasPassedGoesAtOnce() {
+		List<Long> sentAt = new CopyOnWriteArrayList<>();
+		// Every answer says the bucket is empty, with a reset that has already passed.
+		ExchangeFunction server = (request) -> {
+			sentAt.add(this.time.now(TimeUnit.MILLISECONDS));
+			return Mono.just(ClientResponse.create(HttpStatus.OK)
+				.header(HttpHeaders.CONTENT_TYPE, "application/json")
+				.header("x-ratelimit-remaining", "0")
+				.header("x-ratelimit-reset", Long.toString(START.toEpochMilli()))
+				.body("{\"id\":\"run_1\",\"isCached\":false}")
+				.build());
+		};
+		Ops client = client(server, TestClients.FAST_RETRY.withMaxRateLimitWait(Duration.ofMinutes(2)),
+				new ClientSignals());
+
+		StepVerifier.create(client.tasks().trigger("t", Map.of())).expectNextCount(1).verifyComplete();
+		StepVerifier.create(client.tasks().trigger("t", Map.of()))
+			.then(() -> this.time.advanceTimeBy(RetryStrategy.RATE_LIMIT_JITTER))
+			.expectNextCount(1)
+			.verifyComplete();
+		// Sent within its jitter, not after its 2 minutes of rate-limit wait.
+		assertThat(sentAt).hasSize(2);
+		assertThat(sentAt.get(1)).isLessThanOrEqualTo(RetryStrategy.RATE_LIMIT_JITTER.toMillis());
+	}
+
+	@Test
 	void everyHookOfTheSignalsFires() {
 		Bucket bucket = new Bucket(1, 1, Duration.ofSeconds(10));
 		RecordingSignals signals = new RecordingSignals();
@@ -145,11 +171,11 @@ class RateLimitQueueTests {
 	record Ops(TasksOperations tasks, RunsOperations runs) {
 	}
 
-	private Ops client(Bucket bucket, TriggerRetrySettings retry, ClientSignals signals) {
+	private Ops client(ExchangeFunction bucket, TriggerRetrySettings retry, ClientSignals signals) {
 		return client(bucket, retry, signals, Duration.ofSeconds(30));
 	}
 
-	private Ops client(Bucket bucket, TriggerRetrySettings retry, ClientSignals signals, Duration deadline) {
+	private Ops client(ExchangeFunction bucket, TriggerRetrySettings retry, ClientSignals signals, Duration deadline) {
 		WebClient webClient = WebClient.builder()
 			.exchangeFunction(bucket)
 			.defaultHeaders((headers) -> TriggerHttp.defaultHeaders(headers, null))
