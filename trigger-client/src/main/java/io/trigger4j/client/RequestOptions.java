@@ -138,6 +138,7 @@ public final class RequestOptions {
 		/**
 		 * How long one attempt waits for its response, once the request is sent; each
 		 * retry gets a fresh wait.
+		 * @return this builder
 		 */
 		public Builder responseTimeout(Duration responseTimeout) {
 			this.responseTimeout = Checks.requirePositive("responseTimeout", responseTimeout);
@@ -147,6 +148,7 @@ public final class RequestOptions {
 		/**
 		 * How failed calls are retried; {@link TriggerRetrySettings#none()} for no
 		 * retries.
+		 * @return this builder
 		 */
 		public Builder retry(TriggerRetrySettings retry) {
 			this.retry = Objects.requireNonNull(retry, "retry must not be null");
@@ -157,6 +159,7 @@ public final class RequestOptions {
 		 * How long a call may take in all: waiting for a connection, connecting, every
 		 * attempt and every back-off between attempts. When it passes, the call fails
 		 * with a {@code TriggerTimeoutException}.
+		 * @return this builder
 		 */
 		public Builder deadline(Duration deadline) {
 			this.deadline = Checks.requirePositive("deadline", deadline);
@@ -167,6 +170,7 @@ public final class RequestOptions {
 		 * An extra header sent with every call, such as a tracing or routing header. The
 		 * headers the client sets itself (Authorization, Content-Type, Content-Length,
 		 * Host, the request idempotency key) cannot be set here.
+		 * @return this builder
 		 */
 		public Builder header(String name, String value) {
 			Checks.requireText("header name", name);
@@ -189,6 +193,7 @@ public final class RequestOptions {
 		 * The credential to send to operations that accept more than one, such as
 		 * {@link Credential#PERSONAL_ACCESS_TOKEN} for the environment variables. A call
 		 * to an operation that does not accept it fails before sending.
+		 * @return this builder
 		 */
 		public Builder credential(Credential credential) {
 			Objects.requireNonNull(credential, "credential must not be null");
@@ -207,6 +212,7 @@ public final class RequestOptions {
 		 * operations that accept one (retrieving a run, completing a waitpoint token, and
 		 * others; see {@link Credential#PUBLIC_TOKEN}). A call to an operation that does
 		 * not accept it fails before sending. The token is never printed.
+		 * @return this builder
 		 */
 		public Builder publicAccessToken(String token) {
 			Checks.requireText("publicAccessToken", token);

@@ -123,6 +123,7 @@ public final class TriggerClient {
 		/**
 		 * The secret key ({@code tr_dev_...}, {@code tr_prod_...}, ...) sent as a bearer
 		 * token to every operation that accepts one.
+		 * @return this builder
 		 */
 		public Builder secretKey(String secretKey) {
 			this.secretKey = requireToken("secretKey", secretKey);
@@ -133,6 +134,7 @@ public final class TriggerClient {
 		 * The personal access token ({@code tr_pat_...}) sent to the operations that need
 		 * one, such as the project-wide run list, and to those that accept one when the
 		 * {@link RequestOptions} name it.
+		 * @return this builder
 		 */
 		public Builder accessToken(String accessToken) {
 			this.accessToken = requireToken("accessToken", accessToken);
@@ -163,6 +165,7 @@ public final class TriggerClient {
 		 * The API's base URL; defaults to {@value TriggerClient#DEFAULT_BASE_URL}.
 		 * @throws IllegalArgumentException if it is not an absolute http(s) URL with a
 		 * host, or its port is not between 1 and 65535
+		 * @return this builder
 		 */
 		public Builder baseUrl(String baseUrl) {
 			URI uri = TriggerHttp.normalizeBaseUrl(baseUrl);
@@ -177,6 +180,7 @@ public final class TriggerClient {
 		/**
 		 * The preview or dev branch, sent as {@code x-trigger-branch}; required with a
 		 * preview key. Printable ASCII, as a header value must be.
+		 * @return this builder
 		 */
 		public Builder branch(@Nullable String branch) {
 			if (branch != null) {
@@ -194,13 +198,17 @@ public final class TriggerClient {
 		 * The {@link WebClient.Builder} to start from (Spring Boot's, with its
 		 * customizers, codecs and observations). It is cloned, never changed. Defaults to
 		 * {@link WebClient#builder()}.
+		 * @return this builder
 		 */
 		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
 			this.webClientBuilder = Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
 			return this;
 		}
 
-		/** Where to record one observation per API call; defaults to no-op. */
+		/**
+		 * Where to record one observation per API call; defaults to no-op.
+		 * @return this builder
+		 */
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {
 			this.observationRegistry = Objects.requireNonNull(observationRegistry,
 					"observationRegistry must not be null");
@@ -212,13 +220,17 @@ public final class TriggerClient {
 		 * rate-limit budget left, retries by cause, rate-limit waits and deadline
 		 * expiries. None by default; {@code micrometer-core} is needed only when one is
 		 * given.
+		 * @return this builder
 		 */
 		public Builder meterRegistry(MeterRegistry meterRegistry) {
 			this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry must not be null");
 			return this;
 		}
 
-		/** A convention replacing {@link DefaultTriggerRequestObservationConvention}. */
+		/**
+		 * A convention replacing {@link DefaultTriggerRequestObservationConvention}.
+		 * @return this builder
+		 */
 		public Builder observationConvention(@Nullable TriggerRequestObservationConvention observationConvention) {
 			this.observationConvention = observationConvention;
 			return this;
@@ -227,6 +239,7 @@ public final class TriggerClient {
 		/**
 		 * How failed calls are retried; defaults to
 		 * {@link TriggerRetrySettings#defaults()}.
+		 * @return this builder
 		 */
 		public Builder retry(TriggerRetrySettings retry) {
 			this.retry = Objects.requireNonNull(retry, "retry must not be null");
@@ -237,6 +250,7 @@ public final class TriggerClient {
 		 * The TCP connect timeout (default 10 s), from 1 ms to 1 hour. When set,
 		 * trigger4j installs its own Reactor Netty connector on the cloned builder;
 		 * {@code null} keeps the builder's connector as it is.
+		 * @return this builder
 		 */
 		public Builder connectTimeout(@Nullable Duration connectTimeout) {
 			if (connectTimeout != null && (connectTimeout.compareTo(MIN_CONNECT_TIMEOUT) < 0
@@ -253,6 +267,7 @@ public final class TriggerClient {
 		 * retry gets a fresh wait. Applied per request by the Reactor Netty connector;
 		 * with another connector only the {@linkplain #deadline(Duration) deadline}
 		 * bounds a call.
+		 * @return this builder
 		 */
 		public Builder responseTimeout(Duration responseTimeout) {
 			this.responseTimeout = Checks.requirePositive("responseTimeout", responseTimeout);
@@ -262,6 +277,7 @@ public final class TriggerClient {
 		/**
 		 * How long a call may take in all (default 30 s): waiting for a connection,
 		 * connecting, every attempt and every back-off between attempts.
+		 * @return this builder
 		 */
 		public Builder deadline(Duration deadline) {
 			this.deadline = Checks.requirePositive("deadline", deadline);
@@ -272,6 +288,7 @@ public final class TriggerClient {
 		 * How long the calls running when the client is
 		 * {@linkplain TriggerOperations#close() closed} may still take (default 10 s);
 		 * those still running after it fail. Zero fails them at once.
+		 * @return this builder
 		 */
 		public Builder shutdownGrace(Duration shutdownGrace) {
 			Objects.requireNonNull(shutdownGrace, "shutdownGrace must not be null");
@@ -288,13 +305,17 @@ public final class TriggerClient {
 		 * and metadata). The wire format of the API itself is trigger4j's own and does
 		 * not change with it. Spring Boot passes the context's {@code JsonMapper}; the
 		 * default leaves out {@code null}s and ignores unknown properties.
+		 * @return this builder
 		 */
 		public Builder jsonMapper(JsonMapper jsonMapper) {
 			this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper must not be null");
 			return this;
 		}
 
-		/** The clock used to compute rate-limit waits; for tests. */
+		/**
+		 * The clock used to compute rate-limit waits; for tests.
+		 * @return this builder
+		 */
 		public Builder clock(Clock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock must not be null");
 			return this;
@@ -304,6 +325,7 @@ public final class TriggerClient {
 		 * The scheduler of deadlines, back-offs and rate-limit waits; for tests in
 		 * virtual time. Defaults to Reactor's parallel scheduler, looked up when a call
 		 * is made.
+		 * @return this builder
 		 */
 		public Builder scheduler(Scheduler scheduler) {
 			this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");

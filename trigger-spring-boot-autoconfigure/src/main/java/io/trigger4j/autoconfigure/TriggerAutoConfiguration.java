@@ -18,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,13 +44,21 @@ import tools.jackson.databind.json.JsonMapper;
  * class path, the context's {@code MeterRegistry} records the client's meters. The client
  * is closed with the context: calls still running get {@code trigger.shutdown-grace}. The
  * {@code trigger} health indicator is configured by
- * {@link TriggerHealthContributorAutoConfiguration}.
+ * {@link TriggerHealthContributorAutoConfiguration}, the {@code trigger} info contributor
+ * by {@link TriggerInfoContributorAutoConfiguration}. {@code trigger.enabled=false} turns
+ * all of them off.
+ * <p>
+ * Start-up fails with a failure analysis naming the property and where it was set when a
+ * credential is not a Trigger.dev key ({@code tr_...}) or is an unresolved placeholder
+ * such as {@code ${TRIGGER_SECRET_KEY}}, when a preview key ({@code tr_preview_...}) has
+ * no branch, and when a property is out of range.
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 				"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass({ TriggerOperations.class, WebClient.class })
+@ConditionalOnBooleanProperty(name = "trigger.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TriggerProperties.class)
 public final class TriggerAutoConfiguration {
 
@@ -71,12 +80,14 @@ public final class TriggerAutoConfiguration {
 			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<TriggerClientBuilderCustomizer> customizers) {
 		String secretKey = PropertiesTriggerConnectionDetails.stripped(connectionDetails.secretKey());
 		String accessToken = PropertiesTriggerConnectionDetails.stripped(connectionDetails.accessToken());
+		String branch = PropertiesTriggerConnectionDetails.stripped(connectionDetails.branch());
 		if (secretKey == null && accessToken == null) {
 			throw new TriggerSecretKeyMissingException();
 		}
+		TriggerCredentialChecks.check(connectionDetails, secretKey, accessToken, branch);
 		TriggerClient.Builder builder = TriggerClient.builder()
 			.baseUrl(connectionDetails.baseUrl())
-			.branch(PropertiesTriggerConnectionDetails.stripped(connectionDetails.branch()))
+			.branch(branch)
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfUnique())

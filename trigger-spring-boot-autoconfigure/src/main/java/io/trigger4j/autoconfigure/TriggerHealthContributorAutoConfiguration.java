@@ -3,6 +3,7 @@ package io.trigger4j.autoconfigure;
 import io.trigger4j.client.TriggerOperations;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,11 +18,14 @@ import org.springframework.context.annotation.Configuration;
  * present; {@code management.health.trigger.enabled=false} turns it off. It reports the
  * base URL and environment type of the operations as built, so a
  * {@link TriggerClientBuilderCustomizer} or a {@link TriggerConnectionDetails} bean is
- * reflected in it.
+ * reflected in it. Its result is reused for {@code trigger.health.cache-ttl}, and no
+ * probe waits longer than {@code trigger.health.timeout}. {@code trigger.enabled=false}
+ * turns it off with the rest of trigger4j's auto-configuration.
  */
 @AutoConfiguration(after = TriggerAutoConfiguration.class)
 @ConditionalOnClass({ TriggerOperations.class, ReactiveHealthIndicator.class })
 @ConditionalOnBean(TriggerOperations.class)
+@ConditionalOnBooleanProperty(name = "trigger.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TriggerProperties.class)
 public final class TriggerHealthContributorAutoConfiguration {
 
@@ -37,7 +41,8 @@ public final class TriggerHealthContributorAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "triggerHealthIndicator")
 		TriggerHealthIndicator triggerHealthIndicator(TriggerOperations operations, TriggerProperties properties) {
-			return new TriggerHealthIndicator(operations, properties.health().timeout());
+			return new TriggerHealthIndicator(operations, properties.health().timeout(),
+					properties.health().cacheTtl());
 		}
 
 	}

@@ -1,7 +1,10 @@
 package io.trigger4j.autoconfigure;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.trigger4j.client.TriggerEnvironmentType;
 import io.trigger4j.client.TriggerOperations;
@@ -9,6 +12,7 @@ import io.trigger4j.client.TriggerRetrySettings;
 import io.trigger4j.client.error.TriggerApiException;
 import io.trigger4j.client.error.TriggerTimeoutException;
 import io.trigger4j.client.model.runs.ListRunsRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import reactor.core.publisher.Mono;
@@ -22,6 +26,10 @@ import reactor.core.publisher.Mono;
  * reason, and nothing is sent. Details show the base URL and the secret key's environment
  * type of the operations as built ({@link TriggerOperations#baseUrl()},
  * {@link TriggerOperations#environmentType()}), never a key.
+ * <p>
+ * A result is reused for the cache time to live given, counted from when it was known, so
+ * frequent probes of {@code /actuator/health} make one call per period; probes arriving
+ * while a call runs share it. No probe waits longer than the timeout.
  */
 public class TriggerHealthIndicator extends AbstractReactiveHealthIndicator {
 
@@ -35,22 +43,89 @@ public class TriggerHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	private final Duration timeout;
 
+	private final Duration cacheTtl;
+
+	private final Clock clock;
+
+	private final AtomicReference<@Nullable Check> last = new AtomicReference<>();
+
 	/**
-	 * Creates an indicator.
+	 * Creates an indicator that makes a call on every probe.
 	 * @param operations the operations to check; their base URL and environment type are
 	 * shown in the details
 	 * @param timeout how long to wait for the check
 	 */
 	public TriggerHealthIndicator(TriggerOperations operations, Duration timeout) {
+		this(operations, timeout, Duration.ZERO);
+	}
+
+	/**
+	 * Creates an indicator that reuses a result for a while.
+	 * @param operations the operations to check; their base URL and environment type are
+	 * shown in the details
+	 * @param timeout how long to wait for the check
+	 * @param cacheTtl how long a result is reused; zero makes a call on every probe
+	 */
+	public TriggerHealthIndicator(TriggerOperations operations, Duration timeout, Duration cacheTtl) {
+		this(operations, timeout, cacheTtl, Clock.systemUTC());
+	}
+
+	TriggerHealthIndicator(TriggerOperations operations, Duration timeout, Duration cacheTtl, Clock clock) {
 		super("Trigger.dev health check failed");
 		this.baseUrl = operations.baseUrl();
 		this.environment = operations.environmentType();
 		this.operations = operations.withRetry(TriggerRetrySettings.none());
 		this.timeout = timeout;
+		this.cacheTtl = cacheTtl;
+		this.clock = clock;
 	}
 
 	@Override
 	protected Mono<Health> doHealthCheck(Health.Builder builder) {
+		if (this.cacheTtl.isZero()) {
+			return check(builder);
+		}
+		return Mono.defer(() -> {
+			Check current = this.last.get();
+			if (current != null && current.isFresh(this.clock.instant(), this.cacheTtl)) {
+				return current.result;
+			}
+			Check next = new Check(builder);
+			return this.last.compareAndSet(current, next) ? next.result : this.last.get().result;
+		});
+	}
+
+	/**
+	 * One call, shared by the probes that arrive while it runs; remembers when its result
+	 * was known.
+	 */
+	private final class Check {
+
+		private final Mono<Health> result;
+
+		private final Instant started;
+
+		private volatile @Nullable Instant known;
+
+		Check(Health.Builder builder) {
+			this.started = TriggerHealthIndicator.this.clock.instant();
+			this.result = check(builder).doOnNext((health) -> this.known = TriggerHealthIndicator.this.clock.instant())
+				.cache();
+		}
+
+		boolean isFresh(Instant now, Duration ttl) {
+			Instant known = this.known;
+			if (known == null) {
+				// Running, unless it was given up (every probe cancelled) past its
+				// timeout.
+				return now.isBefore(this.started.plus(TriggerHealthIndicator.this.timeout).plusSeconds(1));
+			}
+			return now.isBefore(known.plus(ttl));
+		}
+
+	}
+
+	private Mono<Health> check(Health.Builder builder) {
 		builder.withDetail("baseUrl", this.baseUrl).withDetail("environment", this.environment.name());
 		return Mono.defer(() -> this.operations.runs().listPage(CHEAP, null))
 			.timeout(this.timeout)

@@ -2,12 +2,17 @@ package io.trigger4j.autoconfigure;
 
 import java.time.Duration;
 
+import io.trigger4j.client.TriggerClient;
+import io.trigger4j.client.TriggerRetrySettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Configuration of trigger4j, bound from {@code trigger.*}.
+ * Configuration of trigger4j, bound from {@code trigger.*}. Values the client cannot use
+ * (out of range, a port above 65535, a branch with control characters) fail binding with
+ * an {@link InvalidTriggerPropertyException} naming the property, checked by the client's
+ * own checks; credentials are checked when the client is created.
  *
  * @param secretKey Secret key of the Trigger.dev environment (tr_dev_..., tr_prod_...),
  * sent as a bearer token to the operations that accept one. Also bound from the
@@ -37,6 +42,27 @@ public record TriggerProperties(@Nullable String secretKey, @Nullable String acc
 		@Nullable Duration connectTimeout, @DefaultValue("10s") Duration responseTimeout,
 		@DefaultValue("30s") Duration deadline, @DefaultValue("10s") Duration shutdownGrace, @DefaultValue Retry retry,
 		@DefaultValue Health health) {
+
+	public TriggerProperties {
+		try {
+			TriggerClient.Builder builder = TriggerClient.builder()
+				.baseUrl(baseUrl)
+				.branch(PropertiesTriggerConnectionDetails.stripped(branch))
+				.connectTimeout(connectTimeout);
+			if (responseTimeout != null) {
+				builder.responseTimeout(responseTimeout);
+			}
+			if (deadline != null) {
+				builder.deadline(deadline);
+			}
+			if (shutdownGrace != null) {
+				builder.shutdownGrace(shutdownGrace);
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			throw InvalidTriggerPropertyException.of("trigger", ex);
+		}
+	}
 
 	/** Masks the secret key and the access token. */
 	@Override
@@ -75,15 +101,45 @@ public record TriggerProperties(@Nullable String secretKey, @Nullable String acc
 			@DefaultValue("30s") Duration maxBackoff, @DefaultValue("1.6") double multiplier,
 			@DefaultValue("0.5") double jitter, @DefaultValue("2m") Duration maxRateLimitWait,
 			@DefaultValue("true") boolean generatedIdempotencyKeys) {
+
+		public Retry {
+			try {
+				new TriggerRetrySettings(maxAttempts, minBackoff, maxBackoff, multiplier, jitter, maxRateLimitWait,
+						generatedIdempotencyKeys);
+			}
+			catch (IllegalArgumentException ex) {
+				throw InvalidTriggerPropertyException.of("trigger.retry", ex);
+			}
+		}
+
 	}
 
 	/**
 	 * Health indicator settings.
 	 *
 	 * @param timeout How long the health check waits for its authenticated call before
-	 * reporting DOWN.
+	 * reporting DOWN; no probe of /actuator/health waits longer.
+	 * @param cacheTtl How long a health result is reused before the next probe makes a
+	 * new call; 0 makes a call on every probe. Probes arriving while a call is running
+	 * share it.
 	 */
-	public record Health(@DefaultValue("10s") Duration timeout) {
+	public record Health(@DefaultValue("10s") Duration timeout, @DefaultValue("10s") Duration cacheTtl) {
+
+		public Health {
+			if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+				throw new InvalidTriggerPropertyException("trigger.health.timeout",
+						"timeout must be positive but was " + timeout,
+						"Update the value of 'trigger.health.timeout' where it is set (see Origin above).", false,
+						null);
+			}
+			if (cacheTtl != null && cacheTtl.isNegative()) {
+				throw new InvalidTriggerPropertyException("trigger.health.cache-ttl",
+						"cacheTtl must not be negative but was " + cacheTtl,
+						"Update the value of 'trigger.health.cache-ttl' where it is set (see Origin above).", false,
+						null);
+			}
+		}
+
 	}
 
 }

@@ -27,11 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With a recognisable secret key and access token configured and every value shown, no
- * Actuator answer holds either: env, configprops, health with details, metrics, and each
- * of the client's meters with its tag values.
+ * Actuator answer holds either: env, configprops, health with details, info, metrics, and
+ * each of the client's meters with its tag values.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.endpoints.web.exposure.include=env,configprops,health,metrics",
+		properties = { "spring.main.web-application-type=reactive",
+				"management.endpoints.web.exposure.include=env,configprops,health,metrics,info",
 				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always",
 				"management.endpoint.health.show-details=always", "trigger.retry.min-backoff=1ms",
 				"trigger.retry.max-backoff=5ms" })
@@ -84,6 +85,12 @@ class ActuatorSecretsTests {
 		String health = read("/actuator/health");
 		assertThat(health).contains("\"trigger\"").contains("PROD");
 		answers.add(health);
+		String info = read("/actuator/info");
+		assertThat(info).contains("\"trigger\"")
+			.contains("\"environment\":\"PROD\"")
+			.contains("\"baseUrl\":\"" + api.baseUrl())
+			.containsPattern("\"version\":\"\\d+\\.\\d+\\.\\d+");
+		answers.add(info);
 		String metrics = read("/actuator/metrics");
 		answers.add(metrics);
 		for (String meter : List.of(TriggerClientMeters.RATE_LIMIT_REMAINING, TriggerClientMeters.RETRIES,

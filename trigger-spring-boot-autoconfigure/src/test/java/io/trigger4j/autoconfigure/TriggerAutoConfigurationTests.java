@@ -523,7 +523,9 @@ class TriggerAutoConfigurationTests {
 	void invalidPropertiesFailStartUpNamingTheProblem() {
 		this.runner.withPropertyValues("trigger.secret-key=" + KEY, "trigger.retry.max-attempts=0")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessage("maxAttempts must be between 1 and 100 but was 0"));
+				.isInstanceOf(InvalidTriggerPropertyException.class)
+				.hasMessage(
+						"Invalid value for trigger.retry.max-attempts: maxAttempts must be between 1 and 100 but was 0"));
 	}
 
 	@Test
@@ -536,13 +538,15 @@ class TriggerAutoConfigurationTests {
 				.doesNotContain("Zz12"));
 		this.runner.withPropertyValues("trigger.secret-key=" + KEY, "trigger.branch=feature\u0007x")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageStartingWith("branch must hold only printable ASCII characters"));
+				.hasMessageStartingWith("Invalid value for trigger.branch: branch must hold only printable ASCII"));
 		this.runner.withPropertyValues("trigger.secret-key=" + KEY, "trigger.connect-timeout=30d")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageStartingWith("connectTimeout must be between 1 ms and 1 hour"));
+				.hasMessageStartingWith(
+						"Invalid value for trigger.connect-timeout: connectTimeout must be between 1 ms"));
 		this.runner.withPropertyValues("trigger.secret-key=" + KEY, "trigger.base-url=http://localhost:99999")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessage("baseUrl must have a port between 1 and 65535 but had 99999"));
+				.hasMessage(
+						"Invalid value for trigger.base-url: baseUrl must have a port between 1 and 65535 but had 99999"));
 	}
 
 	@Test

@@ -144,7 +144,10 @@ public final class PublicTokenRequest {
 		private Builder() {
 		}
 
-		/** What the token grants; {@link Scopes#none()} grants nothing. */
+		/**
+		 * What the token grants; {@link Scopes#none()} grants nothing.
+		 * @return this builder
+		 */
 		public Builder scopes(Scopes scopes) {
 			this.scopes = Objects.requireNonNull(scopes, "scopes must not be null");
 			return this;
@@ -153,6 +156,7 @@ public final class PublicTokenRequest {
 		/**
 		 * The token expires this long after it is minted: a positive whole number of
 		 * seconds. Replaces {@link #expiresAt(Instant)}.
+		 * @return this builder
 		 */
 		public Builder expiresIn(Duration expiresIn) {
 			this.expiresIn = Checks.requirePositiveWholeSeconds("expiresIn", expiresIn);
@@ -163,6 +167,7 @@ public final class PublicTokenRequest {
 		/**
 		 * The token expires at this instant (whole seconds; checked to be in the future
 		 * when the token is minted). Replaces {@link #expiresIn(Duration)}.
+		 * @return this builder
 		 */
 		public Builder expiresAt(Instant expiresAt) {
 			this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt must not be null");
@@ -170,7 +175,10 @@ public final class PublicTokenRequest {
 			return this;
 		}
 
-		/** Whether the token can be used once only. */
+		/**
+		 * Whether the token can be used once only.
+		 * @return this builder
+		 */
 		public Builder oneTimeUse(boolean oneTimeUse) {
 			this.oneTimeUse = oneTimeUse;
 			return this;
@@ -179,6 +187,7 @@ public final class PublicTokenRequest {
 		/**
 		 * Run columns that realtime subscriptions with this token leave out, such as
 		 * {@code payload} and {@code output}.
+		 * @return this builder
 		 */
 		public Builder skipColumns(String... columns) {
 			Objects.requireNonNull(columns, "columns must not be null");

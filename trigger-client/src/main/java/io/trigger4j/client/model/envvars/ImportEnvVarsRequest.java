@@ -80,6 +80,7 @@ public final class ImportEnvVarsRequest {
 		/**
 		 * Adds a variable, or replaces the value given before for the same name. Names
 		 * are letters, digits and underscores; values must not be blank.
+		 * @return this builder
 		 */
 		public Builder variable(String name, String value) {
 			Objects.requireNonNull(name, "variable name must not be null");
@@ -88,7 +89,10 @@ public final class ImportEnvVarsRequest {
 			return this;
 		}
 
-		/** Adds every variable of the map, name to value. */
+		/**
+		 * Adds every variable of the map, name to value.
+		 * @return this builder
+		 */
 		public Builder variables(Map<String, String> variables) {
 			Objects.requireNonNull(variables, "variables must not be null");
 			variables.forEach(this::variable);
@@ -98,6 +102,7 @@ public final class ImportEnvVarsRequest {
 		/**
 		 * Whether the variables replace existing values (default false: the server
 		 * refuses the import when any name is already set).
+		 * @return this builder
 		 */
 		public Builder override(boolean override) {
 			this.override = override;
@@ -107,6 +112,7 @@ public final class ImportEnvVarsRequest {
 		/**
 		 * Whether the variables are secret (default false): the server then never returns
 		 * their values, only {@value EnvVar#REDACTED}.
+		 * @return this builder
 		 */
 		public Builder secret(boolean secret) {
 			this.secret = secret;

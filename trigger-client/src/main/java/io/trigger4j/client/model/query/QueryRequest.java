@@ -123,7 +123,10 @@ public final class QueryRequest {
 			this.query = Checks.requireText("query", query);
 		}
 
-		/** Which runs the query reads; {@link QueryScope#ENVIRONMENT} by default. */
+		/**
+		 * Which runs the query reads; {@link QueryScope#ENVIRONMENT} by default.
+		 * @return this builder
+		 */
 		public Builder scope(QueryScope scope) {
 			this.scope = Objects.requireNonNull(scope, "scope must not be null");
 			return this;
@@ -132,6 +135,7 @@ public final class QueryRequest {
 		/**
 		 * Only runs within this period before now, such as 1 hour or 30 days (whole
 		 * seconds). Excludes {@link #from(Instant)} and {@link #to(Instant)}.
+		 * @return this builder
 		 */
 		public Builder period(Duration period) {
 			this.period = Checks.duration("period", period);
@@ -141,19 +145,26 @@ public final class QueryRequest {
 		/**
 		 * Only runs within this period before now, such as {@code 1h}, {@code 7d} or
 		 * {@code 30d}. Excludes {@link #from(Instant)} and {@link #to(Instant)}.
+		 * @return this builder
 		 */
 		public Builder period(String period) {
 			this.period = Checks.requireDuration("period", period);
 			return this;
 		}
 
-		/** Only runs at or after this instant. Excludes a period. */
+		/**
+		 * Only runs at or after this instant. Excludes a period.
+		 * @return this builder
+		 */
 		public Builder from(Instant from) {
 			this.from = Objects.requireNonNull(from, "from must not be null");
 			return this;
 		}
 
-		/** Only runs at or before this instant. Excludes a period. */
+		/**
+		 * Only runs at or before this instant. Excludes a period.
+		 * @return this builder
+		 */
 		public Builder to(Instant to) {
 			this.to = Objects.requireNonNull(to, "to must not be null");
 			return this;

@@ -134,25 +134,37 @@ public final class ListRunsRequest {
 			return csv("filter[machine]", "machines", Arrays.asList(machines), MachinePreset::value);
 		}
 
-		/** Only runs of this bulk action ({@code bulk_...}). */
+		/**
+		 * Only runs of this bulk action ({@code bulk_...}).
+		 * @return this builder
+		 */
 		public Builder bulkAction(String bulkActionId) {
 			this.query.put("filter[bulkAction]", Checks.requireId("bulkAction", bulkActionId));
 			return this;
 		}
 
-		/** Only runs triggered by this schedule ({@code sched_...}). */
+		/**
+		 * Only runs triggered by this schedule ({@code sched_...}).
+		 * @return this builder
+		 */
 		public Builder schedule(String scheduleId) {
 			this.query.put("filter[schedule]", Checks.requireId("schedule", scheduleId));
 			return this;
 		}
 
-		/** Only runs of this batch ({@code batch_...}). */
+		/**
+		 * Only runs of this batch ({@code batch_...}).
+		 * @return this builder
+		 */
 		public Builder batch(String batchId) {
 			this.query.put("filter[batch]", Checks.requireId("batch", batchId));
 			return this;
 		}
 
-		/** Only test runs ({@code true}) or only non-test runs ({@code false}). */
+		/**
+		 * Only test runs ({@code true}) or only non-test runs ({@code false}).
+		 * @return this builder
+		 */
 		public Builder test(boolean test) {
 			this.query.put("filter[isTest]", Boolean.toString(test));
 			return this;
@@ -160,6 +172,7 @@ public final class ListRunsRequest {
 
 		/**
 		 * Only runs created at or after this instant. Replaces the 7-day default window.
+		 * @return this builder
 		 */
 		public Builder createdFrom(Instant from) {
 			this.from = Objects.requireNonNull(from, "createdFrom must not be null");
@@ -167,7 +180,10 @@ public final class ListRunsRequest {
 			return this;
 		}
 
-		/** Only runs created at or before this instant (the server clamps it to now). */
+		/**
+		 * Only runs created at or before this instant (the server clamps it to now).
+		 * @return this builder
+		 */
 		public Builder createdTo(Instant to) {
 			this.to = Objects.requireNonNull(to, "createdTo must not be null");
 			this.query.put("filter[createdAt][to]", to.toString());
@@ -177,13 +193,17 @@ public final class ListRunsRequest {
 		/**
 		 * Only runs created within this period before now, such as 1 hour or 30 days
 		 * (whole seconds).
+		 * @return this builder
 		 */
 		public Builder period(Duration period) {
 			this.query.put("filter[createdAt][period]", Checks.duration("period", period));
 			return this;
 		}
 
-		/** Runs per page, 1 to 100 (the server's default is 25). */
+		/**
+		 * Runs per page, 1 to 100 (the server's default is 25).
+		 * @return this builder
+		 */
 		public Builder pageSize(int pageSize) {
 			this.pageSize = Checks.requireRange("pageSize", pageSize, 1, 100);
 			return this;

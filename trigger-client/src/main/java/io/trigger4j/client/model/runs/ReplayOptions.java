@@ -240,6 +240,7 @@ public final class ReplayOptions {
 		/**
 		 * A new payload instead of the original run's: any value the application's mapper
 		 * can write. Sent as plain JSON.
+		 * @return this builder
 		 */
 		public Builder payload(Object payload) {
 			this.payload = Objects.requireNonNull(payload, "payload must not be null");
@@ -249,6 +250,7 @@ public final class ReplayOptions {
 		/**
 		 * New metadata instead of the original run's: any value that serialises to a JSON
 		 * object of at most 256 KiB. A {@link JsonValue} is checked at once.
+		 * @return this builder
 		 */
 		public Builder metadata(Object metadata) {
 			Objects.requireNonNull(metadata, "metadata must not be null");
@@ -271,25 +273,35 @@ public final class ReplayOptions {
 		/**
 		 * New tags instead of the original run's: at most 10, each at most 128
 		 * characters. Replaces earlier tags.
+		 * @return this builder
 		 */
 		public Builder tags(Collection<String> tags) {
 			this.tags = Checks.requireTags("tags", tags);
 			return this;
 		}
 
-		/** Runs on the named queue instead of the original run's. */
+		/**
+		 * Runs on the named queue instead of the original run's.
+		 * @return this builder
+		 */
 		public Builder queue(String name) {
 			this.queue = Checks.requireText("queue", name);
 			return this;
 		}
 
-		/** Scopes the queue's concurrency limit to this key. */
+		/**
+		 * Scopes the queue's concurrency limit to this key.
+		 * @return this builder
+		 */
 		public Builder concurrencyKey(String concurrencyKey) {
 			this.concurrencyKey = Checks.requireText("concurrencyKey", concurrencyKey);
 			return this;
 		}
 
-		/** The machine preset to run on instead of the original run's. */
+		/**
+		 * The machine preset to run on instead of the original run's.
+		 * @return this builder
+		 */
 		public Builder machine(MachinePreset machine) {
 			this.machine = Objects.requireNonNull(machine, "machine must not be null");
 			return this;
@@ -298,25 +310,35 @@ public final class ReplayOptions {
 		/**
 		 * Locks the new run to a deployed version, such as {@code 20260820.3}; the server
 		 * reads {@code latest} as no lock. Sent as {@code version}.
+		 * @return this builder
 		 */
 		public Builder lockToVersion(String version) {
 			this.lockToVersion = Checks.requireText("lockToVersion", version);
 			return this;
 		}
 
-		/** The region to run in. */
+		/**
+		 * The region to run in.
+		 * @return this builder
+		 */
 		public Builder region(String region) {
 			this.region = Checks.requireText("region", region);
 			return this;
 		}
 
-		/** Queues the new run only after this delay (whole seconds). */
+		/**
+		 * Queues the new run only after this delay (whole seconds).
+		 * @return this builder
+		 */
 		public Builder delay(Duration delay) {
 			this.delay = Checks.duration("delay", delay);
 			return this;
 		}
 
-		/** Queues the new run only at this instant. */
+		/**
+		 * Queues the new run only at this instant.
+		 * @return this builder
+		 */
 		public Builder delayUntil(Instant until) {
 			this.delay = Checks.instant("delayUntil", until);
 			return this;
@@ -325,6 +347,7 @@ public final class ReplayOptions {
 		/**
 		 * Queues the new run after a delay given as a duration ({@code 1h30m}) or an
 		 * ISO-8601 date-time.
+		 * @return this builder
 		 */
 		public Builder delay(String delay) {
 			this.delay = Checks.requireDelay("delay", delay);
@@ -334,6 +357,7 @@ public final class ReplayOptions {
 		/**
 		 * Expires the new run if it has not started within this time (whole seconds, at
 		 * least 1 s).
+		 * @return this builder
 		 */
 		public Builder ttl(Duration ttl) {
 			this.ttl = Checks.duration("ttl", ttl);
@@ -343,6 +367,7 @@ public final class ReplayOptions {
 		/**
 		 * Expires the new run if it has not started within this time, such as
 		 * {@code 1h42m}.
+		 * @return this builder
 		 */
 		public Builder ttl(String ttl) {
 			this.ttl = Checks.requireDuration("ttl", ttl);
@@ -352,13 +377,17 @@ public final class ReplayOptions {
 		/**
 		 * Deduplicates replays: a replay with the key of a live run returns that run. At
 		 * most 2048 characters; sent as-is.
+		 * @return this builder
 		 */
 		public Builder idempotencyKey(String idempotencyKey) {
 			this.idempotencyKey = Checks.requireIdempotencyKey("idempotencyKey", idempotencyKey);
 			return this;
 		}
 
-		/** How long the idempotency key is kept (the server's default is 30 days). */
+		/**
+		 * How long the idempotency key is kept (the server's default is 30 days).
+		 * @return this builder
+		 */
 		public Builder idempotencyKeyTtl(Duration ttl) {
 			this.idempotencyKeyTtl = Checks.keyTtl("idempotencyKeyTtl", ttl);
 			return this;
@@ -367,19 +396,26 @@ public final class ReplayOptions {
 		/**
 		 * How long the idempotency key is kept, such as {@code 30s}, {@code 10m},
 		 * {@code 2h}, {@code 7d}.
+		 * @return this builder
 		 */
 		public Builder idempotencyKeyTtl(String ttl) {
 			this.idempotencyKeyTtl = Checks.requireKeyTtl("idempotencyKeyTtl", ttl);
 			return this;
 		}
 
-		/** The most attempts the new run may make (at least 1). */
+		/**
+		 * The most attempts the new run may make (at least 1).
+		 * @return this builder
+		 */
 		public Builder maxAttempts(int maxAttempts) {
 			this.maxAttempts = Checks.requireRange("maxAttempts", maxAttempts, 1, Integer.MAX_VALUE);
 			return this;
 		}
 
-		/** The longest the new run may execute (whole seconds, at least 1 s). */
+		/**
+		 * The longest the new run may execute (whole seconds, at least 1 s).
+		 * @return this builder
+		 */
 		public Builder maxDuration(Duration maxDuration) {
 			this.maxDuration = Checks.requirePositiveWholeSeconds("maxDuration", maxDuration);
 			return this;
@@ -388,6 +424,7 @@ public final class ReplayOptions {
 		/**
 		 * Orders the new run as if it had been triggered this much earlier (whole
 		 * seconds, at least 1 s).
+		 * @return this builder
 		 */
 		public Builder priority(Duration priority) {
 			this.priority = Checks.requirePositiveWholeSeconds("priority", priority);

@@ -113,6 +113,7 @@ public final class CreateScheduleRequest {
 		/**
 		 * The identifier of the task to trigger; the server answers 422 unless it is a
 		 * scheduled task of the project.
+		 * @return this builder
 		 */
 		public Builder task(String task) {
 			this.task = ScheduleChecks.task(task);
@@ -125,6 +126,7 @@ public final class CreateScheduleRequest {
 		 * field. A day matches when either day field does. {@code L} ({@code L} last day
 		 * of the month, {@code 5L} last Friday) and {@code #} ({@code 1#2} second Monday)
 		 * are accepted as the server accepts them.
+		 * @return this builder
 		 */
 		public Builder cron(String cron) {
 			this.cron = ScheduleChecks.cron(cron);
@@ -134,6 +136,7 @@ public final class CreateScheduleRequest {
 		/**
 		 * The key the schedule is upserted by: creating again with the same key updates
 		 * the existing schedule instead of adding one. Required.
+		 * @return this builder
 		 */
 		public Builder deduplicationKey(String deduplicationKey) {
 			this.deduplicationKey = Checks.requireText("deduplicationKey", deduplicationKey);
@@ -143,6 +146,7 @@ public final class CreateScheduleRequest {
 		/**
 		 * Any id that is useful to you (a user or tenant id); runs of the schedule carry
 		 * it.
+		 * @return this builder
 		 */
 		public Builder externalId(String externalId) {
 			this.externalId = Checks.requireText("externalId", externalId);
@@ -154,13 +158,17 @@ public final class CreateScheduleRequest {
 		 * {@code America/New_York}, following daylight saving time; the server's default
 		 * is {@code UTC}. Checked against the JDK's timezones; the server's own list is
 		 * {@code schedules().timezones(false)}.
+		 * @return this builder
 		 */
 		public Builder timezone(String timezone) {
 			this.timezone = ScheduleChecks.timezone(timezone);
 			return this;
 		}
 
-		/** The timezone the cron expression is read in; a region, not an offset. */
+		/**
+		 * The timezone the cron expression is read in; a region, not an offset.
+		 * @return this builder
+		 */
 		public Builder timezone(ZoneId timezone) {
 			Objects.requireNonNull(timezone, "timezone must not be null");
 			this.timezone = ScheduleChecks.timezone(timezone.getId());
@@ -171,6 +179,7 @@ public final class CreateScheduleRequest {
 		 * How far after each nominal time a run may start, to spread load: a whole number
 		 * of minutes or hours up to 24 hours ({@code 30m}, {@code 2h}) or a whole
 		 * percentage of the interval between runs ({@code 50%}).
+		 * @return this builder
 		 */
 		public Builder window(String window) {
 			this.window = ScheduleChecks.window(window);
@@ -180,6 +189,7 @@ public final class CreateScheduleRequest {
 		/**
 		 * How far after each nominal time a run may start: whole minutes from 0 to 24
 		 * hours, sent as {@code 30m} or {@code 2h}.
+		 * @return this builder
 		 */
 		public Builder window(Duration window) {
 			this.window = ScheduleChecks.window(window);
@@ -189,6 +199,7 @@ public final class CreateScheduleRequest {
 		/**
 		 * How far after each nominal time a run may start, as a whole percentage (0 to
 		 * 100) of the interval between runs.
+		 * @return this builder
 		 */
 		public Builder windowPercentage(int percentage) {
 			this.window = ScheduleChecks.windowPercentage(percentage);

@@ -96,6 +96,7 @@ public final class UpdateScheduleRequest {
 		/**
 		 * The identifier of the task to trigger; the server answers 422 unless it is a
 		 * scheduled task of the project. Required.
+		 * @return this builder
 		 */
 		public Builder task(String task) {
 			this.task = ScheduleChecks.task(task);
@@ -106,13 +107,17 @@ public final class UpdateScheduleRequest {
 		 * A Unix cron expression of exactly 5 fields (minute hour day-of-month month
 		 * day-of-week), such as {@code 0 * * * *}; no seconds field. Required. See
 		 * {@link CreateScheduleRequest.Builder#cron(String)}.
+		 * @return this builder
 		 */
 		public Builder cron(String cron) {
 			this.cron = ScheduleChecks.cron(cron);
 			return this;
 		}
 
-		/** Any id that is useful to you (a user or tenant id). */
+		/**
+		 * Any id that is useful to you (a user or tenant id).
+		 * @return this builder
+		 */
 		public Builder externalId(String externalId) {
 			this.externalId = Checks.requireText("externalId", externalId);
 			return this;
@@ -121,13 +126,17 @@ public final class UpdateScheduleRequest {
 		/**
 		 * The IANA timezone the cron expression is read in, such as
 		 * {@code America/New_York}; the server's default is {@code UTC}.
+		 * @return this builder
 		 */
 		public Builder timezone(String timezone) {
 			this.timezone = ScheduleChecks.timezone(timezone);
 			return this;
 		}
 
-		/** The timezone the cron expression is read in; a region, not an offset. */
+		/**
+		 * The timezone the cron expression is read in; a region, not an offset.
+		 * @return this builder
+		 */
 		public Builder timezone(ZoneId timezone) {
 			Objects.requireNonNull(timezone, "timezone must not be null");
 			this.timezone = ScheduleChecks.timezone(timezone.getId());
@@ -137,6 +146,7 @@ public final class UpdateScheduleRequest {
 		/**
 		 * How far after each nominal time a run may start: {@code 30m}, {@code 2h} (up to
 		 * 24 hours) or {@code 50%} of the interval between runs.
+		 * @return this builder
 		 */
 		public Builder window(String window) {
 			this.window = ScheduleChecks.window(window);
@@ -146,6 +156,7 @@ public final class UpdateScheduleRequest {
 		/**
 		 * How far after each nominal time a run may start: whole minutes from 0 to 24
 		 * hours.
+		 * @return this builder
 		 */
 		public Builder window(Duration window) {
 			this.window = ScheduleChecks.window(window);
@@ -155,6 +166,7 @@ public final class UpdateScheduleRequest {
 		/**
 		 * How far after each nominal time a run may start, as a whole percentage (0 to
 		 * 100) of the interval between runs.
+		 * @return this builder
 		 */
 		public Builder windowPercentage(int percentage) {
 			this.window = ScheduleChecks.windowPercentage(percentage);

@@ -266,13 +266,19 @@ public final class TriggerOptions {
 		private Builder() {
 		}
 
-		/** Runs on the named queue instead of the task's default queue. */
+		/**
+		 * Runs on the named queue instead of the task's default queue.
+		 * @return this builder
+		 */
 		public Builder queue(String name) {
 			this.queue = new Queue(name, null);
 			return this;
 		}
 
-		/** Runs on the named queue with a concurrency limit (0 to 1000). */
+		/**
+		 * Runs on the named queue with a concurrency limit (0 to 1000).
+		 * @return this builder
+		 */
 		public Builder queue(String name, int concurrencyLimit) {
 			Checks.requireRange("concurrencyLimit", concurrencyLimit, 0, 1000);
 			this.queue = new Queue(name, concurrencyLimit);
@@ -282,6 +288,7 @@ public final class TriggerOptions {
 		/**
 		 * Scopes the queue's concurrency limit to this key (one concurrency slot set per
 		 * key).
+		 * @return this builder
 		 */
 		public Builder concurrencyKey(String concurrencyKey) {
 			this.concurrencyKey = Checks.requireText("concurrencyKey", concurrencyKey);
@@ -301,6 +308,7 @@ public final class TriggerOptions {
 		 * dashboard and a retrieved run show the text; run lists show the hash). A key of
 		 * exactly 64 characters is taken as already hashed and sent as it is, without
 		 * options, as the SDK does. See {@link IdempotencyKey#of(String...)}.
+		 * @return this builder
 		 */
 		public Builder idempotencyKey(String idempotencyKey) {
 			Checks.requireIdempotencyKey("idempotencyKey", idempotencyKey);
@@ -312,13 +320,17 @@ public final class TriggerOptions {
 		 * Deduplicates triggers with a key made by {@code IdempotencyKeys.create(parts)}
 		 * (or {@link IdempotencyKey}): its hash is sent as {@code idempotencyKey}, with
 		 * its text, if it has one, as {@code idempotencyKeyOptions}.
+		 * @return this builder
 		 */
 		public Builder idempotencyKey(IdempotencyKey idempotencyKey) {
 			this.idempotencyKey = Objects.requireNonNull(idempotencyKey, "idempotencyKey must not be null");
 			return this;
 		}
 
-		/** How long the idempotency key is kept (the server's default is 30 days). */
+		/**
+		 * How long the idempotency key is kept (the server's default is 30 days).
+		 * @return this builder
+		 */
 		public Builder idempotencyKeyTtl(Duration ttl) {
 			this.idempotencyKeyTtl = Checks.keyTtl("idempotencyKeyTtl", ttl);
 			return this;
@@ -327,19 +339,26 @@ public final class TriggerOptions {
 		/**
 		 * How long the idempotency key is kept, such as {@code 30s}, {@code 10m},
 		 * {@code 2h}, {@code 7d}.
+		 * @return this builder
 		 */
 		public Builder idempotencyKeyTtl(String ttl) {
 			this.idempotencyKeyTtl = Checks.requireKeyTtl("idempotencyKeyTtl", ttl);
 			return this;
 		}
 
-		/** Queues the run only after this delay (whole seconds). */
+		/**
+		 * Queues the run only after this delay (whole seconds).
+		 * @return this builder
+		 */
 		public Builder delay(Duration delay) {
 			this.delay = Checks.duration("delay", delay);
 			return this;
 		}
 
-		/** Queues the run only at this instant; an instant in the past means no delay. */
+		/**
+		 * Queues the run only at this instant; an instant in the past means no delay.
+		 * @return this builder
+		 */
 		public Builder delayUntil(Instant until) {
 			this.delay = Checks.instant("delayUntil", until);
 			return this;
@@ -348,6 +367,7 @@ public final class TriggerOptions {
 		/**
 		 * Queues the run after a delay given as a duration ({@code 1h30m}) or ISO-8601
 		 * date-time.
+		 * @return this builder
 		 */
 		public Builder delay(String delay) {
 			this.delay = Checks.requireDelay("delay", delay);
@@ -357,6 +377,7 @@ public final class TriggerOptions {
 		/**
 		 * Expires the run if it has not started within this time (whole seconds, at least
 		 * 1 s).
+		 * @return this builder
 		 */
 		public Builder ttl(Duration ttl) {
 			this.ttl = Checks.duration("ttl", ttl);
@@ -365,6 +386,7 @@ public final class TriggerOptions {
 
 		/**
 		 * Expires the run if it has not started within this time, such as {@code 1h42m}.
+		 * @return this builder
 		 */
 		public Builder ttl(String ttl) {
 			this.ttl = Checks.requireDuration("ttl", ttl);
@@ -383,6 +405,7 @@ public final class TriggerOptions {
 		/**
 		 * Tags for the run: at most 10, each at most 128 characters. Replaces earlier
 		 * tags.
+		 * @return this builder
 		 */
 		public Builder tags(Collection<String> tags) {
 			this.tags = Checks.requireTags("tags", tags);
@@ -393,6 +416,7 @@ public final class TriggerOptions {
 		 * Metadata for the run: any value that serialises to a JSON object of at most 256
 		 * KiB. The client writes it with the application's mapper and checks it when the
 		 * trigger is made; a {@link JsonValue} is checked at once.
+		 * @return this builder
 		 */
 		public Builder metadata(Object metadata) {
 			Objects.requireNonNull(metadata, "metadata must not be null");
@@ -403,25 +427,37 @@ public final class TriggerOptions {
 			return this;
 		}
 
-		/** The most attempts the run may make (at least 1). */
+		/**
+		 * The most attempts the run may make (at least 1).
+		 * @return this builder
+		 */
 		public Builder maxAttempts(int maxAttempts) {
 			this.maxAttempts = Checks.requireRange("maxAttempts", maxAttempts, 1, Integer.MAX_VALUE);
 			return this;
 		}
 
-		/** The longest the run may execute (whole seconds, at least 1 s). */
+		/**
+		 * The longest the run may execute (whole seconds, at least 1 s).
+		 * @return this builder
+		 */
 		public Builder maxDuration(Duration maxDuration) {
 			this.maxDuration = Checks.requirePositiveWholeSeconds("maxDuration", maxDuration);
 			return this;
 		}
 
-		/** The machine preset to run on, overriding the task's. */
+		/**
+		 * The machine preset to run on, overriding the task's.
+		 * @return this builder
+		 */
 		public Builder machine(MachinePreset machine) {
 			this.machine = Objects.requireNonNull(machine, "machine must not be null");
 			return this;
 		}
 
-		/** Marks the run as a test run. */
+		/**
+		 * Marks the run as a test run.
+		 * @return this builder
+		 */
 		public Builder test(boolean test) {
 			this.test = test;
 			return this;
@@ -430,19 +466,26 @@ public final class TriggerOptions {
 		/**
 		 * Orders the run as if it had been triggered this much earlier (whole seconds, at
 		 * least 1 s).
+		 * @return this builder
 		 */
 		public Builder priority(Duration priority) {
 			this.priority = Checks.requirePositiveWholeSeconds("priority", priority);
 			return this;
 		}
 
-		/** The region to run in. */
+		/**
+		 * The region to run in.
+		 * @return this builder
+		 */
 		public Builder region(String region) {
 			this.region = Checks.requireText("region", region);
 			return this;
 		}
 
-		/** Locks the run to a deployed version, such as {@code 20260820.3}. */
+		/**
+		 * Locks the run to a deployed version, such as {@code 20260820.3}.
+		 * @return this builder
+		 */
 		public Builder lockToVersion(String version) {
 			this.lockToVersion = Checks.requireText("lockToVersion", version);
 			return this;
@@ -451,6 +494,7 @@ public final class TriggerOptions {
 		/**
 		 * The {@code context} value sent beside the payload (any value the application's
 		 * mapper can write).
+		 * @return this builder
 		 */
 		public Builder context(Object context) {
 			this.context = Objects.requireNonNull(context, "context must not be null");

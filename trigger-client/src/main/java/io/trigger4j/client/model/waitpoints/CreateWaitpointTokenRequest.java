@@ -120,6 +120,7 @@ public final class CreateWaitpointTokenRequest {
 		 * it was completed since. At most 2048 characters. Sent as given, not hashed (the
 		 * TypeScript SDK does the same for tokens). A request with a key is also safe for
 		 * the client to repeat after an ambiguous failure; one without is not repeated.
+		 * @return this builder
 		 */
 		public Builder idempotencyKey(String idempotencyKey) {
 			this.idempotencyKey = Checks.requireIdempotencyKey("idempotencyKey", idempotencyKey);
@@ -130,6 +131,7 @@ public final class CreateWaitpointTokenRequest {
 		 * How long the idempotency key is kept: a positive whole number of seconds, sent
 		 * in the largest unit that divides it ({@code 30s}, {@code 10m}, {@code 2h},
 		 * {@code 7d}).
+		 * @return this builder
 		 */
 		public Builder idempotencyKeyTtl(Duration ttl) {
 			this.idempotencyKeyTtl = Checks.keyTtl("idempotencyKeyTtl", ttl);
@@ -140,6 +142,7 @@ public final class CreateWaitpointTokenRequest {
 		 * How long the idempotency key is kept, such as {@code 30s}, {@code 10m},
 		 * {@code 2h}, {@code 7d} (one number and one unit; the server ignores anything
 		 * else).
+		 * @return this builder
 		 */
 		public Builder idempotencyKeyTtl(String ttl) {
 			this.idempotencyKeyTtl = Checks.requireKeyTtl("idempotencyKeyTtl", ttl);
@@ -150,6 +153,7 @@ public final class CreateWaitpointTokenRequest {
 		 * Times the token out this long after it is created: a positive whole number of
 		 * seconds, sent as a duration such as {@code 1h30m}. A run waiting on a timed-out
 		 * token resumes with an error.
+		 * @return this builder
 		 */
 		public Builder timeout(Duration timeout) {
 			this.timeout = Checks.duration("timeout", timeout);
@@ -163,6 +167,7 @@ public final class CreateWaitpointTokenRequest {
 		 * fails before sending when the instant is not after the client's clock then
 		 * (this builder has no clock: the check is made at the call). Replaces a
 		 * {@link #timeout(Duration)}.
+		 * @return this builder
 		 */
 		public Builder timeoutAt(Instant timeoutAt) {
 			this.timeout = Checks.instant("timeoutAt", timeoutAt);
@@ -183,6 +188,7 @@ public final class CreateWaitpointTokenRequest {
 		/**
 		 * Tags for the token: at most 10, each at most 128 characters. Replaces earlier
 		 * tags.
+		 * @return this builder
 		 */
 		public Builder tags(Collection<String> tags) {
 			List<String> checked = Checks.requireTags("tags", tags);

@@ -111,7 +111,10 @@ public final class ListWaitpointTokensRequest {
 			return this;
 		}
 
-		/** Only the token created with this idempotency key. */
+		/**
+		 * Only the token created with this idempotency key.
+		 * @return this builder
+		 */
 		public Builder idempotencyKey(String idempotencyKey) {
 			this.query.put("filter[idempotencyKey]", Checks.requireIdempotencyKey("idempotencyKey", idempotencyKey));
 			return this;
@@ -127,6 +130,7 @@ public final class ListWaitpointTokensRequest {
 
 		/**
 		 * Only tokens having any of these tags (at most 10, each at most 128 characters).
+		 * @return this builder
 		 */
 		public Builder tags(Collection<String> tags) {
 			List<String> checked = Checks.requireTags("tags", tags);
@@ -145,6 +149,7 @@ public final class ListWaitpointTokensRequest {
 		/**
 		 * Only tokens created at or after this instant. Sent as epoch milliseconds, as
 		 * the TypeScript SDK does (the server also reads ISO-8601).
+		 * @return this builder
 		 */
 		public Builder createdFrom(Instant from) {
 			this.from = Objects.requireNonNull(from, "createdFrom must not be null");
@@ -155,6 +160,7 @@ public final class ListWaitpointTokensRequest {
 		/**
 		 * Only tokens created at or before this instant. Sent as epoch milliseconds, as
 		 * the TypeScript SDK does.
+		 * @return this builder
 		 */
 		public Builder createdTo(Instant to) {
 			this.to = Objects.requireNonNull(to, "createdTo must not be null");
@@ -166,13 +172,17 @@ public final class ListWaitpointTokensRequest {
 		 * Only tokens created within this period before now, such as 1 hour or 7 days
 		 * (whole seconds; sent as {@code 1h}, {@code 7d}). Cannot be combined with
 		 * {@link #createdFrom(Instant)} or {@link #createdTo(Instant)}.
+		 * @return this builder
 		 */
 		public Builder period(Duration period) {
 			this.query.put("filter[createdAt][period]", Checks.duration("period", period));
 			return this;
 		}
 
-		/** Tokens per page, 1 to 100 (the server's default is 25). */
+		/**
+		 * Tokens per page, 1 to 100 (the server's default is 25).
+		 * @return this builder
+		 */
 		public Builder pageSize(int pageSize) {
 			this.pageSize = Checks.requireRange("pageSize", pageSize, 1, 100);
 			return this;
