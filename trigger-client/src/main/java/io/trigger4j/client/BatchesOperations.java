@@ -19,6 +19,7 @@ public interface BatchesOperations {
 	 * triggered is retried, as the server advises ({@code x-should-retry}); an unknown
 	 * batch then fails with {@link NotFoundException}.
 	 * @param batchId the batch id ({@code batch_...})
+	 * @return the batch
 	 */
 	Mono<Batch> retrieve(String batchId);
 
@@ -28,6 +29,7 @@ public interface BatchesOperations {
 	 * {@link BatchResults}); prefer {@link RunsOperations#retrieve(String)} for each run
 	 * of {@link Batch#runs()}.
 	 * @param batchId the batch id ({@code batch_...})
+	 * @return the batch's results
 	 */
 	Mono<BatchResults> results(String batchId);
 

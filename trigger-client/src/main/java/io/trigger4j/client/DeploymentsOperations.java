@@ -21,6 +21,7 @@ public interface DeploymentsOperations {
 	 * Retrieves a deployment with its worker and tasks. {@code GET
 	 * /api/v1/deployments/{deploymentId}}.
 	 * @param deploymentId the deployment id ({@code deployment_...})
+	 * @return the deployment
 	 */
 	Mono<Deployment> retrieve(String deploymentId);
 
@@ -29,6 +30,7 @@ public interface DeploymentsOperations {
 	 * /api/v1/deployments/latest}. The server only looks at unmanaged (self-hosted)
 	 * deployments, so for the usual managed deployments this fails with a
 	 * {@link NotFoundException} ("Deployment not found").
+	 * @return the latest unmanaged deployment
 	 */
 	Mono<Deployment> latest();
 
@@ -39,6 +41,7 @@ public interface DeploymentsOperations {
 	 * current, not deployed) fail with a {@link BadRequestException}; an unknown version
 	 * with a {@link NotFoundException}. Not retried.
 	 * @param version the version, such as {@code 20260820.3}
+	 * @return the promoted deployment
 	 */
 	Mono<PromotedDeployment> promote(String version);
 
@@ -49,6 +52,7 @@ public interface DeploymentsOperations {
 	 * it). {@code POST /api/v1/deployments/{version}/promote}. Not retried.
 	 * @param version the version, such as {@code 20260820.3}
 	 * @param allowRollbacks whether a version older than the current one may be promoted
+	 * @return the promoted deployment
 	 */
 	Mono<PromotedDeployment> promote(String version, boolean allowRollbacks);
 

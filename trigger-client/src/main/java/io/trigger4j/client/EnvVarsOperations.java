@@ -35,6 +35,7 @@ public interface EnvVarsOperations {
 	 * @param projectRef the project's ref, {@code proj_...}
 	 * @param env the environment's slug: {@code dev}, {@code staging}, {@code prod} or
 	 * {@code preview}
+	 * @return the variables
 	 */
 	Mono<List<EnvVar>> list(String projectRef, String env);
 
@@ -45,6 +46,7 @@ public interface EnvVarsOperations {
 	 * @param env the environment's slug
 	 * @param name the variable's name, such as {@code SLACK_API_KEY}
 	 * @param value the value, not blank
+	 * @return completes when the variable is set
 	 */
 	Mono<Void> create(String projectRef, String env, String name, String value);
 
@@ -57,6 +59,7 @@ public interface EnvVarsOperations {
 	 * @param projectRef the project's ref, {@code proj_...}
 	 * @param env the environment's slug
 	 * @param request the variables (at least one), override and secrecy
+	 * @return completes when the variables are set
 	 */
 	Mono<Void> importVariables(String projectRef, String env, ImportEnvVarsRequest request);
 
@@ -66,6 +69,7 @@ public interface EnvVarsOperations {
 	 * @param projectRef the project's ref, {@code proj_...}
 	 * @param env the environment's slug
 	 * @param name the variable's name
+	 * @return the variable
 	 */
 	Mono<EnvVar> retrieve(String projectRef, String env, String name);
 
@@ -76,6 +80,7 @@ public interface EnvVarsOperations {
 	 * @param env the environment's slug
 	 * @param name the variable's name
 	 * @param value the new value, not blank
+	 * @return completes when the value is changed
 	 */
 	Mono<Void> update(String projectRef, String env, String name, String value);
 
@@ -86,6 +91,7 @@ public interface EnvVarsOperations {
 	 * @param projectRef the project's ref, {@code proj_...}
 	 * @param env the environment's slug
 	 * @param name the variable's name
+	 * @return completes when the variable is deleted
 	 */
 	Mono<Void> delete(String projectRef, String env, String name);
 

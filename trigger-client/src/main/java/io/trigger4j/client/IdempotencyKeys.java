@@ -28,6 +28,7 @@ public final class IdempotencyKeys {
 	 * {@code idempotencyKeys.create(parts)} makes outside a task (where every scope adds
 	 * nothing).
 	 * @param parts one or more parts, such as {@code "order", "42"}
+	 * @return the key
 	 * @throws IllegalArgumentException if there is no part, or a part is null
 	 */
 	public static IdempotencyKey create(String... parts) {

@@ -25,6 +25,7 @@ public interface IdempotencyKeysOperations {
 	 * {@link io.trigger4j.client.error.NotFoundException} is signalled.
 	 * @param taskIdentifier the task the key was used with
 	 * @param idempotencyKey the key as given to the trigger (at most 2048 characters)
+	 * @return completes when the key is reset
 	 */
 	Mono<Void> reset(String taskIdentifier, String idempotencyKey);
 
@@ -33,6 +34,7 @@ public interface IdempotencyKeysOperations {
 	 * /api/v1/idempotencyKeys/{hash}/reset} with {@code {taskIdentifier}}.
 	 * @param taskIdentifier the task the key was used with
 	 * @param idempotencyKey the key
+	 * @return completes when the key is reset
 	 */
 	Mono<Void> reset(String taskIdentifier, IdempotencyKey idempotencyKey);
 

@@ -31,6 +31,7 @@ public interface QueryOperations {
 	 * numbers, booleans, lists, maps; 64-bit integers may come as strings, as ClickHouse
 	 * writes them). {@code POST /api/v1/query} with {@code format: json}.
 	 * @param request the query, its scope and time window
+	 * @return the rows
 	 */
 	Mono<QueryResult<Map<String, Object>>> execute(QueryRequest request);
 
@@ -39,8 +40,10 @@ public interface QueryOperations {
 	 * JSON mapper, such as a record whose components are the selected columns
 	 * ({@code @JsonProperty("run_id") String runId}). {@code POST /api/v1/query} with
 	 * {@code format: json}.
+	 * @param <T> the type to decode into
 	 * @param request the query, its scope and time window
 	 * @param rowType the type of a row
+	 * @return the rows, decoded
 	 */
 	<T> Mono<QueryResult<T>> execute(QueryRequest request, Class<T> rowType);
 
@@ -48,6 +51,7 @@ public interface QueryOperations {
 	 * Runs a query and returns its rows as CSV text, a header line first.
 	 * {@code POST /api/v1/query} with {@code format: csv}.
 	 * @param request the query, its scope and time window
+	 * @return the CSV text
 	 */
 	Mono<String> executeCsv(QueryRequest request);
 

@@ -26,6 +26,7 @@ public interface QueuesOperations {
 	 * them ({@code GET /api/v1/queues}, 100 a page): the next page is requested only
 	 * after the previous one has been consumed, so {@code take(n)} fetches only the pages
 	 * it needs. Queues repeated across a page boundary are dropped.
+	 * @return every queue of the environment
 	 */
 	Flux<Queue> list();
 
@@ -33,6 +34,7 @@ public interface QueuesOperations {
 	 * Fetches one page of queues. {@code GET /api/v1/queues?page=&perPage=}.
 	 * @param page the page number, from 1
 	 * @param perPage how many queues a page holds, 1 to 100 (the server's default is 25)
+	 * @return the page
 	 */
 	Mono<OffsetPage<Queue>> listPage(int page, int perPage);
 
@@ -40,6 +42,7 @@ public interface QueuesOperations {
 	 * Retrieves a queue with its counts and concurrency. {@code GET
 	 * /api/v1/queues/{queue}?type=}.
 	 * @param queue the queue
+	 * @return the queue
 	 */
 	Mono<Queue> retrieve(QueueRef queue);
 

@@ -57,37 +57,52 @@ public final class RequestOptions {
 		this.publicAccessToken = publicAccessToken;
 	}
 
-	/** No options: the client's settings apply. */
+	/**
+	 * {@return options that set nothing: the client's settings apply}
+	 */
 	public static RequestOptions none() {
 		return NONE;
 	}
 
-	/** A builder for options. */
+	/**
+	 * {@return a builder for options}
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** How long one attempt waits for its response, if set. */
+	/**
+	 * {@return how long one attempt waits for its response, if set}
+	 */
 	public @Nullable Duration responseTimeout() {
 		return this.responseTimeout;
 	}
 
-	/** How failed calls are retried, if set. */
+	/**
+	 * {@return how failed calls are retried, if set}
+	 */
 	public @Nullable TriggerRetrySettings retry() {
 		return this.retry;
 	}
 
-	/** How long a call may take in all, every attempt and back-off included, if set. */
+	/**
+	 * {@return how long a call may take in all, every attempt and back-off included, if
+	 * set}
+	 */
 	public @Nullable Duration deadline() {
 		return this.deadline;
 	}
 
-	/** Extra headers sent with every call. */
+	/**
+	 * {@return the extra headers sent with every call}
+	 */
 	public Map<String, String> headers() {
 		return this.headers;
 	}
 
-	/** The credential to send where an operation accepts more than one, if set. */
+	/**
+	 * {@return the credential to send where an operation accepts more than one, if set}
+	 */
 	public @Nullable Credential credential() {
 		return this.credential;
 	}
@@ -138,6 +153,7 @@ public final class RequestOptions {
 		/**
 		 * How long one attempt waits for its response, once the request is sent; each
 		 * retry gets a fresh wait.
+		 * @param responseTimeout how long one attempt waits for its response
 		 * @return this builder
 		 */
 		public Builder responseTimeout(Duration responseTimeout) {
@@ -148,6 +164,7 @@ public final class RequestOptions {
 		/**
 		 * How failed calls are retried; {@link TriggerRetrySettings#none()} for no
 		 * retries.
+		 * @param retry how failed calls are retried
 		 * @return this builder
 		 */
 		public Builder retry(TriggerRetrySettings retry) {
@@ -159,6 +176,8 @@ public final class RequestOptions {
 		 * How long a call may take in all: waiting for a connection, connecting, every
 		 * attempt and every back-off between attempts. When it passes, the call fails
 		 * with a {@code TriggerTimeoutException}.
+		 * @param deadline how long a call may take in all, every attempt and back-off
+		 * included
 		 * @return this builder
 		 */
 		public Builder deadline(Duration deadline) {
@@ -170,6 +189,8 @@ public final class RequestOptions {
 		 * An extra header sent with every call, such as a tracing or routing header. The
 		 * headers the client sets itself (Authorization, Content-Type, Content-Length,
 		 * Host, the request idempotency key) cannot be set here.
+		 * @param name the header's name
+		 * @param value the header's value
 		 * @return this builder
 		 */
 		public Builder header(String name, String value) {
@@ -193,6 +214,8 @@ public final class RequestOptions {
 		 * The credential to send to operations that accept more than one, such as
 		 * {@link Credential#PERSONAL_ACCESS_TOKEN} for the environment variables. A call
 		 * to an operation that does not accept it fails before sending.
+		 * @param credential the credential to send where an operation accepts more than
+		 * one
 		 * @return this builder
 		 */
 		public Builder credential(Credential credential) {
@@ -212,6 +235,7 @@ public final class RequestOptions {
 		 * operations that accept one (retrieving a run, completing a waitpoint token, and
 		 * others; see {@link Credential#PUBLIC_TOKEN}). A call to an operation that does
 		 * not accept it fails before sending. The token is never printed.
+		 * @param token the public access token
 		 * @return this builder
 		 */
 		public Builder publicAccessToken(String token) {
@@ -225,7 +249,10 @@ public final class RequestOptions {
 			return this;
 		}
 
-		/** Builds the immutable options. */
+		/**
+		 * Builds the immutable options.
+		 * @return the options
+		 */
 		public RequestOptions build() {
 			return new RequestOptions(this.responseTimeout, this.retry, this.deadline, this.headers, this.credential,
 					this.publicAccessToken);

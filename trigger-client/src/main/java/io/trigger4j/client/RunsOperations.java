@@ -35,6 +35,7 @@ public interface RunsOperations {
 	 * from its presigned URL, without the client's credentials and retried as any call; a
 	 * failed download fails the {@code Mono}, the value is never silently left out.
 	 * @param runId the run id ({@code run_...})
+	 * @return the run
 	 */
 	Mono<Run> retrieve(String runId);
 
@@ -48,6 +49,7 @@ public interface RunsOperations {
 	 * Without a created-at filter the server lists only the <strong>last 7 days</strong>;
 	 * see {@link ListRunsRequest}.
 	 * @param request filters and page size; {@link ListRunsRequest#all()} for none
+	 * @return the matching runs, newest first
 	 */
 	Flux<Run> list(ListRunsRequest request);
 
@@ -56,6 +58,7 @@ public interface RunsOperations {
 	 * @param request filters and page size
 	 * @param cursor {@code null} for the first page, or a {@link CursorPage#next()}
 	 * cursor
+	 * @return the page
 	 */
 	Mono<CursorPage<Run>> listPage(ListRunsRequest request, @Nullable String cursor);
 
@@ -64,6 +67,7 @@ public interface RunsOperations {
 	 * {@code page[before]}.
 	 * @param request filters and page size
 	 * @param cursor a {@link CursorPage#previous()} cursor
+	 * @return the page before the cursor
 	 */
 	Mono<CursorPage<Run>> listPageBefore(ListRunsRequest request, String cursor);
 
@@ -75,6 +79,7 @@ public interface RunsOperations {
 	 * @param projectRef the project's ref, {@code proj_...}
 	 * @param environments the environments to list, such as {@code prod} (at least one)
 	 * @param request filters and page size
+	 * @return the project's matching runs, newest first
 	 */
 	Flux<Run> listForProject(String projectRef, Collection<String> environments, ListRunsRequest request);
 
@@ -86,6 +91,7 @@ public interface RunsOperations {
 	 * @param request filters and page size
 	 * @param cursor {@code null} for the first page, or a {@link CursorPage#next()}
 	 * cursor
+	 * @return the page
 	 */
 	Mono<CursorPage<Run>> listPageForProject(String projectRef, Collection<String> environments,
 			ListRunsRequest request, @Nullable String cursor);
@@ -96,15 +102,18 @@ public interface RunsOperations {
 	 * TIMED_OUT) and returns it. Retrieves the run ({@code GET /api/v3/runs/{runId}}) at
 	 * once, then every {@code pollInterval}. Finality is decided from the status, so
 	 * EXPIRED and TIMED_OUT runs end the wait too.
+	 * @param runId the run id ({@code run_...})
 	 * @param pollInterval time between two retrievals (at least 100 ms)
 	 * @param timeout how long to wait in all; then a {@link TriggerTimeoutException} is
 	 * signalled
+	 * @return the run in its terminal status
 	 */
 	Mono<Run> awaitCompletion(String runId, Duration pollInterval, Duration timeout);
 
 	/**
 	 * Cancels a run. Cancelling a finished run does nothing and succeeds. {@code POST
 	 * /api/v2/runs/{runId}/cancel}.
+	 * @param runId the run id ({@code run_...})
 	 * @return the run id
 	 */
 	Mono<String> cancel(String runId);
@@ -113,6 +122,7 @@ public interface RunsOperations {
 	 * Creates a new run with the same payload and options as the given run. {@code POST
 	 * /api/v1/runs/{runId}/replay}. Never retried after an ambiguous failure: every call
 	 * creates a run.
+	 * @param runId the run id ({@code run_...})
 	 * @return the new run's id
 	 */
 	Mono<String> replay(String runId);
@@ -139,6 +149,7 @@ public interface RunsOperations {
 	 * the server advises ({@code x-should-retry}); a run without a trace yet gives
 	 * {@link NotFoundException}.
 	 * @param runId the run id ({@code run_...})
+	 * @return the run's trace
 	 */
 	Mono<RunTrace> trace(String runId);
 
@@ -147,6 +158,7 @@ public interface RunsOperations {
 	 * {@code GET /api/v1/runs/{runId}/events}. A 404 just after a trigger is retried, as
 	 * the server advises ({@code x-should-retry}).
 	 * @param runId the run id ({@code run_...})
+	 * @return the run's events
 	 */
 	Mono<List<RunEvent>> events(String runId);
 
@@ -154,6 +166,7 @@ public interface RunsOperations {
 	 * Delays a DELAYED run by a new duration from now. {@code POST
 	 * /api/v1/runs/{runId}/reschedule}. A run that is not DELAYED fails with
 	 * {@link BadRequestException}.
+	 * @param runId the run id ({@code run_...})
 	 * @param delay whole seconds, at least one
 	 * @return the run after rescheduling
 	 */
@@ -162,6 +175,8 @@ public interface RunsOperations {
 	/**
 	 * Delays a DELAYED run until an instant. {@code POST
 	 * /api/v1/runs/{runId}/reschedule}.
+	 * @param runId the run id ({@code run_...})
+	 * @param until when the run should start
 	 * @return the run after rescheduling
 	 */
 	Mono<Run> rescheduleUntil(String runId, Instant until);
@@ -169,6 +184,7 @@ public interface RunsOperations {
 	/**
 	 * Adds tags to a run; tags it already has are ignored. A run has at most 10 tags.
 	 * {@code POST /api/v1/runs/{runId}/tags}.
+	 * @param runId the run id ({@code run_...})
 	 * @param tags 1 to 10 tags, each at most 128 characters
 	 * @return the server's message, such as {@code Successfully set 2 new tags.}
 	 */
@@ -177,6 +193,7 @@ public interface RunsOperations {
 	/**
 	 * Replaces a run's metadata. Allowed until one hour after the run finished.
 	 * {@code PUT /api/v1/runs/{runId}/metadata}.
+	 * @param runId the run id ({@code run_...})
 	 * @param metadata anything that serialises to a JSON object of at most 256 KiB
 	 * @return the metadata now stored
 	 */
@@ -187,6 +204,8 @@ public interface RunsOperations {
 	 * /api/v1/runs/{runId}/result}. Current servers answer 404
 	 * ({@link NotFoundException}) for most runs; prefer {@link #retrieve(String)}, whose
 	 * {@link Run#output()} and {@link Run#error()} always work.
+	 * @param runId the run id ({@code run_...})
+	 * @return the run's execution result
 	 */
 	Mono<RunResult> result(String runId);
 
@@ -217,6 +236,7 @@ public interface RunsOperations {
 	 * /api/v3/runs/{runId}} every poll interval, emitting each change, ending after a
 	 * terminal status), so a missing run still fails with {@link NotFoundException}.
 	 * @param runId the run id ({@code run_...})
+	 * @return the run as it is now, then after each change
 	 */
 	Flux<Run> subscribeToRun(String runId);
 
@@ -225,6 +245,7 @@ public interface RunsOperations {
 	 * {@link #subscribeToRun(String)}.
 	 * @param runId the run id ({@code run_...})
 	 * @param options how the subscription ends and polls
+	 * @return the run as it is now, then after each change
 	 */
 	Flux<Run> subscribeToRun(String runId, RunSubscriptionOptions options);
 
@@ -239,6 +260,7 @@ public interface RunsOperations {
 	 * control characters
 	 * @param lookback how far back runs are included, in whole seconds (the SDK's default
 	 * is 24 hours)
+	 * @return the tagged runs, then each change and each new tagged run
 	 */
 	Flux<Run> subscribeToRunsWithTag(Collection<String> tags, Duration lookback);
 
@@ -247,6 +269,7 @@ public interface RunsOperations {
 	 * /realtime/v1/batches/{batchId}} over the realtime protocol (see
 	 * {@link #subscribeToRun(String)}). Never completes on its own.
 	 * @param batchId the batch id ({@code batch_...})
+	 * @return the batch's runs, then each change of them
 	 */
 	Flux<Run> subscribeToBatch(String batchId);
 
@@ -263,9 +286,11 @@ public interface RunsOperations {
 	 * {@link io.trigger4j.client.error.TriggerApiException}, and a record that does not
 	 * fit the type with a {@link io.trigger4j.client.error.TriggerDecodingException}.
 	 * <strong>Completes</strong> when the server ends the stream.
+	 * @param <T> the type to decode into
 	 * @param runId the run id ({@code run_...})
 	 * @param streamKey the stream's key, such as {@code openai}
 	 * @param type the type of a record; {@link JsonValue} for any JSON
+	 * @return the stream's records, in order
 	 */
 	<T> Flux<T> streamOf(String runId, String streamKey, Class<T> type);
 

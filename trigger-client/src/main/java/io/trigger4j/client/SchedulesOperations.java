@@ -29,6 +29,7 @@ public interface SchedulesOperations {
 	 * Safe to retry: a repeat updates the same schedule.
 	 * @param request the task, cron expression, deduplication key and options, checked
 	 * when built
+	 * @return the created or updated schedule
 	 */
 	Mono<Schedule> create(CreateScheduleRequest request);
 
@@ -38,6 +39,7 @@ public interface SchedulesOperations {
 	 * has been consumed, so {@code take(n)} fetches only the pages it needs; a schedule
 	 * repeated from the previous page (a list that changed between pages) is streamed
 	 * once.
+	 * @return every schedule of the environment
 	 */
 	Flux<Schedule> list();
 
@@ -47,12 +49,14 @@ public interface SchedulesOperations {
 	 * @param page the page number, from 1
 	 * @param perPage how many schedules a page holds, 1 to 100 (the server's default is
 	 * 20)
+	 * @return the page
 	 */
 	Mono<OffsetPage<Schedule>> listPage(int page, int perPage);
 
 	/**
 	 * A schedule. {@code GET /api/v1/schedules/{scheduleId}}.
 	 * @param scheduleId the schedule id ({@code sched_...}) or its deduplication key
+	 * @return the schedule
 	 */
 	Mono<Schedule> retrieve(String scheduleId);
 
@@ -62,6 +66,7 @@ public interface SchedulesOperations {
 	 * server answers 422 for a {@code DECLARATIVE} schedule.
 	 * @param scheduleId the schedule id ({@code sched_...})
 	 * @param request the new task, cron expression and options, checked when built
+	 * @return the updated schedule
 	 */
 	Mono<Schedule> update(String scheduleId, UpdateScheduleRequest request);
 
@@ -78,6 +83,7 @@ public interface SchedulesOperations {
 	 * Activates an {@code IMPERATIVE} schedule: it triggers runs again. {@code POST
 	 * /api/v1/schedules/{scheduleId}/activate}.
 	 * @param scheduleId the schedule id ({@code sched_...})
+	 * @return the activated schedule
 	 */
 	Mono<Schedule> activate(String scheduleId);
 
@@ -85,6 +91,7 @@ public interface SchedulesOperations {
 	 * Deactivates an {@code IMPERATIVE} schedule: it stops triggering runs until
 	 * activated. {@code POST /api/v1/schedules/{scheduleId}/deactivate}.
 	 * @param scheduleId the schedule id ({@code sched_...})
+	 * @return the deactivated schedule
 	 */
 	Mono<Schedule> deactivate(String scheduleId);
 
@@ -92,6 +99,7 @@ public interface SchedulesOperations {
 	 * The IANA timezones a schedule can use, such as {@code Europe/Paris}. An open route:
 	 * no credential is sent. {@code GET /api/v1/timezones}.
 	 * @param excludeUtc whether to leave {@code UTC} out
+	 * @return the timezones' names
 	 */
 	Mono<List<String>> timezones(boolean excludeUtc);
 

@@ -28,6 +28,7 @@ public interface TasksOperations {
 	 * @param payload anything that serialises to JSON (a record, a map, a
 	 * {@link JsonValue}, ...)
 	 * @see #trigger(String, Object, TriggerOptions)
+	 * @return the triggered run's id and whether it was cached
 	 */
 	Mono<TriggeredRun> trigger(String taskIdentifier, Object payload);
 
@@ -42,6 +43,7 @@ public interface TasksOperations {
 	 * @param taskIdentifier the task's id
 	 * @param payload anything that serialises to JSON
 	 * @param options delay, TTL, tags, idempotency key, queue and other options
+	 * @return the triggered run's id and whether it was cached
 	 */
 	Mono<TriggeredRun> trigger(String taskIdentifier, Object payload, TriggerOptions options);
 
@@ -52,6 +54,8 @@ public interface TasksOperations {
 	 * @param payload the payload
 	 * @param options delay, TTL, tags, idempotency key, queue and other options
 	 * @see #trigger(String, Object, TriggerOptions)
+	 * @param <P> the task's payload type
+	 * @return the triggered run's id and whether it was cached
 	 */
 	<P> Mono<TriggeredRun> trigger(TaskRef<P, ?> task, P payload, TriggerOptions options);
 
@@ -70,11 +74,13 @@ public interface TasksOperations {
 	 * {@link TriggerTimeoutException} naming the run is signalled; the run itself goes on
 	 * (cancel it with {@link RunsOperations#cancel(String)} if needed). Cancelling the
 	 * subscription stops following, not the run.
+	 * @param <T> the type to decode into
 	 * @param taskIdentifier the task's id
 	 * @param payload anything that serialises to JSON
 	 * @param options the trigger's options
 	 * @param outputType the output's class ({@link Void} to ignore the output)
 	 * @param timeout the longest to wait for the run to finish (positive)
+	 * @return the run's output, or empty when it completed without one
 	 */
 	<T> Mono<T> triggerAndAwait(String taskIdentifier, Object payload, TriggerOptions options, Class<T> outputType,
 			Duration timeout);
@@ -89,10 +95,12 @@ public interface TasksOperations {
 	 * Triggers a run, follows it until it finishes and reads its output as the given
 	 * type, waiting at most {@link #DEFAULT_AWAIT_TIMEOUT}; otherwise as
 	 * {@link #triggerAndAwait(String, Object, TriggerOptions, Class, Duration)}.
+	 * @param <T> the type to decode into
 	 * @param taskIdentifier the task's id
 	 * @param payload anything that serialises to JSON
 	 * @param options the trigger's options
 	 * @param outputType the output's class ({@link Void} to ignore the output)
+	 * @return the run's output, or empty when it completed without one
 	 */
 	default <T> Mono<T> triggerAndAwait(String taskIdentifier, Object payload, TriggerOptions options,
 			Class<T> outputType) {
@@ -103,10 +111,12 @@ public interface TasksOperations {
 	 * Triggers a run, follows it until it finishes and reads its output as a generic
 	 * type, waiting at most {@link #DEFAULT_AWAIT_TIMEOUT}; otherwise as
 	 * {@link #triggerAndAwait(String, Object, TriggerOptions, Class, Duration)}.
+	 * @param <T> the type to decode into
 	 * @param taskIdentifier the task's id
 	 * @param payload anything that serialises to JSON
 	 * @param options the trigger's options
 	 * @param outputType the output's type
+	 * @return the run's output, or empty when it completed without one
 	 */
 	default <T> Mono<T> triggerAndAwait(String taskIdentifier, Object payload, TriggerOptions options,
 			TypeReference<T> outputType) {
@@ -117,9 +127,12 @@ public interface TasksOperations {
 	 * Triggers a run of a typed task, follows it until it finishes and reads its output,
 	 * waiting at most {@link #DEFAULT_AWAIT_TIMEOUT}; otherwise as
 	 * {@link #triggerAndAwait(TaskRef, Object, TriggerOptions, Duration)}.
+	 * @param <P> the task's payload type
+	 * @param <O> the task's output type
 	 * @param task the task
 	 * @param payload the payload
 	 * @param options the trigger's options
+	 * @return the run's output, or empty when it completed without one
 	 */
 	default <P, O> Mono<O> triggerAndAwait(TaskRef<P, O> task, P payload, TriggerOptions options) {
 		return triggerAndAwait(task, payload, options, DEFAULT_AWAIT_TIMEOUT);
@@ -129,11 +142,13 @@ public interface TasksOperations {
 	 * Triggers a run, follows it until it finishes, and reads its output as a generic
 	 * type, such as {@code new TypeReference<List<Reply>>() {}}; otherwise as
 	 * {@link #triggerAndAwait(String, Object, TriggerOptions, Class, Duration)}.
+	 * @param <T> the type to decode into
 	 * @param taskIdentifier the task's id
 	 * @param payload anything that serialises to JSON
 	 * @param options the trigger's options
 	 * @param outputType the output's type
 	 * @param timeout the longest to wait for the run to finish (positive)
+	 * @return the run's output, or empty when it completed without one
 	 */
 	<T> Mono<T> triggerAndAwait(String taskIdentifier, Object payload, TriggerOptions options,
 			TypeReference<T> outputType, Duration timeout);
@@ -143,10 +158,13 @@ public interface TasksOperations {
 	 * as the task's output type; the compiler checks the payload's and the output's
 	 * types. Otherwise as
 	 * {@link #triggerAndAwait(String, Object, TriggerOptions, Class, Duration)}.
+	 * @param <P> the task's payload type
+	 * @param <O> the task's output type
 	 * @param task the task
 	 * @param payload the payload
 	 * @param options the trigger's options
 	 * @param timeout the longest to wait for the run to finish (positive)
+	 * @return the run's output, or empty when it completed without one
 	 */
 	<P, O> Mono<O> triggerAndAwait(TaskRef<P, O> task, P payload, TriggerOptions options, Duration timeout);
 
@@ -159,6 +177,7 @@ public interface TasksOperations {
 	 * @param items 1 to 100 items
 	 * @param options the batch's idempotency key (makes the call retry-safe; items
 	 * without their own key get one derived from it)
+	 * @return the batch's id and its runs
 	 */
 	Mono<BatchTriggerResult> batchTrigger(String taskIdentifier, List<BatchItem> items, BatchOptions options);
 
@@ -169,6 +188,7 @@ public interface TasksOperations {
 	 * @param items 1 to 500 items, each naming its task
 	 * @param options the batch's idempotency key and TTL (makes the call retry-safe;
 	 * items without their own key get one derived from it), processing strategy
+	 * @return the batch's id and its runs' ids, in item order
 	 */
 	Mono<BatchTriggered> batchTrigger(List<BatchItem> items, BatchOptions options);
 
@@ -198,6 +218,7 @@ public interface TasksOperations {
 	 * @param items one or more items, each naming its task
 	 * @param options the idempotency key and its TTL (the processing strategy does not
 	 * apply)
+	 * @return one handle per batch created, in input order
 	 */
 	Flux<BatchHandle> batchTrigger(Flux<BatchItem> items, BatchOptions options);
 
@@ -205,9 +226,11 @@ public interface TasksOperations {
 	 * Triggers any number of runs of one typed task, one per payload, as
 	 * {@link #batchTrigger(Flux, BatchOptions)} does; the compiler checks the payloads'
 	 * type.
+	 * @param <P> the task's payload type
 	 * @param task the task
 	 * @param payloads one or more payloads
 	 * @param options the idempotency key and its TTL
+	 * @return one handle per batch created, in input order
 	 */
 	<P> Flux<BatchHandle> batchTrigger(TaskRef<P, ?> task, Flux<? extends P> payloads, BatchOptions options);
 

@@ -20,7 +20,10 @@ public enum TriggerEnvironmentType {
 	/** A key whose prefix is not one of the above. */
 	UNKNOWN;
 
-	/** The environment type of a secret key. */
+	/**
+	 * {@return the environment type of a secret key}
+	 * @param secretKey the secret key, such as {@code tr_dev_...}
+	 */
 	public static TriggerEnvironmentType of(String secretKey) {
 		Objects.requireNonNull(secretKey, "secretKey must not be null");
 		if (secretKey.startsWith("tr_dev_")) {

@@ -24,37 +24,62 @@ import io.trigger4j.client.error.TriggerException;
  */
 public interface TriggerOperations extends AutoCloseable {
 
-	/** Triggering tasks, one at a time or in batches. */
+	/**
+	 * {@return the operations for triggering tasks, one at a time or in batches}
+	 */
 	TasksOperations tasks();
 
-	/** Retrieving, listing and managing runs. */
+	/**
+	 * {@return the operations for retrieving, listing and managing runs}
+	 */
 	RunsOperations runs();
 
-	/** Schedules and the timezones they support. */
+	/**
+	 * {@return the operations on schedules and the timezones they support}
+	 */
 	SchedulesOperations schedules();
 
-	/** A project's environment variables. */
+	/**
+	 * {@return the operations on a project's environment variables}
+	 */
 	EnvVarsOperations envVars();
 
-	/** Queues: listing, pausing and concurrency limits. */
+	/**
+	 * {@return the operations on queues: listing, pausing and concurrency limits}
+	 */
 	QueuesOperations queues();
 
-	/** Deployments: retrieving them and promoting a version. */
+	/**
+	 * {@return the operations on deployments: retrieving them and promoting a version}
+	 */
 	DeploymentsOperations deployments();
 
-	/** Waitpoint tokens: runs wait on them until they are completed or time out. */
+	/**
+	 * {@return the operations on waitpoint tokens: runs wait on them until they are
+	 * completed or time out}
+	 */
 	WaitpointsOperations waitpoints();
 
-	/** Batches: retrieving a batch and its results. */
+	/**
+	 * {@return the operations on batches: retrieving a batch and its results}
+	 */
 	BatchesOperations batches();
 
-	/** Queries of the run data in TRQL. */
+	/**
+	 * {@return the operations for queries of the run data in TRQL}
+	 */
 	QueryOperations query();
 
-	/** Idempotency keys: resetting one so that a new run may take it. */
+	/**
+	 * {@return the operations on idempotency keys: resetting one so that a new run may
+	 * take it}
+	 */
 	IdempotencyKeysOperations idempotencyKeys();
 
-	/** Public access tokens: scoped, expiring tokens for browsers and other services. */
+	/**
+	 * {@return the operations for public access tokens: scoped, expiring tokens for
+	 * browsers and other services}
+	 */
 	AuthOperations auth();
 
 	/**
@@ -65,6 +90,8 @@ public interface TriggerOperations extends AutoCloseable {
 	 * trigger.withOptions(RequestOptions.builder().deadline(Duration.ofSeconds(5)).build())
 	 *     .runs().retrieve(runId);
 	 * }</pre>
+	 * @param options the options
+	 * @return the view
 	 */
 	TriggerOperations withOptions(RequestOptions options);
 
@@ -72,17 +99,22 @@ public interface TriggerOperations extends AutoCloseable {
 	 * A view that retries as the given settings say; for example
 	 * {@code withRetry(TriggerRetrySettings.none())} for a call that must answer fast. A
 	 * shortcut for {@link #withOptions(RequestOptions)}.
+	 * @param retry the retry settings
+	 * @return the view
 	 */
 	default TriggerOperations withRetry(TriggerRetrySettings retry) {
 		return withOptions(RequestOptions.builder().retry(retry).build());
 	}
 
-	/** The API base URL the calls go to, such as {@code https://api.trigger.dev}. */
+	/**
+	 * {@return the API base URL the calls go to, such as {@code https://api.trigger.dev}}
+	 */
 	String baseUrl();
 
 	/**
 	 * The environment type of the secret key ({@link TriggerEnvironmentType#UNKNOWN}
 	 * without one). Safe to show: it reveals nothing of the key.
+	 * @return the environment type
 	 */
 	TriggerEnvironmentType environmentType();
 

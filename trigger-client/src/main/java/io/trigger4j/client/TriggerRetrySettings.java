@@ -70,6 +70,20 @@ public record TriggerRetrySettings(int maxAttempts, Duration minBackoff, Duratio
 	private static final TriggerRetrySettings DEFAULTS = new TriggerRetrySettings(5, Duration.ofSeconds(1),
 			Duration.ofSeconds(30), 1.6, 0.5, Duration.ofMinutes(2), true);
 
+	/**
+	 * Checks the settings.
+	 * @param maxAttempts attempts in all, including the first (1 disables retries)
+	 * @param minBackoff the first backoff
+	 * @param maxBackoff the longest backoff
+	 * @param multiplier the factor between consecutive backoffs
+	 * @param jitter the jitter factor, 0 (none) to 1
+	 * @param maxRateLimitWait the longest one call waits in all for rate-limit resets
+	 * before giving up, queued locally or after 429s (0 signals every 429 at once and
+	 * queues nothing)
+	 * @param generatedIdempotencyKeys whether a trigger without an idempotency key that
+	 * may be retried is sent with a generated one
+	 * @throws IllegalArgumentException if a value is out of its range
+	 */
 	public TriggerRetrySettings {
 		Checks.requireRange("maxAttempts", maxAttempts, 1, 100);
 		Checks.requirePositive("minBackoff", minBackoff);
@@ -90,7 +104,15 @@ public record TriggerRetrySettings(int maxAttempts, Duration minBackoff, Duratio
 		}
 	}
 
-	/** Settings that generate idempotency keys for triggers without one. */
+	/**
+	 * Settings that generate idempotency keys for triggers without one.
+	 * @param maxAttempts attempts in all, including the first (1 disables retries)
+	 * @param minBackoff the first backoff
+	 * @param maxBackoff the longest backoff
+	 * @param multiplier the factor between consecutive backoffs
+	 * @param jitter the jitter factor, 0 (none) to 1
+	 * @param maxRateLimitWait the longest one call waits in all for rate-limit resets
+	 */
 	public TriggerRetrySettings(int maxAttempts, Duration minBackoff, Duration maxBackoff, double multiplier,
 			double jitter, Duration maxRateLimitWait) {
 		this(maxAttempts, minBackoff, maxBackoff, multiplier, jitter, maxRateLimitWait, true);
@@ -102,6 +124,7 @@ public record TriggerRetrySettings(int maxAttempts, Duration minBackoff, Duratio
 	 * rate-limit resets in one call (enough for a burst of 3,000 calls against the
 	 * server's bucket of 750 refilled by 250 every 10 s); keys generated for triggers
 	 * without one.
+	 * @return the default settings
 	 */
 	public static TriggerRetrySettings defaults() {
 		return DEFAULTS;
@@ -110,30 +133,44 @@ public record TriggerRetrySettings(int maxAttempts, Duration minBackoff, Duratio
 	/**
 	 * No retries, and no local queueing: one attempt, whose failure (a 429 included) is
 	 * signalled at once. No key is generated, as there is no retry to protect.
+	 * @return settings of one attempt
 	 */
 	public static TriggerRetrySettings none() {
 		return DEFAULTS.withMaxAttempts(1);
 	}
 
-	/** A copy with another number of attempts. */
+	/**
+	 * {@return a copy with another number of attempts}
+	 * @param maxAttempts attempts in all, including the first (1 disables retries)
+	 */
 	public TriggerRetrySettings withMaxAttempts(int maxAttempts) {
 		return new TriggerRetrySettings(maxAttempts, this.minBackoff, this.maxBackoff, this.multiplier, this.jitter,
 				this.maxRateLimitWait, this.generatedIdempotencyKeys);
 	}
 
-	/** A copy with other backoff bounds. */
+	/**
+	 * {@return a copy with other backoff bounds}
+	 * @param minBackoff the first backoff
+	 * @param maxBackoff the longest backoff
+	 */
 	public TriggerRetrySettings withBackoff(Duration minBackoff, Duration maxBackoff) {
 		return new TriggerRetrySettings(this.maxAttempts, minBackoff, maxBackoff, this.multiplier, this.jitter,
 				this.maxRateLimitWait, this.generatedIdempotencyKeys);
 	}
 
-	/** A copy with another jitter factor. */
+	/**
+	 * {@return a copy with another jitter factor}
+	 * @param jitter the jitter factor, 0 (none) to 1
+	 */
 	public TriggerRetrySettings withJitter(double jitter) {
 		return new TriggerRetrySettings(this.maxAttempts, this.minBackoff, this.maxBackoff, this.multiplier, jitter,
 				this.maxRateLimitWait, this.generatedIdempotencyKeys);
 	}
 
-	/** A copy with another maximum rate-limit wait. */
+	/**
+	 * {@return a copy with another maximum rate-limit wait}
+	 * @param maxRateLimitWait the longest one call waits in all for rate-limit resets
+	 */
 	public TriggerRetrySettings withMaxRateLimitWait(Duration maxRateLimitWait) {
 		return new TriggerRetrySettings(this.maxAttempts, this.minBackoff, this.maxBackoff, this.multiplier,
 				this.jitter, maxRateLimitWait, this.generatedIdempotencyKeys);
@@ -144,6 +181,8 @@ public record TriggerRetrySettings(int maxAttempts, Duration minBackoff, Duratio
 	 * Off, such a trigger is still retried after a failure where the server may have
 	 * acted, protected only by {@code x-trigger-request-idempotency-key}, which some
 	 * server versions ignore (a retry there can create a second run).
+	 * @param generatedIdempotencyKeys whether to generate a key for a trigger without one
+	 * @return a copy with the setting
 	 */
 	public TriggerRetrySettings withGeneratedIdempotencyKeys(boolean generatedIdempotencyKeys) {
 		return new TriggerRetrySettings(this.maxAttempts, this.minBackoff, this.maxBackoff, this.multiplier,

@@ -47,6 +47,7 @@ public interface WaitpointsOperations {
 	 * dropped. List items have no completion data: retrieve a token for it.
 	 * @param request filters and page size; {@link ListWaitpointTokensRequest#all()} for
 	 * none
+	 * @return the matching tokens, newest first
 	 */
 	Flux<WaitpointToken> listTokens(ListWaitpointTokensRequest request);
 
@@ -55,6 +56,7 @@ public interface WaitpointsOperations {
 	 * @param request filters and page size
 	 * @param cursor {@code null} for the first page, or a {@link CursorPage#next()}
 	 * cursor (sent as {@code page[after]}; opaque)
+	 * @return the page
 	 */
 	Mono<CursorPage<WaitpointToken>> listTokensPage(ListWaitpointTokensRequest request, @Nullable String cursor);
 
@@ -63,6 +65,7 @@ public interface WaitpointsOperations {
 	 * /api/v1/waitpoints/tokens} with {@code page[before]}.
 	 * @param request filters and page size
 	 * @param cursor a {@link CursorPage#previous()} cursor
+	 * @return the page before the cursor
 	 */
 	Mono<CursorPage<WaitpointToken>> listTokensPageBefore(ListWaitpointTokensRequest request, String cursor);
 
@@ -73,6 +76,7 @@ public interface WaitpointsOperations {
 	 * /api/v1/waitpoints/tokens/{waitpointId}}. An unknown token fails with
 	 * {@link NotFoundException}.
 	 * @param tokenId the token id ({@code waitpoint_...})
+	 * @return the token
 	 */
 	Mono<WaitpointToken> retrieveToken(String tokenId);
 

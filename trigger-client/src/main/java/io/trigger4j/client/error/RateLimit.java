@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param limit the bucket capacity
  * @param remaining the requests left in the bucket
  * @param resetAt when the bucket refills, or {@code null} if the server did not say
+ * @serial exclude
  */
 public record RateLimit(@Nullable Long limit, @Nullable Long remaining,
 		@Nullable Instant resetAt) implements Serializable {

@@ -26,7 +26,10 @@ public class RateLimitException extends TriggerApiException {
 		super(operation, 429, headers, body);
 	}
 
-	/** When the rate-limit bucket refills, or {@code null} if the server did not say. */
+	/**
+	 * {@return when the rate-limit bucket refills, or {@code null} if the server did not
+	 * say}
+	 */
 	public @Nullable Instant resetAt() {
 		return rateLimit().resetAt();
 	}

@@ -33,24 +33,34 @@ public class TriggerApiException extends TriggerException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The operation that failed. */
 	private final String operation;
 
+	/** The HTTP status code. */
 	private final int statusCode;
 
+	/** The server's message, if the body had one. */
 	private final @Nullable String serverMessage;
 
+	/** The validation details, empty when none were sent. */
 	private final List<ValidationIssue> details;
 
+	/** The rate-limit figures of the response. */
 	private final RateLimit rateLimit;
 
+	/** The server's {@code x-should-retry} header, if sent. */
 	private final @Nullable Boolean shouldRetryHeader;
 
+	/** The raw response body. */
 	private final String responseBody;
 
+	/** The response headers, names in lower case. */
 	private final Map<String, List<String>> headers;
 
+	/** How many attempts the call made. */
 	private int attempts = 1;
 
+	/** How the call was tried, as the message shows it, if it was retried. */
 	private @Nullable String tried;
 
 	/**
@@ -94,6 +104,7 @@ public class TriggerApiException extends TriggerException {
 	 * @param statusCode the HTTP status
 	 * @param headers the response headers (names in any case)
 	 * @param body the response body (may be empty)
+	 * @return the exception for the status
 	 */
 	public static TriggerApiException of(String operation, int statusCode, Map<String, List<String>> headers,
 			String body) {
@@ -124,6 +135,7 @@ public class TriggerApiException extends TriggerException {
 	/**
 	 * How many attempts the call made before this answer ended it (1 unless the client
 	 * retried).
+	 * @return the number of attempts
 	 */
 	public int attempts() {
 		return this.attempts;
@@ -137,6 +149,7 @@ public class TriggerApiException extends TriggerException {
 	 * @param attempts the attempts made, at least 1
 	 * @param elapsed the time from the first attempt to this answer
 	 * @param rateLimitWaited the part of it spent waiting for the rate limit
+	 * @return the copy
 	 */
 	public TriggerApiException withAttempts(int attempts, Duration elapsed, Duration rateLimitWaited) {
 		if (attempts < 1) {
@@ -158,17 +171,23 @@ public class TriggerApiException extends TriggerException {
 		return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
 	}
 
-	/** The operation that failed, such as {@code runs.retrieve}. */
+	/**
+	 * {@return the operation that failed, such as {@code runs.retrieve}}
+	 */
 	public String operation() {
 		return this.operation;
 	}
 
-	/** The HTTP status code. */
+	/**
+	 * {@return the HTTP status code}
+	 */
 	public int statusCode() {
 		return this.statusCode;
 	}
 
-	/** The server's message, or {@code null} if the body had none. */
+	/**
+	 * {@return the server's message, or {@code null} if the body had none}
+	 */
 	public @Nullable String serverMessage() {
 		return this.serverMessage;
 	}
@@ -176,12 +195,16 @@ public class TriggerApiException extends TriggerException {
 	/**
 	 * Validation details ({@code details} or {@code issues}), empty when the server sent
 	 * none.
+	 * @return the validation details
 	 */
 	public List<ValidationIssue> details() {
 		return this.details;
 	}
 
-	/** The rate-limit figures of the response; fields are {@code null} when absent. */
+	/**
+	 * {@return the rate-limit figures of the response; fields are {@code null} when
+	 * absent}
+	 */
 	public RateLimit rateLimit() {
 		return this.rateLimit;
 	}
@@ -190,6 +213,7 @@ public class TriggerApiException extends TriggerException {
 	 * Whether trying again later may succeed: the server's {@code x-should-retry} header
 	 * when present, otherwise {@code true} for 408, 409, 429 and 5xx. Whether the client
 	 * repeats the call also depends on whether repeating it is safe.
+	 * @return whether trying again later may succeed
 	 */
 	public boolean isRetryAdvised() {
 		if (this.shouldRetryHeader != null) {
@@ -198,17 +222,23 @@ public class TriggerApiException extends TriggerException {
 		return this.statusCode == 408 || this.statusCode == 409 || this.statusCode == 429 || this.statusCode >= 500;
 	}
 
-	/** The server's {@code x-should-retry} header, or {@code null} when absent. */
+	/**
+	 * {@return the server's {@code x-should-retry} header, or {@code null} when absent}
+	 */
 	public @Nullable Boolean shouldRetryHeader() {
 		return this.shouldRetryHeader;
 	}
 
-	/** The raw response body (may be empty). */
+	/**
+	 * {@return the raw response body (may be empty)}
+	 */
 	public String responseBody() {
 		return this.responseBody;
 	}
 
-	/** The response headers, names in lower case. */
+	/**
+	 * {@return the response headers, names in lower case}
+	 */
 	public Map<String, List<String>> headers() {
 		return this.headers;
 	}

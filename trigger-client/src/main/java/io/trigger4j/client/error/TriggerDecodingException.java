@@ -9,12 +9,19 @@ public class TriggerDecodingException extends TriggerException {
 
 	private static final long serialVersionUID = 1L;
 
-	/** Creates an exception with a message. */
+	/**
+	 * Creates an exception with a message.
+	 * @param message the message
+	 */
 	public TriggerDecodingException(String message) {
 		super(message, null);
 	}
 
-	/** Creates an exception with a message and the cause. */
+	/**
+	 * Creates an exception with a message and the cause.
+	 * @param message the message
+	 * @param cause the cause, if any
+	 */
 	public TriggerDecodingException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}

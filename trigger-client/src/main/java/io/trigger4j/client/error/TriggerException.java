@@ -10,7 +10,11 @@ public class TriggerException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
-	/** Creates an exception with a message and an optional cause. */
+	/**
+	 * Creates an exception with a message and an optional cause.
+	 * @param message the message
+	 * @param cause the cause, if any
+	 */
 	public TriggerException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}

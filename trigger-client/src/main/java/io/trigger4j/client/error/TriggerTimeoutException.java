@@ -12,6 +12,7 @@ public class TriggerTimeoutException extends TriggerTransportException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The timeout that passed. */
 	private final Duration timeout;
 
 	/**
@@ -37,7 +38,9 @@ public class TriggerTimeoutException extends TriggerTransportException {
 		this.timeout = timeout;
 	}
 
-	/** The timeout that passed. */
+	/**
+	 * {@return the timeout that passed}
+	 */
 	public Duration timeout() {
 		return this.timeout;
 	}

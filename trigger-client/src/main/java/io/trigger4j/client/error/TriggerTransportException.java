@@ -12,10 +12,13 @@ public class TriggerTransportException extends TriggerException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The operation that failed. */
 	private final String operation;
 
+	/** What happened, without the operation. */
 	private final String reason;
 
+	/** Whether the request certainly never left the client. */
 	private final boolean connectFailure;
 
 	/**
@@ -34,7 +37,9 @@ public class TriggerTransportException extends TriggerException {
 		this.connectFailure = connectFailure;
 	}
 
-	/** The operation that failed, such as {@code runs.retrieve}. */
+	/**
+	 * {@return the operation that failed, such as {@code runs.retrieve}}
+	 */
 	public String operation() {
 		return this.operation;
 	}
@@ -42,6 +47,7 @@ public class TriggerTransportException extends TriggerException {
 	/**
 	 * What happened, without the operation: the message after
 	 * {@code "<operation> failed: "}.
+	 * @return what happened
 	 */
 	public String reason() {
 		return this.reason;
@@ -52,6 +58,7 @@ public class TriggerTransportException extends TriggerException {
 	 * connection could be had from the pool, the host name did not resolve, the
 	 * connection was refused or timed out, or its TLS handshake failed. Such a failure is
 	 * retried for every call, even a trigger without an idempotency key.
+	 * @return whether the request never left the client
 	 */
 	public boolean isConnectFailure() {
 		return this.connectFailure;

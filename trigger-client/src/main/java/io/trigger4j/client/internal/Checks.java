@@ -20,10 +20,13 @@ import java.util.regex.Pattern;
  */
 public final class Checks {
 
+	/** The most tags a run, token or batch item may have. */
 	public static final int MAX_TAGS = 10;
 
+	/** The longest tag, in characters. */
 	public static final int MAX_TAG_LENGTH = 128;
 
+	/** The longest idempotency key, in characters. */
 	public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 2048;
 
 	/**
@@ -59,6 +62,12 @@ public final class Checks {
 	private Checks() {
 	}
 
+	/**
+	 * A value that is not null or blank.
+	 * @param argument the argument's name, for the error message
+	 * @param value the value
+	 * @return the value
+	 */
 	public static String requireText(String argument, String value) {
 		Objects.requireNonNull(value, () -> argument + " must not be null");
 		if (value.isBlank()) {
@@ -67,7 +76,12 @@ public final class Checks {
 		return value;
 	}
 
-	/** An id or name used as a path segment: not blank, no surrounding whitespace. */
+	/**
+	 * An id or name used as a path segment: not blank, no surrounding whitespace.
+	 * @param argument the argument's name, for the error message
+	 * @param value the value
+	 * @return the value
+	 */
 	public static String requireId(String argument, String value) {
 		requireText(argument, value);
 		if (!value.strip().equals(value)) {
@@ -82,7 +96,11 @@ public final class Checks {
 	 * {@code maxLength} characters, no control characters or unpaired surrogates, none of
 	 * {@code /}, {@code ?}, {@code #} and a backslash, and not {@code .} or {@code ..}
 	 * (which a URL resolves away).
+	 * @param argument the argument's name, for the error message
+	 * @param value the value
+	 * @param maxLength the most characters allowed
 	 * @param slashes whether {@code /} is allowed (a path sent as one segment)
+	 * @return the value
 	 */
 	public static String requirePathSegment(String argument, String value, int maxLength, boolean slashes) {
 		requireId(argument, value);
@@ -123,7 +141,11 @@ public final class Checks {
 	 * An id of a known format sent as a path segment: it starts with {@code prefix} and
 	 * goes on with letters, digits, {@code _} or {@code -}; at most
 	 * {@value #MAX_ID_LENGTH} characters.
+	 * @param argument the argument's name, for the error message
+	 * @param value the value
+	 * @param prefix the prefix the id starts with, such as {@code run_}
 	 * @param what what the value is, such as {@code run id}
+	 * @return the value
 	 */
 	public static String requirePrefixedId(String argument, String value, String prefix, String what) {
 		requireId(argument, value);
@@ -136,6 +158,13 @@ public final class Checks {
 		return value;
 	}
 
+	/**
+	 * A value of at most {@code maxLength} characters.
+	 * @param argument the argument's name, for the error message
+	 * @param value the value
+	 * @param maxLength the most characters allowed
+	 * @return the value
+	 */
 	public static String requireMaxLength(String argument, String value, int maxLength) {
 		if (value.length() > maxLength) {
 			throw new IllegalArgumentException(
@@ -147,6 +176,8 @@ public final class Checks {
 	/**
 	 * A refused value as messages show it: quoted, control characters escaped, cut to
 	 * {@value #MAX_SHOWN_LENGTH} characters. Never for secrets.
+	 * @param value the refused value
+	 * @return the value as a message shows it
 	 */
 	public static String quote(String value) {
 		StringBuilder text = new StringBuilder("'");
@@ -167,6 +198,13 @@ public final class Checks {
 		return text.toString();
 	}
 
+	/**
+	 * Run tags: at most {@value #MAX_TAGS}, each not blank and at most
+	 * {@value #MAX_TAG_LENGTH} characters.
+	 * @param argument the argument's name, for the error message
+	 * @param tags the tags
+	 * @return an unmodifiable copy of the tags
+	 */
 	public static List<String> requireTags(String argument, Collection<String> tags) {
 		Objects.requireNonNull(tags, () -> argument + " must not be null");
 		if (tags.size() > MAX_TAGS) {
@@ -187,7 +225,12 @@ public final class Checks {
 		return List.copyOf(result);
 	}
 
-	/** Run metadata, as JSON text: a JSON object of at most 256 KiB. */
+	/**
+	 * Run metadata, as JSON text: a JSON object of at most 256 KiB.
+	 * @param argument the argument's name, for the error message
+	 * @param json the metadata's JSON text
+	 * @return the JSON text
+	 */
 	public static String requireMetadata(String argument, String json) {
 		if (!json.stripLeading().startsWith("{")) {
 			throw new IllegalArgumentException(argument + " must serialise to a JSON object but was " + json);
@@ -200,6 +243,13 @@ public final class Checks {
 		return json;
 	}
 
+	/**
+	 * An idempotency key: not blank, at most {@value #MAX_IDEMPOTENCY_KEY_LENGTH}
+	 * characters.
+	 * @param argument the argument's name, for the error message
+	 * @param key the idempotency key
+	 * @return the key
+	 */
 	public static String requireIdempotencyKey(String argument, String key) {
 		requireText(argument, key);
 		if (key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
@@ -211,6 +261,9 @@ public final class Checks {
 
 	/**
 	 * An idempotency key TTL such as {@code 30s}, {@code 10m}, {@code 2h} or {@code 7d}.
+	 * @param argument the argument's name, for the error message
+	 * @param ttl the TTL
+	 * @return the TTL
 	 */
 	public static String requireKeyTtl(String argument, String ttl) {
 		Objects.requireNonNull(ttl, () -> argument + " must not be null");
@@ -221,6 +274,12 @@ public final class Checks {
 		return requireNotZero(argument, ttl);
 	}
 
+	/**
+	 * Formats an idempotency key TTL in the largest whole unit, such as {@code 2h}.
+	 * @param argument the argument's name, for the error message
+	 * @param ttl a positive whole number of seconds
+	 * @return the TTL in the server's grammar
+	 */
 	public static String keyTtl(String argument, Duration ttl) {
 		requirePositiveWholeSeconds(argument, ttl);
 		long seconds = ttl.getSeconds();
@@ -236,7 +295,12 @@ public final class Checks {
 		return seconds + "s";
 	}
 
-	/** A duration in the server's grammar ({@code 90s}, {@code 1h30m}, {@code 2w}). */
+	/**
+	 * A duration in the server's grammar ({@code 90s}, {@code 1h30m}, {@code 2w}).
+	 * @param argument the argument's name, for the error message
+	 * @param duration the duration
+	 * @return the duration
+	 */
 	public static String requireDuration(String argument, String duration) {
 		Objects.requireNonNull(duration, () -> argument + " must not be null");
 		if (duration.length() > 100 || !DURATION.matcher(duration).matches()) {
@@ -261,6 +325,9 @@ public final class Checks {
 
 	/**
 	 * A delay: a duration in the server's grammar or an ISO-8601 date-time with offset.
+	 * @param argument the argument's name, for the error message
+	 * @param delay the delay
+	 * @return the delay
 	 */
 	public static String requireDelay(String argument, String delay) {
 		Objects.requireNonNull(delay, () -> argument + " must not be null");
@@ -278,7 +345,12 @@ public final class Checks {
 		}
 	}
 
-	/** A duration above zero. */
+	/**
+	 * A duration above zero.
+	 * @param argument the argument's name, for the error message
+	 * @param duration the duration
+	 * @return the duration
+	 */
 	public static Duration requirePositive(String argument, Duration duration) {
 		Objects.requireNonNull(duration, () -> argument + " must not be null");
 		if (duration.isNegative() || duration.isZero()) {
@@ -287,6 +359,12 @@ public final class Checks {
 		return duration;
 	}
 
+	/**
+	 * A duration above zero with no fraction of a second.
+	 * @param argument the argument's name, for the error message
+	 * @param duration the duration
+	 * @return the duration
+	 */
 	public static Duration requirePositiveWholeSeconds(String argument, Duration duration) {
 		Objects.requireNonNull(duration, () -> argument + " must not be null");
 		if (duration.isNegative() || duration.isZero() || duration.getNano() != 0) {
@@ -299,6 +377,9 @@ public final class Checks {
 	/**
 	 * Formats a positive whole-second duration in the server's grammar, e.g.
 	 * {@code 1h2m3s}.
+	 * @param argument the argument's name, for the error message
+	 * @param duration a positive whole number of seconds
+	 * @return the duration in the server's grammar
 	 */
 	public static String duration(String argument, Duration duration) {
 		requirePositiveWholeSeconds(argument, duration);
@@ -323,11 +404,25 @@ public final class Checks {
 		return text.toString();
 	}
 
+	/**
+	 * Formats an instant as ISO-8601 text.
+	 * @param argument the argument's name, for the error message
+	 * @param instant the instant
+	 * @return the instant's ISO-8601 text
+	 */
 	public static String instant(String argument, Instant instant) {
 		Objects.requireNonNull(instant, () -> argument + " must not be null");
 		return instant.toString();
 	}
 
+	/**
+	 * A value between {@code min} and {@code max}, both included.
+	 * @param argument the argument's name, for the error message
+	 * @param value the value
+	 * @param min the smallest value allowed
+	 * @param max the largest value allowed
+	 * @return the value
+	 */
 	public static int requireRange(String argument, int value, int min, int max) {
 		if (value < min || value > max) {
 			throw new IllegalArgumentException(

@@ -53,6 +53,9 @@ public final class Jwt {
 	 * The claims of a token whose HS256 signature this key made, or {@code null} when the
 	 * token is malformed, its header is not HS256, or the signature does not match.
 	 * Checks nothing else (expiry, issuer and audience are the caller's to check).
+	 * @param token the token
+	 * @param key the signing key
+	 * @return the claims' JSON bytes, or {@code null}
 	 */
 	public static byte @Nullable [] verifyHs256(String token, String key) {
 		Objects.requireNonNull(token, "token must not be null");

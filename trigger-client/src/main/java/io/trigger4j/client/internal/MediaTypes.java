@@ -30,6 +30,8 @@ public final class MediaTypes {
 	/**
 	 * A media type's type and subtype, lower-case, without parameters: {@code
 	 * Application/JSON; charset=utf-8} gives {@code application/json}.
+	 * @param mediaType the media type
+	 * @return the type and subtype
 	 */
 	public static String essence(String mediaType) {
 		int parameters = mediaType.indexOf(';');
@@ -37,7 +39,10 @@ public final class MediaTypes {
 		return essence.strip().toLowerCase(Locale.ROOT);
 	}
 
-	/** Whether a media type, if any, is {@link #STORE}. */
+	/**
+	 * {@return whether a media type, if any, is {@link #STORE}}
+	 * @param mediaType the media type, if any
+	 */
 	public static boolean isStore(@Nullable String mediaType) {
 		return mediaType != null && STORE.equals(essence(mediaType));
 	}

@@ -11,6 +11,11 @@ public final class Secrets {
 	private Secrets() {
 	}
 
+	/**
+	 * A secret as logs and messages may show it: {@code ******}, or {@code null}.
+	 * @param secret the secret, if any
+	 * @return the masked text
+	 */
 	public static String mask(@Nullable String secret) {
 		return (secret != null) ? "******" : "null";
 	}
@@ -18,6 +23,8 @@ public final class Secrets {
 	/**
 	 * A URL whose query may be a signature (a presigned URL): its query and fragment
 	 * masked, the rest kept.
+	 * @param url the URL, if any
+	 * @return the masked URL
 	 */
 	public static String maskQuery(@Nullable String url) {
 		if (url == null) {

@@ -41,6 +41,8 @@ public final class JsonValue {
 
 	/**
 	 * Converts any serialisable value (a record, a map, a string, ...) into a JSON value.
+	 * @param value the value to convert
+	 * @return the JSON value
 	 * @throws IllegalArgumentException if the value cannot be serialised
 	 */
 	public static JsonValue of(Object value) {
@@ -62,6 +64,8 @@ public final class JsonValue {
 
 	/**
 	 * Parses JSON text.
+	 * @param json the JSON text
+	 * @return the JSON value
 	 * @throws IllegalArgumentException if the text is not JSON
 	 */
 	public static JsonValue parse(String json) {
@@ -97,6 +101,9 @@ public final class JsonValue {
 
 	/**
 	 * Converts this value to the given type.
+	 * @param <T> the type to decode into
+	 * @param type the class to decode into
+	 * @return the value as the type
 	 * @throws TriggerDecodingException if the JSON does not fit the type
 	 */
 	public <T> T as(Class<T> type) {
@@ -112,6 +119,7 @@ public final class JsonValue {
 
 	/**
 	 * This value as a map of plain Java values (maps, lists, strings, numbers, booleans).
+	 * @return the map
 	 * @throws TriggerDecodingException if the value is not a JSON object
 	 */
 	public Map<String, Object> asMap() {
@@ -122,12 +130,16 @@ public final class JsonValue {
 		});
 	}
 
-	/** Whether this value is a JSON object. */
+	/**
+	 * {@return whether this value is a JSON object}
+	 */
 	public boolean isObject() {
 		return this.node.isObject();
 	}
 
-	/** Whether this value is JSON {@code null}. */
+	/**
+	 * {@return whether this value is JSON {@code null}}
+	 */
 	public boolean isNull() {
 		return this.node.isNull();
 	}

@@ -86,6 +86,8 @@ public final class MachinePreset extends ServerEnum<MachinePreset.Known> {
 	/**
 	 * The preset for a raw name such as {@code small-1x}; never fails, unknown names give
 	 * {@link Known#UNKNOWN}.
+	 * @param value the raw name
+	 * @return the preset
 	 */
 	@JsonCreator
 	public static MachinePreset of(String value) {

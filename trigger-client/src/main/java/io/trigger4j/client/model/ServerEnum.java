@@ -29,13 +29,17 @@ public abstract class ServerEnum<K extends Enum<K>> {
 		this.known = known;
 	}
 
-	/** The value as the server wrote it. */
+	/**
+	 * {@return the value as the server wrote it}
+	 */
 	@JsonValue
 	public String value() {
 		return this.value;
 	}
 
-	/** The known constant this maps to, or the one standing for unknown values. */
+	/**
+	 * {@return the known constant this maps to, or the one standing for unknown values}
+	 */
 	public K known() {
 		return this.known;
 	}

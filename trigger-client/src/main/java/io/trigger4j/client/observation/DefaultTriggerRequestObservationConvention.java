@@ -34,23 +34,35 @@ public class DefaultTriggerRequestObservationConvention implements TriggerReques
 		return KeyValues.of(operation(context), method(context), status(context), outcome(context), exception(context));
 	}
 
-	/** The {@code operation} tag. */
+	/**
+	 * {@return the {@code operation} tag}
+	 * @param context the request's context
+	 */
 	protected KeyValue operation(TriggerRequestObservationContext context) {
 		return KeyValue.of(LowCardinalityKeyNames.OPERATION, context.getOperation());
 	}
 
-	/** The {@code method} tag. */
+	/**
+	 * {@return the {@code method} tag}
+	 * @param context the request's context
+	 */
 	protected KeyValue method(TriggerRequestObservationContext context) {
 		return KeyValue.of(LowCardinalityKeyNames.METHOD, context.getMethod());
 	}
 
-	/** The {@code status} tag. */
+	/**
+	 * {@return the {@code status} tag}
+	 * @param context the request's context
+	 */
 	protected KeyValue status(TriggerRequestObservationContext context) {
 		int status = context.getStatusCode();
 		return KeyValue.of(LowCardinalityKeyNames.STATUS, (status > 0) ? Integer.toString(status) : NONE);
 	}
 
-	/** The {@code outcome} tag. */
+	/**
+	 * {@return the {@code outcome} tag}
+	 * @param context the request's context
+	 */
 	protected KeyValue outcome(TriggerRequestObservationContext context) {
 		int status = context.getStatusCode();
 		String outcome;
@@ -69,7 +81,10 @@ public class DefaultTriggerRequestObservationConvention implements TriggerReques
 		return KeyValue.of(LowCardinalityKeyNames.OUTCOME, outcome);
 	}
 
-	/** The {@code exception} tag. */
+	/**
+	 * {@return the {@code exception} tag}
+	 * @param context the request's context
+	 */
 	protected KeyValue exception(TriggerRequestObservationContext context) {
 		Throwable error = context.getError();
 		return KeyValue.of(LowCardinalityKeyNames.EXCEPTION, (error != null) ? error.getClass().getSimpleName() : NONE);

@@ -18,28 +18,39 @@ public class TriggerRequestObservationContext extends Observation.Context {
 	/**
 	 * Creates a context for an operation such as {@code runs.retrieve} sent with an HTTP
 	 * method.
+	 * @param operation the operation, such as {@code runs.retrieve}
+	 * @param method the HTTP method
 	 */
 	public TriggerRequestObservationContext(String operation, String method) {
 		this.operation = operation;
 		this.method = method;
 	}
 
-	/** The operation, such as {@code runs.retrieve}. */
+	/**
+	 * {@return the operation, such as {@code runs.retrieve}}
+	 */
 	public String getOperation() {
 		return this.operation;
 	}
 
-	/** The HTTP method. */
+	/**
+	 * {@return the HTTP method}
+	 */
 	public String getMethod() {
 		return this.method;
 	}
 
-	/** The HTTP status of the last response, or 0 if none arrived. */
+	/**
+	 * {@return the HTTP status of the last response, or 0 if none arrived}
+	 */
 	public int getStatusCode() {
 		return this.statusCode;
 	}
 
-	/** Records the HTTP status of a response. */
+	/**
+	 * Records the HTTP status of a response.
+	 * @param statusCode the HTTP status
+	 */
 	public void setStatusCode(int statusCode) {
 		this.statusCode = statusCode;
 	}

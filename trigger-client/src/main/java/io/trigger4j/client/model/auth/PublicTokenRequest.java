@@ -47,12 +47,17 @@ public final class PublicTokenRequest {
 		this.skipColumns = builder.skipColumns;
 	}
 
-	/** A builder for a request. */
+	/**
+	 * {@return a builder for a request}
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** A token granting these scopes for 15 minutes. */
+	/**
+	 * {@return a token granting these scopes for 15 minutes}
+	 * @param scopes what the token grants
+	 */
 	public static PublicTokenRequest of(Scopes scopes) {
 		return builder().scopes(scopes).build();
 	}
@@ -61,6 +66,9 @@ public final class PublicTokenRequest {
 	 * A one-time-use token that triggers one of these tasks once
 	 * ({@code trigger:tasks:<id>}), as the SDK's {@code auth.createTriggerPublicToken}.
 	 * Use {@link #toBuilder()} to change its lifetime or allow more uses.
+	 * @param task the identifier of a task it may trigger
+	 * @param moreTasks more tasks' identifiers
+	 * @return the request
 	 */
 	public static PublicTokenRequest forTrigger(String task, String... moreTasks) {
 		return builder().scopes(Scopes.builder().trigger(ScopeResource.TASKS, task, moreTasks).build())
@@ -72,6 +80,9 @@ public final class PublicTokenRequest {
 	 * A one-time-use token that batch-triggers these tasks once
 	 * ({@code batchTrigger:tasks:<id>}), as the SDK's
 	 * {@code auth.createBatchTriggerPublicToken}.
+	 * @param task the identifier of a task it may batch-trigger
+	 * @param moreTasks more tasks' identifiers
+	 * @return the request
 	 */
 	public static PublicTokenRequest forBatchTrigger(String task, String... moreTasks) {
 		return builder().scopes(Scopes.builder().batchTrigger(ScopeResource.TASKS, task, moreTasks).build())
@@ -79,7 +90,10 @@ public final class PublicTokenRequest {
 			.build();
 	}
 
-	/** A builder holding this request's values. */
+	/**
+	 * A builder holding this request's values.
+	 * @return this builder
+	 */
 	public Builder toBuilder() {
 		Builder builder = new Builder();
 		builder.scopes = this.scopes;
@@ -94,17 +108,22 @@ public final class PublicTokenRequest {
 	 * The scopes, or {@code null} when none were given: the token then carries no
 	 * {@code scopes} claim (a root secret key only; a key with {@code _sk_} needs
 	 * scopes).
+	 * @return the scopes, or {@code null}
 	 */
 	public @Nullable Scopes scopes() {
 		return this.scopes;
 	}
 
-	/** How long after minting the token expires, if set. */
+	/**
+	 * {@return how long after minting the token expires, if set}
+	 */
 	public @Nullable Duration expiresIn() {
 		return this.expiresIn;
 	}
 
-	/** When the token expires, if set as an instant. */
+	/**
+	 * {@return when the token expires, if set as an instant}
+	 */
 	public @Nullable Instant expiresAt() {
 		return this.expiresAt;
 	}
@@ -112,12 +131,16 @@ public final class PublicTokenRequest {
 	/**
 	 * Whether the token can be used once only (claim {@code otu}), if set; the server
 	 * honours it on trigger routes.
+	 * @return whether the token can be used once only, or {@code null}
 	 */
 	public @Nullable Boolean oneTimeUse() {
 		return this.oneTimeUse;
 	}
 
-	/** Run columns a realtime subscription with this token leaves out, if set. */
+	/**
+	 * {@return the run columns a realtime subscription with this token leaves out, if
+	 * set}
+	 */
 	public @Nullable List<String> skipColumns() {
 		return this.skipColumns;
 	}
@@ -146,6 +169,7 @@ public final class PublicTokenRequest {
 
 		/**
 		 * What the token grants; {@link Scopes#none()} grants nothing.
+		 * @param scopes what the token grants
 		 * @return this builder
 		 */
 		public Builder scopes(Scopes scopes) {
@@ -156,6 +180,7 @@ public final class PublicTokenRequest {
 		/**
 		 * The token expires this long after it is minted: a positive whole number of
 		 * seconds. Replaces {@link #expiresAt(Instant)}.
+		 * @param expiresIn how long after minting the token expires
 		 * @return this builder
 		 */
 		public Builder expiresIn(Duration expiresIn) {
@@ -167,6 +192,7 @@ public final class PublicTokenRequest {
 		/**
 		 * The token expires at this instant (whole seconds; checked to be in the future
 		 * when the token is minted). Replaces {@link #expiresIn(Duration)}.
+		 * @param expiresAt when the token expires
 		 * @return this builder
 		 */
 		public Builder expiresAt(Instant expiresAt) {
@@ -177,6 +203,7 @@ public final class PublicTokenRequest {
 
 		/**
 		 * Whether the token can be used once only.
+		 * @param oneTimeUse whether the token can be used once only
 		 * @return this builder
 		 */
 		public Builder oneTimeUse(boolean oneTimeUse) {
@@ -187,6 +214,7 @@ public final class PublicTokenRequest {
 		/**
 		 * Run columns that realtime subscriptions with this token leave out, such as
 		 * {@code payload} and {@code output}.
+		 * @param columns the columns' names
 		 * @return this builder
 		 */
 		public Builder skipColumns(String... columns) {
@@ -198,7 +226,9 @@ public final class PublicTokenRequest {
 			return this;
 		}
 
-		/** The request. */
+		/**
+		 * {@return the request}
+		 */
 		public PublicTokenRequest build() {
 			return new PublicTokenRequest(this);
 		}

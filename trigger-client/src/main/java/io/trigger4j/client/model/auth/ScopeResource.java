@@ -33,7 +33,9 @@ public enum ScopeResource {
 		this.value = value;
 	}
 
-	/** The name in a scope, such as {@code runs}. */
+	/**
+	 * {@return the name in a scope, such as {@code runs}}
+	 */
 	public String value() {
 		return this.value;
 	}

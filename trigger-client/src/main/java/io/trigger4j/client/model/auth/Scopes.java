@@ -38,22 +38,30 @@ public final class Scopes {
 		this.values = List.copyOf(values);
 	}
 
-	/** No scope: a token that grants nothing. */
+	/**
+	 * {@return the empty scopes: a token with them grants nothing}
+	 */
 	public static Scopes none() {
 		return NONE;
 	}
 
-	/** A builder for scopes. */
+	/**
+	 * {@return a builder for scopes}
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** The scopes as the token carries them, such as {@code read:runs:run_1234}. */
+	/**
+	 * {@return the scopes as the token carries them, such as {@code read:runs:run_1234}}
+	 */
 	public List<String> values() {
 		return this.values;
 	}
 
-	/** Whether there is no scope. */
+	/**
+	 * {@return whether there is no scope}
+	 */
 	public boolean isEmpty() {
 		return this.values.isEmpty();
 	}
@@ -85,67 +93,129 @@ public final class Scopes {
 		private Builder() {
 		}
 
-		/** {@code read:<resource>}: read every resource of the kind. */
+		/**
+		 * {@code read:<resource>}: read every resource of the kind.
+		 * @param resource the kind of resource
+		 * @return this builder
+		 */
 		public Builder read(ScopeResource resource) {
 			return add("read", resource, null);
 		}
 
-		/** {@code read:<resource>:<id>} for each id. */
+		/**
+		 * {@code read:<resource>:<id>} for each id.
+		 * @param resource the kind of resource
+		 * @param id the first id
+		 * @param moreIds more ids
+		 * @return this builder
+		 */
 		public Builder read(ScopeResource resource, String id, String... moreIds) {
 			return add("read", resource, ids(id, moreIds));
 		}
 
-		/** {@code read:<resource>:<id>} for each id; at least one. */
+		/**
+		 * {@code read:<resource>:<id>} for each id; at least one.
+		 * @param resource the kind of resource
+		 * @param ids the ids, at least one
+		 * @return this builder
+		 */
 		public Builder read(ScopeResource resource, Collection<String> ids) {
 			return add("read", resource, ids(ids));
 		}
 
-		/** {@code write:<resource>}: write every resource of the kind. */
+		/**
+		 * {@code write:<resource>}: write every resource of the kind.
+		 * @param resource the kind of resource
+		 * @return this builder
+		 */
 		public Builder write(ScopeResource resource) {
 			return add("write", resource, null);
 		}
 
-		/** {@code write:<resource>:<id>} for each id. */
+		/**
+		 * {@code write:<resource>:<id>} for each id.
+		 * @param resource the kind of resource
+		 * @param id the first id
+		 * @param moreIds more ids
+		 * @return this builder
+		 */
 		public Builder write(ScopeResource resource, String id, String... moreIds) {
 			return add("write", resource, ids(id, moreIds));
 		}
 
-		/** {@code write:<resource>:<id>} for each id; at least one. */
+		/**
+		 * {@code write:<resource>:<id>} for each id; at least one.
+		 * @param resource the kind of resource
+		 * @param ids the ids, at least one
+		 * @return this builder
+		 */
 		public Builder write(ScopeResource resource, Collection<String> ids) {
 			return add("write", resource, ids(ids));
 		}
 
-		/** {@code trigger:<resource>}, such as {@code trigger:tasks} (every task). */
+		/**
+		 * {@code trigger:<resource>}, such as {@code trigger:tasks} (every task).
+		 * @param resource the kind of resource
+		 * @return this builder
+		 */
 		public Builder trigger(ScopeResource resource) {
 			return add("trigger", resource, null);
 		}
 
-		/** {@code trigger:<resource>:<id>} for each id, such as a task's identifier. */
+		/**
+		 * {@code trigger:<resource>:<id>} for each id, such as a task's identifier.
+		 * @param resource the kind of resource
+		 * @param id the first id
+		 * @param moreIds more ids
+		 * @return this builder
+		 */
 		public Builder trigger(ScopeResource resource, String id, String... moreIds) {
 			return add("trigger", resource, ids(id, moreIds));
 		}
 
-		/** {@code trigger:<resource>:<id>} for each id; at least one. */
+		/**
+		 * {@code trigger:<resource>:<id>} for each id; at least one.
+		 * @param resource the kind of resource
+		 * @param ids the ids, at least one
+		 * @return this builder
+		 */
 		public Builder trigger(ScopeResource resource, Collection<String> ids) {
 			return add("trigger", resource, ids(ids));
 		}
 
-		/** {@code batchTrigger:<resource>}, such as {@code batchTrigger:tasks}. */
+		/**
+		 * {@code batchTrigger:<resource>}, such as {@code batchTrigger:tasks}.
+		 * @param resource the kind of resource
+		 * @return this builder
+		 */
 		public Builder batchTrigger(ScopeResource resource) {
 			return add("batchTrigger", resource, null);
 		}
 
-		/** {@code batchTrigger:<resource>:<id>} for each id. */
+		/**
+		 * {@code batchTrigger:<resource>:<id>} for each id.
+		 * @param resource the kind of resource
+		 * @param id the first id
+		 * @param moreIds more ids
+		 * @return this builder
+		 */
 		public Builder batchTrigger(ScopeResource resource, String id, String... moreIds) {
 			return add("batchTrigger", resource, ids(id, moreIds));
 		}
 
-		/** {@code batchTrigger:<resource>:<id>} for each id; at least one. */
+		/**
+		 * {@code batchTrigger:<resource>:<id>} for each id; at least one.
+		 * @param resource the kind of resource
+		 * @param ids the ids, at least one
+		 * @return this builder
+		 */
 		public Builder batchTrigger(ScopeResource resource, Collection<String> ids) {
 			return add("batchTrigger", resource, ids(ids));
 		}
 
-		/** The scopes, in the SDK's order. */
+		/**
+		 * {@return the scopes, in the SDK's order}
+		 */
 		public Scopes build() {
 			List<String> values = new ArrayList<>();
 			this.permissions.forEach((action, resources) -> resources.forEach((resource, ids) -> {

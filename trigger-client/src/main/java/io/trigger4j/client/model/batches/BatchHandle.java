@@ -24,6 +24,17 @@ import org.jspecify.annotations.Nullable;
 public record BatchHandle(String batchId, long firstIndex, int runCount, boolean isCached,
 		@Nullable String publicAccessToken) {
 
+	/**
+	 * Checks that the batch id is present.
+	 * @param batchId the batch id ({@code batch_...})
+	 * @param firstIndex the input index of the batch's first item (0, 1000, 2000, ...)
+	 * @param runCount how many items the batch holds
+	 * @param isCached whether the batch's idempotency key matched an existing batch (its
+	 * items are sent again all the same, which the server deduplicates by index, so that
+	 * a batch whose items never arrived is completed)
+	 * @param publicAccessToken a token scoped to reading this batch
+	 * ({@code x-trigger-jwt}), if the server sent one; never printed
+	 */
 	public BatchHandle {
 		Objects.requireNonNull(batchId, "batchId must not be null");
 	}

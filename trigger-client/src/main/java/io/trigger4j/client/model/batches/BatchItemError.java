@@ -18,6 +18,7 @@ public record BatchItemError(@Nullable Integer index, @Nullable String taskIdent
 	/**
 	 * The error's message: the error itself when it is text, its {@code message} when it
 	 * is an object that has one, else its JSON; {@code null} without an error.
+	 * @return the error's message, or {@code null}
 	 */
 	public @Nullable String message() {
 		if (this.error == null || this.error.isNull()) {

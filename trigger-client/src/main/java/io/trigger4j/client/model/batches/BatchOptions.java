@@ -31,13 +31,24 @@ public record BatchOptions(@Nullable IdempotencyKey idempotencyKey, @Nullable St
 
 	private static final BatchOptions NONE = new BatchOptions(null, null, null);
 
+	/**
+	 * Checks the idempotency key TTL.
+	 * @param idempotencyKey deduplicates the batch and, through derived keys, its items
+	 * @param idempotencyKeyTtl how long the keys are kept, such as {@code 1h}; also the
+	 * TTL of item keys that have none
+	 * @param processingStrategy how the server processes the items (only the multi-task
+	 * batch of at most 500 items)
+	 * @throws IllegalArgumentException if the TTL is not in the server's grammar
+	 */
 	public BatchOptions {
 		if (idempotencyKeyTtl != null) {
 			Checks.requireKeyTtl("idempotencyKeyTtl", idempotencyKeyTtl);
 		}
 	}
 
-	/** No batch options. */
+	/**
+	 * {@return batch options that set nothing}
+	 */
 	public static BatchOptions none() {
 		return NONE;
 	}
@@ -46,6 +57,8 @@ public record BatchOptions(@Nullable IdempotencyKey idempotencyKey, @Nullable St
 	 * Options with an idempotency key given as text (at most 2048 characters), hashed
 	 * when sent as {@link IdempotencyKey#of(String...)} describes; a key of 64 characters
 	 * is taken as already hashed.
+	 * @param idempotencyKey the key as text
+	 * @return the options
 	 */
 	public static BatchOptions idempotent(String idempotencyKey) {
 		Checks.requireIdempotencyKey("idempotencyKey", idempotencyKey);
@@ -54,17 +67,25 @@ public record BatchOptions(@Nullable IdempotencyKey idempotencyKey, @Nullable St
 
 	/**
 	 * Options with an idempotency key made by {@code IdempotencyKeys.create(parts)}.
+	 * @param idempotencyKey the key
+	 * @return the options
 	 */
 	public static BatchOptions idempotent(IdempotencyKey idempotencyKey) {
 		return new BatchOptions(Objects.requireNonNull(idempotencyKey, "idempotencyKey must not be null"), null, null);
 	}
 
-	/** A copy with the idempotency key's TTL. */
+	/**
+	 * {@return a copy with the idempotency key's TTL}
+	 * @param ttl how long the idempotency key is kept
+	 */
 	public BatchOptions withIdempotencyKeyTtl(Duration ttl) {
 		return new BatchOptions(this.idempotencyKey, Checks.keyTtl("idempotencyKeyTtl", ttl), this.processingStrategy);
 	}
 
-	/** A copy with the processing strategy. */
+	/**
+	 * {@return a copy with the processing strategy}
+	 * @param strategy the processing strategy
+	 */
 	public BatchOptions withProcessingStrategy(ProcessingStrategy strategy) {
 		return new BatchOptions(this.idempotencyKey, this.idempotencyKeyTtl,
 				Objects.requireNonNull(strategy, "strategy must not be null"));
@@ -81,7 +102,9 @@ public record BatchOptions(@Nullable IdempotencyKey idempotencyKey, @Nullable St
 		/** Items in parallel. */
 		PARALLEL;
 
-		/** The header value, such as {@code parallel}. */
+		/**
+		 * {@return the header value, such as {@code parallel}}
+		 */
 		public String value() {
 			return name().toLowerCase(Locale.ROOT);
 		}

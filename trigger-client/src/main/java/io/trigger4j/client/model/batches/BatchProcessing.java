@@ -15,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record BatchProcessing(@Nullable Instant completedAt, List<BatchItemError> errors) {
 
+	/**
+	 * Copies the errors; {@code null} gives an empty list.
+	 * @param completedAt when every item was processed
+	 * @param errors the items that did not become runs
+	 */
 	public BatchProcessing {
 		errors = (errors != null) ? List.copyOf(errors) : List.of();
 	}

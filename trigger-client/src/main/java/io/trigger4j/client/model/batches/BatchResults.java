@@ -18,6 +18,13 @@ import io.trigger4j.client.model.runs.RunResult;
  */
 public record BatchResults(@JsonProperty(required = true) String id, List<RunResult> items) {
 
+	/**
+	 * Checks that the id is present and copies the items ({@code null} gives an empty
+	 * list).
+	 * @param id the batch id
+	 * @param items one result per finished run: {@link RunResult#ok()}, and the output
+	 * ({@link RunResult#output(Class)}) or the error
+	 */
 	public BatchResults {
 		Objects.requireNonNull(id, "id must not be null");
 		items = (items != null) ? List.copyOf(items) : List.of();

@@ -69,6 +69,8 @@ public final class BatchStatus extends ServerEnum<BatchStatus.Known> {
 	/**
 	 * The status for a raw name such as {@code COMPLETED}; never fails, unknown names
 	 * give {@link Known#UNKNOWN}.
+	 * @param value the raw name
+	 * @return the status
 	 */
 	@JsonCreator
 	public static BatchStatus of(String value) {

@@ -17,6 +17,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record BatchTriggerResult(String batchId, List<String> runs, @Nullable String publicAccessToken) {
 
+	/**
+	 * Checks that the batch id is present and copies the runs ({@code null} gives an
+	 * empty list).
+	 * @param batchId the batch id ({@code batch_...})
+	 * @param runs the ids of the runs, in item order
+	 * @param publicAccessToken a token scoped to reading this batch
+	 * ({@code x-trigger-jwt}); never printed
+	 */
 	public BatchTriggerResult {
 		Objects.requireNonNull(batchId, "batchId must not be null");
 		runs = (runs != null) ? List.copyOf(runs) : List.of();

@@ -21,6 +21,16 @@ import org.jspecify.annotations.Nullable;
 public record BatchTriggered(String id, boolean isCached, @Nullable String idempotencyKey, List<BatchRun> runs,
 		@Nullable String publicAccessToken) {
 
+	/**
+	 * Checks that the id is present and copies the runs ({@code null} gives an empty
+	 * list).
+	 * @param id the batch id ({@code batch_...})
+	 * @param isCached whether the batch's idempotency key matched an existing batch
+	 * @param idempotencyKey the batch's idempotency key
+	 * @param runs the runs, in item order
+	 * @param publicAccessToken a token scoped to reading this batch
+	 * ({@code x-trigger-jwt}); never printed
+	 */
 	public BatchTriggered {
 		Objects.requireNonNull(id, "id must not be null");
 		runs = (runs != null) ? List.copyOf(runs) : List.of();
@@ -44,6 +54,13 @@ public record BatchTriggered(String id, boolean isCached, @Nullable String idemp
 	public record BatchRun(String id, @Nullable String taskIdentifier, boolean isCached,
 			@Nullable String idempotencyKey) {
 
+		/**
+		 * Checks that the id is present.
+		 * @param id the run id
+		 * @param taskIdentifier the task
+		 * @param isCached whether an item idempotency key matched an existing run
+		 * @param idempotencyKey the item's idempotency key
+		 */
 		public BatchRun {
 			Objects.requireNonNull(id, "id must not be null");
 		}

@@ -29,6 +29,19 @@ public record Deployment(@JsonProperty(required = true) String id, DeploymentSta
 		@Nullable String imageReference, @Nullable String imagePlatform, @Nullable JsonValue externalBuildData,
 		@Nullable DeploymentError errorData, @Nullable DeploymentWorker worker) {
 
+	/**
+	 * Checks that the id is present; a missing status gives {@code UNKNOWN}.
+	 * @param id the deployment id ({@code deployment_...})
+	 * @param status the deployment's status
+	 * @param contentHash the hash of the deployed content
+	 * @param shortCode the deployment's short code
+	 * @param version the deployment's version, such as {@code 20260820.3}
+	 * @param imageReference the image the deployment built
+	 * @param imagePlatform the image's platform, such as {@code linux/amd64}
+	 * @param externalBuildData the external build's data, if it was built elsewhere
+	 * @param errorData why the deployment failed
+	 * @param worker the worker the deployment built, with its tasks (retrieve only)
+	 */
 	public Deployment {
 		Objects.requireNonNull(id, "id must not be null");
 		status = (status != null) ? status : DeploymentStatus.of("UNKNOWN");

@@ -70,6 +70,8 @@ public final class DeploymentStatus extends ServerEnum<DeploymentStatus.Known> {
 	/**
 	 * The status for a raw name such as {@code DEPLOYED}; never fails, unknown names give
 	 * {@link Known#UNKNOWN}.
+	 * @param value the raw name
+	 * @return the status
 	 */
 	@JsonCreator
 	public static DeploymentStatus of(String value) {
@@ -80,6 +82,7 @@ public final class DeploymentStatus extends ServerEnum<DeploymentStatus.Known> {
 	/**
 	 * Whether the deployment has finished building and deploying: DEPLOYED, FAILED,
 	 * CANCELED or TIMED_OUT.
+	 * @return whether the deployment has finished
 	 */
 	public boolean isTerminal() {
 		return known().terminal;

@@ -13,6 +13,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record DeploymentWorker(@Nullable String id, @Nullable String version, List<DeploymentTask> tasks) {
 
+	/**
+	 * Copies the tasks; {@code null} gives an empty list.
+	 * @param id the worker's id
+	 * @param version the worker's version, the deployment's version
+	 * @param tasks the tasks the worker runs
+	 */
 	public DeploymentWorker {
 		tasks = (tasks != null) ? List.copyOf(tasks) : List.of();
 	}

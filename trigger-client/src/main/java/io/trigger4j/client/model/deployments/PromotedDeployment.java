@@ -16,6 +16,12 @@ import org.jspecify.annotations.Nullable;
 public record PromotedDeployment(@JsonProperty(required = true) String id, @Nullable String version,
 		@Nullable String shortCode) {
 
+	/**
+	 * Checks that the id is present.
+	 * @param id the deployment id ({@code deployment_...})
+	 * @param version the deployment's version, now current
+	 * @param shortCode the deployment's short code
+	 */
 	public PromotedDeployment {
 		Objects.requireNonNull(id, "id must not be null");
 	}

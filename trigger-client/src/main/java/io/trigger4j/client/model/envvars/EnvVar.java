@@ -21,6 +21,13 @@ public record EnvVar(@JsonProperty(required = true) String name, @JsonProperty(r
 	/** The value the server sends in place of a secret variable's value. */
 	public static final String REDACTED = "<redacted>";
 
+	/**
+	 * Checks that the name and the value are present.
+	 * @param name the variable's name, such as {@code SLACK_API_KEY}
+	 * @param value the variable's value, or {@value #REDACTED} for a secret variable
+	 * @param isSecret whether the variable is secret (its value is never returned); false
+	 * when the server does not say
+	 */
 	public EnvVar {
 		Objects.requireNonNull(name, "name must not be null");
 		Objects.requireNonNull(value, "value must not be null");

@@ -33,12 +33,16 @@ public final class ImportEnvVarsRequest {
 		this.secret = builder.secret;
 	}
 
-	/** A builder for a request. */
+	/**
+	 * {@return a builder for a request}
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** The variables, name to value, in the order they were given. */
+	/**
+	 * {@return the variables, name to value, in the order they were given}
+	 */
 	public Map<String, String> variables() {
 		return this.variables;
 	}
@@ -48,12 +52,15 @@ public final class ImportEnvVarsRequest {
 	 * whole import (400) when any of the names is already set; with it the import is safe
 	 * to repeat, and trigger4j retries it after a failure where the server may have
 	 * acted.
+	 * @return whether the variables replace existing values
 	 */
 	public boolean override() {
 		return this.override;
 	}
 
-	/** Whether the variables are secret: their values are never returned. */
+	/**
+	 * {@return whether the variables are secret: their values are never returned}
+	 */
 	public boolean isSecret() {
 		return this.secret;
 	}
@@ -80,6 +87,8 @@ public final class ImportEnvVarsRequest {
 		/**
 		 * Adds a variable, or replaces the value given before for the same name. Names
 		 * are letters, digits and underscores; values must not be blank.
+		 * @param name the variable's name
+		 * @param value the variable's value
 		 * @return this builder
 		 */
 		public Builder variable(String name, String value) {
@@ -91,6 +100,7 @@ public final class ImportEnvVarsRequest {
 
 		/**
 		 * Adds every variable of the map, name to value.
+		 * @param variables the variables, name to value, in the order they were given
 		 * @return this builder
 		 */
 		public Builder variables(Map<String, String> variables) {
@@ -102,6 +112,7 @@ public final class ImportEnvVarsRequest {
 		/**
 		 * Whether the variables replace existing values (default false: the server
 		 * refuses the import when any name is already set).
+		 * @param override whether the variables replace existing values
 		 * @return this builder
 		 */
 		public Builder override(boolean override) {
@@ -112,6 +123,7 @@ public final class ImportEnvVarsRequest {
 		/**
 		 * Whether the variables are secret (default false): the server then never returns
 		 * their values, only {@value EnvVar#REDACTED}.
+		 * @param secret whether the variables are secret
 		 * @return this builder
 		 */
 		public Builder secret(boolean secret) {
@@ -119,7 +131,10 @@ public final class ImportEnvVarsRequest {
 			return this;
 		}
 
-		/** Builds the immutable request. */
+		/**
+		 * Builds the immutable request.
+		 * @return the request
+		 */
 		public ImportEnvVarsRequest build() {
 			return new ImportEnvVarsRequest(this);
 		}

@@ -45,6 +45,7 @@ public final class QueryRequest {
 	 * A query over the credential's environment, in the server's default period.
 	 * @param query the TRQL text, such as
 	 * {@code SELECT run_id, status FROM runs LIMIT 10}
+	 * @return the request
 	 * @throws IllegalArgumentException if the query is blank
 	 */
 	public static QueryRequest of(String query) {
@@ -55,33 +56,44 @@ public final class QueryRequest {
 	 * A builder for a query.
 	 * @param query the TRQL text, such as
 	 * {@code SELECT run_id, status FROM runs LIMIT 10}
+	 * @return the builder
 	 * @throws IllegalArgumentException if the query is blank
 	 */
 	public static Builder builder(String query) {
 		return new Builder(query);
 	}
 
-	/** The TRQL text. */
+	/**
+	 * {@return the TRQL text}
+	 */
 	public String query() {
 		return this.query;
 	}
 
-	/** Which runs the query reads. */
+	/**
+	 * {@return which runs the query reads}
+	 */
 	public QueryScope scope() {
 		return this.scope;
 	}
 
-	/** The period before now, such as {@code 7d}, if set. */
+	/**
+	 * {@return the period before now, such as {@code 7d}, if set}
+	 */
 	public @Nullable String period() {
 		return this.period;
 	}
 
-	/** The start of the time window, if set. */
+	/**
+	 * {@return the start of the time window, if set}
+	 */
 	public @Nullable Instant from() {
 		return this.from;
 	}
 
-	/** The end of the time window, if set. */
+	/**
+	 * {@return the end of the time window, if set}
+	 */
 	public @Nullable Instant to() {
 		return this.to;
 	}
@@ -125,6 +137,7 @@ public final class QueryRequest {
 
 		/**
 		 * Which runs the query reads; {@link QueryScope#ENVIRONMENT} by default.
+		 * @param scope which runs the query reads
 		 * @return this builder
 		 */
 		public Builder scope(QueryScope scope) {
@@ -135,6 +148,7 @@ public final class QueryRequest {
 		/**
 		 * Only runs within this period before now, such as 1 hour or 30 days (whole
 		 * seconds). Excludes {@link #from(Instant)} and {@link #to(Instant)}.
+		 * @param period the period before now, such as {@code 7d}
 		 * @return this builder
 		 */
 		public Builder period(Duration period) {
@@ -145,6 +159,7 @@ public final class QueryRequest {
 		/**
 		 * Only runs within this period before now, such as {@code 1h}, {@code 7d} or
 		 * {@code 30d}. Excludes {@link #from(Instant)} and {@link #to(Instant)}.
+		 * @param period the period before now, such as {@code 7d}
 		 * @return this builder
 		 */
 		public Builder period(String period) {
@@ -154,6 +169,7 @@ public final class QueryRequest {
 
 		/**
 		 * Only runs at or after this instant. Excludes a period.
+		 * @param from the start of the time window
 		 * @return this builder
 		 */
 		public Builder from(Instant from) {
@@ -163,6 +179,7 @@ public final class QueryRequest {
 
 		/**
 		 * Only runs at or before this instant. Excludes a period.
+		 * @param to the end of the time window
 		 * @return this builder
 		 */
 		public Builder to(Instant to) {
@@ -170,13 +187,19 @@ public final class QueryRequest {
 			return this;
 		}
 
-		/** Only runs between these instants (inclusive). Excludes a period. */
+		/**
+		 * Only runs between these instants (inclusive). Excludes a period.
+		 * @param from the start of the time window
+		 * @param to the end of the time window
+		 * @return this builder
+		 */
 		public Builder between(Instant from, Instant to) {
 			return from(from).to(to);
 		}
 
 		/**
 		 * Builds the request.
+		 * @return the request
 		 * @throws IllegalArgumentException if a period is combined with from or to, or
 		 * from is after to
 		 */

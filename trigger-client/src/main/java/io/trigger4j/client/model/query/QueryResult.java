@@ -11,6 +11,10 @@ import java.util.List;
  */
 public record QueryResult<T>(List<T> rows) {
 
+	/**
+	 * Copies the rows; {@code null} gives an empty list.
+	 * @param rows the rows, in the server's order
+	 */
 	public QueryResult {
 		rows = (rows != null) ? List.copyOf(rows) : List.of();
 	}

@@ -21,7 +21,9 @@ public enum QueryScope {
 		this.value = value;
 	}
 
-	/** The name the API uses, such as {@code environment}. */
+	/**
+	 * {@return the name the API uses, such as {@code environment}}
+	 */
 	public String value() {
 		return this.value;
 	}

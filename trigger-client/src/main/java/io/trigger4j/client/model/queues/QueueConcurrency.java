@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
 public record QueueConcurrency(@Nullable Integer current, @Nullable Integer base, @Nullable Integer override,
 		@Nullable Instant overriddenAt, @Nullable String overriddenBy) {
 
-	/** Whether an override is in force. */
+	/**
+	 * {@return whether an override is in force}
+	 */
 	@JsonIgnore
 	public boolean isOverridden() {
 		return this.overriddenAt != null || this.override != null;

@@ -42,7 +42,9 @@ public final class QueueRef {
 		/** A custom queue's name. */
 		CUSTOM;
 
-		/** The wire value: {@code id}, {@code task} or {@code custom}. */
+		/**
+		 * {@return the wire value: {@code id}, {@code task} or {@code custom}}
+		 */
 		public String value() {
 			return name().toLowerCase(Locale.ROOT);
 		}
@@ -61,6 +63,7 @@ public final class QueueRef {
 	/**
 	 * A queue by its id, such as {@code queue_9r4e2w1q8t6y5u3i0o7p}.
 	 * @param queueId the queue id
+	 * @return the reference
 	 * @throws IllegalArgumentException if the id does not start with {@code queue_}
 	 * followed by letters and digits
 	 */
@@ -78,6 +81,7 @@ public final class QueueRef {
 	 * A task's own queue, such as {@code send-welcome-email}. The server stores it as
 	 * {@code task/<taskIdentifier>}, so the identifier may have at most 123 characters.
 	 * @param taskIdentifier the task's identifier
+	 * @return the reference
 	 * @throws IllegalArgumentException if the identifier has characters other than
 	 * {@code [a-zA-Z0-9_-/]} or is too long for a queue name
 	 */
@@ -98,6 +102,7 @@ public final class QueueRef {
 	 * A custom queue by the name given in code, such as {@code emails} or
 	 * {@code tenant/acme}.
 	 * @param name the queue's name
+	 * @return the reference
 	 * @throws IllegalArgumentException if the name has characters other than
 	 * {@code [a-zA-Z0-9_-/]} or more than 128 characters
 	 */
@@ -110,12 +115,16 @@ public final class QueueRef {
 		return new QueueRef(Kind.CUSTOM, name);
 	}
 
-	/** How the server reads {@link #value()}. */
+	/**
+	 * {@return how the server reads {@link #value()}}
+	 */
 	public Kind kind() {
 		return this.kind;
 	}
 
-	/** The queue id, task identifier or custom name, as given. */
+	/**
+	 * {@return the queue id, task identifier or custom name, as given}
+	 */
 	public String value() {
 		return this.value;
 	}

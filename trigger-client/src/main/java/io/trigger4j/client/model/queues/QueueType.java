@@ -39,6 +39,8 @@ public final class QueueType extends ServerEnum<QueueType.Known> {
 	/**
 	 * The type for a raw name such as {@code task}; never fails, unknown names give
 	 * {@link Known#UNKNOWN}.
+	 * @param value the raw name
+	 * @return the type
 	 */
 	@JsonCreator
 	public static QueueType of(String value) {

@@ -43,17 +43,24 @@ public final class ListRunsRequest {
 		this.pageSize = pageSize;
 	}
 
-	/** No filter: the last 7 days of runs, in pages of the server's default size (25). */
+	/**
+	 * {@return the request with no filter: the last 7 days of runs, in pages of the
+	 * server's default size (25)}
+	 */
 	public static ListRunsRequest all() {
 		return ALL;
 	}
 
-	/** A builder for a request. */
+	/**
+	 * {@return a builder for a request}
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** The page size asked for, or {@code null} for the server's default (25). */
+	/**
+	 * {@return the page size asked for, or {@code null} for the server's default (25)}
+	 */
 	public @Nullable Integer pageSize() {
 		return this.pageSize;
 	}
@@ -62,6 +69,7 @@ public final class ListRunsRequest {
 	 * The filter parameters this request sends ({@code filter[status]},
 	 * {@code filter[createdAt][from]}, ...), in a stable order; the page size and cursor
 	 * are added per page.
+	 * @return the filter parameters, name to value
 	 */
 	public Map<String, String> queryParameters() {
 		return this.query;
@@ -89,28 +97,48 @@ public final class ListRunsRequest {
 		private Builder() {
 		}
 
-		/** Only runs in one of these statuses (current or legacy names). */
+		/**
+		 * Only runs in one of these statuses (current or legacy names).
+		 * @param statuses the statuses
+		 * @return this builder
+		 */
 		public Builder statuses(RunStatus... statuses) {
 			return csv("filter[status]", "statuses", Arrays.asList(statuses), RunStatus::value);
 		}
 
-		/** Only runs in one of these statuses (current or legacy names). */
+		/**
+		 * Only runs in one of these statuses (current or legacy names).
+		 * @param statuses the statuses
+		 * @return this builder
+		 */
 		public Builder statuses(Collection<RunStatus> statuses) {
 			return csv("filter[status]", "statuses", statuses, RunStatus::value);
 		}
 
-		/** Only runs of these tasks. */
+		/**
+		 * Only runs of these tasks.
+		 * @param taskIdentifiers the tasks' identifiers
+		 * @return this builder
+		 */
 		public Builder taskIdentifiers(String... taskIdentifiers) {
 			return csv("filter[taskIdentifier]", "taskIdentifiers", Arrays.asList(taskIdentifiers),
 					Function.identity());
 		}
 
-		/** Only runs executed by these worker versions, such as {@code 20260820.3}. */
+		/**
+		 * Only runs executed by these worker versions, such as {@code 20260820.3}.
+		 * @param versions the worker versions
+		 * @return this builder
+		 */
 		public Builder versions(String... versions) {
 			return csv("filter[version]", "versions", Arrays.asList(versions), Function.identity());
 		}
 
-		/** Only runs having any of these tags. */
+		/**
+		 * Only runs having any of these tags.
+		 * @param tags the tags
+		 * @return this builder
+		 */
 		public Builder tags(String... tags) {
 			Objects.requireNonNull(tags, "tags must not be null");
 			Checks.requireTags("tags", Arrays.asList(tags));
@@ -119,23 +147,34 @@ public final class ListRunsRequest {
 
 		/**
 		 * Only runs on these queues (raw names; a task's queue is {@code task/<taskId>}).
+		 * @param queues the queues' raw names
+		 * @return this builder
 		 */
 		public Builder queues(String... queues) {
 			return csv("filter[queue]", "queues", Arrays.asList(queues), Function.identity());
 		}
 
-		/** Only runs in these regions. */
+		/**
+		 * Only runs in these regions.
+		 * @param regions the regions
+		 * @return this builder
+		 */
 		public Builder regions(String... regions) {
 			return csv("filter[region]", "regions", Arrays.asList(regions), Function.identity());
 		}
 
-		/** Only runs on these machine presets. */
+		/**
+		 * Only runs on these machine presets.
+		 * @param machines the machine presets
+		 * @return this builder
+		 */
 		public Builder machines(MachinePreset... machines) {
 			return csv("filter[machine]", "machines", Arrays.asList(machines), MachinePreset::value);
 		}
 
 		/**
 		 * Only runs of this bulk action ({@code bulk_...}).
+		 * @param bulkActionId the bulk action's id, {@code bulk_...}
 		 * @return this builder
 		 */
 		public Builder bulkAction(String bulkActionId) {
@@ -145,6 +184,7 @@ public final class ListRunsRequest {
 
 		/**
 		 * Only runs triggered by this schedule ({@code sched_...}).
+		 * @param scheduleId the schedule's id, {@code sched_...}
 		 * @return this builder
 		 */
 		public Builder schedule(String scheduleId) {
@@ -154,6 +194,7 @@ public final class ListRunsRequest {
 
 		/**
 		 * Only runs of this batch ({@code batch_...}).
+		 * @param batchId the batch's id, {@code batch_...}
 		 * @return this builder
 		 */
 		public Builder batch(String batchId) {
@@ -163,6 +204,7 @@ public final class ListRunsRequest {
 
 		/**
 		 * Only test runs ({@code true}) or only non-test runs ({@code false}).
+		 * @param test whether to list test runs or non-test runs
 		 * @return this builder
 		 */
 		public Builder test(boolean test) {
@@ -172,6 +214,7 @@ public final class ListRunsRequest {
 
 		/**
 		 * Only runs created at or after this instant. Replaces the 7-day default window.
+		 * @param from the earliest creation time
 		 * @return this builder
 		 */
 		public Builder createdFrom(Instant from) {
@@ -182,6 +225,7 @@ public final class ListRunsRequest {
 
 		/**
 		 * Only runs created at or before this instant (the server clamps it to now).
+		 * @param to the latest creation time
 		 * @return this builder
 		 */
 		public Builder createdTo(Instant to) {
@@ -193,6 +237,7 @@ public final class ListRunsRequest {
 		/**
 		 * Only runs created within this period before now, such as 1 hour or 30 days
 		 * (whole seconds).
+		 * @param period the period before now
 		 * @return this builder
 		 */
 		public Builder period(Duration period) {
@@ -202,6 +247,7 @@ public final class ListRunsRequest {
 
 		/**
 		 * Runs per page, 1 to 100 (the server's default is 25).
+		 * @param pageSize the page size
 		 * @return this builder
 		 */
 		public Builder pageSize(int pageSize) {
@@ -211,6 +257,7 @@ public final class ListRunsRequest {
 
 		/**
 		 * Builds the request; fails if {@code createdFrom} is after {@code createdTo}.
+		 * @return the request
 		 */
 		public ListRunsRequest build() {
 			if (this.from != null && this.to != null && this.from.isAfter(this.to)) {

@@ -81,87 +81,124 @@ public final class ReplayOptions {
 		this.priority = builder.priority;
 	}
 
-	/** No overrides: the new run is a copy of the original. */
+	/**
+	 * {@return options with no overrides: the new run is a copy of the original}
+	 */
 	public static ReplayOptions none() {
 		return NONE;
 	}
 
-	/** A builder for replay options. */
+	/**
+	 * {@return a builder for replay options}
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** The new payload as given (the client writes it with the application's mapper). */
+	/**
+	 * {@return the new payload as given (the client writes it with the application's
+	 * mapper)}
+	 */
 	public @Nullable Object payload() {
 		return this.payload;
 	}
 
-	/** The new metadata as given (the client writes it with the application's mapper). */
+	/**
+	 * {@return the new metadata as given (the client writes it with the application's
+	 * mapper)}
+	 */
 	public @Nullable Object metadata() {
 		return this.metadata;
 	}
 
-	/** The new tags, if set. */
+	/**
+	 * {@return the new tags, if set}
+	 */
 	public @Nullable List<String> tags() {
 		return this.tags;
 	}
 
-	/** The queue's name, if set. */
+	/**
+	 * {@return the queue's name, if set}
+	 */
 	public @Nullable String queue() {
 		return this.queue;
 	}
 
-	/** The concurrency key, if set. */
+	/**
+	 * {@return the concurrency key, if set}
+	 */
 	public @Nullable String concurrencyKey() {
 		return this.concurrencyKey;
 	}
 
-	/** The machine preset, if set. */
+	/**
+	 * {@return the machine preset, if set}
+	 */
 	public @Nullable MachinePreset machine() {
 		return this.machine;
 	}
 
-	/** The version the new run is locked to (sent as {@code version}), if set. */
+	/**
+	 * {@return the version the new run is locked to (sent as {@code version}), if set}
+	 */
 	public @Nullable String lockToVersion() {
 		return this.lockToVersion;
 	}
 
-	/** The region, if set. */
+	/**
+	 * {@return the region, if set}
+	 */
 	public @Nullable String region() {
 		return this.region;
 	}
 
-	/** The delay: a duration such as {@code 1h30m} or an ISO-8601 date-time, if set. */
+	/**
+	 * {@return the delay: a duration such as {@code 1h30m} or an ISO-8601 date-time, if
+	 * set}
+	 */
 	public @Nullable String delay() {
 		return this.delay;
 	}
 
-	/** The time-to-live, such as {@code 10m}, if set. */
+	/**
+	 * {@return the time-to-live, such as {@code 10m}, if set}
+	 */
 	public @Nullable String ttl() {
 		return this.ttl;
 	}
 
-	/** The idempotency key, if set. */
+	/**
+	 * {@return the idempotency key, if set}
+	 */
 	public @Nullable String idempotencyKey() {
 		return this.idempotencyKey;
 	}
 
-	/** How long the idempotency key is kept, such as {@code 2h}, if set. */
+	/**
+	 * {@return how long the idempotency key is kept, such as {@code 2h}, if set}
+	 */
 	public @Nullable String idempotencyKeyTtl() {
 		return this.idempotencyKeyTtl;
 	}
 
-	/** The most attempts, if set. */
+	/**
+	 * {@return the most attempts, if set}
+	 */
 	public @Nullable Integer maxAttempts() {
 		return this.maxAttempts;
 	}
 
-	/** The longest the new run may execute, if set. */
+	/**
+	 * {@return the longest the new run may execute, if set}
+	 */
 	public @Nullable Duration maxDuration() {
 		return this.maxDuration;
 	}
 
-	/** How much earlier than now the new run is ordered, if set. */
+	/**
+	 * {@return how much earlier than now the new run is ordered, if set}
+	 */
 	public @Nullable Duration priority() {
 		return this.priority;
 	}
@@ -240,6 +277,8 @@ public final class ReplayOptions {
 		/**
 		 * A new payload instead of the original run's: any value the application's mapper
 		 * can write. Sent as plain JSON.
+		 * @param payload the new payload as given (the client writes it with the
+		 * application's mapper)
 		 * @return this builder
 		 */
 		public Builder payload(Object payload) {
@@ -250,6 +289,8 @@ public final class ReplayOptions {
 		/**
 		 * New metadata instead of the original run's: any value that serialises to a JSON
 		 * object of at most 256 KiB. A {@link JsonValue} is checked at once.
+		 * @param metadata the new metadata as given (the client writes it with the
+		 * application's mapper)
 		 * @return this builder
 		 */
 		public Builder metadata(Object metadata) {
@@ -264,6 +305,8 @@ public final class ReplayOptions {
 		/**
 		 * New tags instead of the original run's: at most 10, each at most 128
 		 * characters. Replaces earlier tags.
+		 * @param tags the new tags
+		 * @return this builder
 		 */
 		public Builder tags(String... tags) {
 			Objects.requireNonNull(tags, "tags must not be null");
@@ -273,6 +316,7 @@ public final class ReplayOptions {
 		/**
 		 * New tags instead of the original run's: at most 10, each at most 128
 		 * characters. Replaces earlier tags.
+		 * @param tags the new tags
 		 * @return this builder
 		 */
 		public Builder tags(Collection<String> tags) {
@@ -282,6 +326,7 @@ public final class ReplayOptions {
 
 		/**
 		 * Runs on the named queue instead of the original run's.
+		 * @param name the queue's name
 		 * @return this builder
 		 */
 		public Builder queue(String name) {
@@ -291,6 +336,7 @@ public final class ReplayOptions {
 
 		/**
 		 * Scopes the queue's concurrency limit to this key.
+		 * @param concurrencyKey the concurrency key
 		 * @return this builder
 		 */
 		public Builder concurrencyKey(String concurrencyKey) {
@@ -300,6 +346,7 @@ public final class ReplayOptions {
 
 		/**
 		 * The machine preset to run on instead of the original run's.
+		 * @param machine the machine preset
 		 * @return this builder
 		 */
 		public Builder machine(MachinePreset machine) {
@@ -310,6 +357,7 @@ public final class ReplayOptions {
 		/**
 		 * Locks the new run to a deployed version, such as {@code 20260820.3}; the server
 		 * reads {@code latest} as no lock. Sent as {@code version}.
+		 * @param version the version
 		 * @return this builder
 		 */
 		public Builder lockToVersion(String version) {
@@ -319,6 +367,7 @@ public final class ReplayOptions {
 
 		/**
 		 * The region to run in.
+		 * @param region the region
 		 * @return this builder
 		 */
 		public Builder region(String region) {
@@ -328,6 +377,7 @@ public final class ReplayOptions {
 
 		/**
 		 * Queues the new run only after this delay (whole seconds).
+		 * @param delay the delay
 		 * @return this builder
 		 */
 		public Builder delay(Duration delay) {
@@ -337,6 +387,7 @@ public final class ReplayOptions {
 
 		/**
 		 * Queues the new run only at this instant.
+		 * @param until when the new run is queued
 		 * @return this builder
 		 */
 		public Builder delayUntil(Instant until) {
@@ -347,6 +398,8 @@ public final class ReplayOptions {
 		/**
 		 * Queues the new run after a delay given as a duration ({@code 1h30m}) or an
 		 * ISO-8601 date-time.
+		 * @param delay the delay: a duration such as {@code 1h30m} or an ISO-8601
+		 * date-time
 		 * @return this builder
 		 */
 		public Builder delay(String delay) {
@@ -357,6 +410,7 @@ public final class ReplayOptions {
 		/**
 		 * Expires the new run if it has not started within this time (whole seconds, at
 		 * least 1 s).
+		 * @param ttl the time-to-live
 		 * @return this builder
 		 */
 		public Builder ttl(Duration ttl) {
@@ -367,6 +421,7 @@ public final class ReplayOptions {
 		/**
 		 * Expires the new run if it has not started within this time, such as
 		 * {@code 1h42m}.
+		 * @param ttl the time-to-live, such as {@code 10m}
 		 * @return this builder
 		 */
 		public Builder ttl(String ttl) {
@@ -377,6 +432,7 @@ public final class ReplayOptions {
 		/**
 		 * Deduplicates replays: a replay with the key of a live run returns that run. At
 		 * most 2048 characters; sent as-is.
+		 * @param idempotencyKey the idempotency key
 		 * @return this builder
 		 */
 		public Builder idempotencyKey(String idempotencyKey) {
@@ -386,6 +442,7 @@ public final class ReplayOptions {
 
 		/**
 		 * How long the idempotency key is kept (the server's default is 30 days).
+		 * @param ttl how long the idempotency key is kept
 		 * @return this builder
 		 */
 		public Builder idempotencyKeyTtl(Duration ttl) {
@@ -396,6 +453,7 @@ public final class ReplayOptions {
 		/**
 		 * How long the idempotency key is kept, such as {@code 30s}, {@code 10m},
 		 * {@code 2h}, {@code 7d}.
+		 * @param ttl how long the idempotency key is kept, such as {@code 2h}
 		 * @return this builder
 		 */
 		public Builder idempotencyKeyTtl(String ttl) {
@@ -405,6 +463,7 @@ public final class ReplayOptions {
 
 		/**
 		 * The most attempts the new run may make (at least 1).
+		 * @param maxAttempts the most attempts
 		 * @return this builder
 		 */
 		public Builder maxAttempts(int maxAttempts) {
@@ -414,6 +473,7 @@ public final class ReplayOptions {
 
 		/**
 		 * The longest the new run may execute (whole seconds, at least 1 s).
+		 * @param maxDuration the longest the new run may execute
 		 * @return this builder
 		 */
 		public Builder maxDuration(Duration maxDuration) {
@@ -424,6 +484,7 @@ public final class ReplayOptions {
 		/**
 		 * Orders the new run as if it had been triggered this much earlier (whole
 		 * seconds, at least 1 s).
+		 * @param priority how much earlier than now the new run is ordered
 		 * @return this builder
 		 */
 		public Builder priority(Duration priority) {
@@ -431,7 +492,10 @@ public final class ReplayOptions {
 			return this;
 		}
 
-		/** Builds the options (immutable but for the payload and metadata objects). */
+		/**
+		 * Builds the options (immutable but for the payload and metadata objects).
+		 * @return the options
+		 */
 		public ReplayOptions build() {
 			return new ReplayOptions(this);
 		}

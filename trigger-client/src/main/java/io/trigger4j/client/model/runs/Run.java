@@ -82,6 +82,54 @@ public record Run(@JsonProperty(required = true) String id, RunStatus status, St
 		@Nullable Boolean isCompleted, @Nullable Boolean isSuccess, @Nullable Boolean isFailed,
 		@Nullable Boolean isCancelled) {
 
+	/**
+	 * Fills in what the server left out: an {@code UNKNOWN} status and empty lists.
+	 * @param id the run id ({@code run_...})
+	 * @param status the run status
+	 * @param taskIdentifier the task's identifier
+	 * @param version the worker version that ran it
+	 * @param idempotencyKey the idempotency key given at trigger time
+	 * @param createdAt when the run was created
+	 * @param updatedAt when the run last changed
+	 * @param startedAt when the run started executing
+	 * @param finishedAt when the run finished
+	 * @param delayedUntil for a delayed run, when it will be queued
+	 * @param expiredAt when the run expired (TTL)
+	 * @param ttl the run's time-to-live, such as {@code 10m}
+	 * @param isTest whether this is a test run
+	 * @param env the environment of the run (list only)
+	 * @param tags the run's tags
+	 * @param metadata the run's metadata
+	 * @param costInCents compute cost so far, in cents
+	 * @param baseCostInCents invocation cost, in cents
+	 * @param durationMs compute duration so far, in milliseconds
+	 * @param depth depth in the run hierarchy; 0 for a root run
+	 * @param batchId the batch this run belongs to
+	 * @param triggerFunction how the run was triggered ({@code trigger},
+	 * {@code batchTrigger}, ...)
+	 * @param region the region the run executes in
+	 * @param taskKind the kind of task (list only), such as {@code STANDARD}
+	 * @param attemptCount the number of attempts so far
+	 * @param payload the payload (retrieve only; absent when offloaded, see
+	 * {@code payloadPresignedUrl})
+	 * @param payloadPresignedUrl where to download a large payload (expires after 5
+	 * minutes)
+	 * @param output the output of a completed run (retrieve only)
+	 * @param outputPresignedUrl where to download a large output (expires after 5
+	 * minutes)
+	 * @param error the error of a failed run (retrieve only)
+	 * @param schedule the schedule that triggered the run (retrieve only)
+	 * @param relatedRuns the root, parent and child runs (retrieve only)
+	 * @param attempts attempts; always empty on current servers, see {@code attemptCount}
+	 * @param isQueued the server's flag, kept for completeness
+	 * @param isExecuting the server's flag, kept for completeness
+	 * @param isWaiting the server's flag, kept for completeness
+	 * @param isCompleted the server's flag; false for EXPIRED and TIMED_OUT, prefer
+	 * {@link #isTerminal()}
+	 * @param isSuccess the server's flag, kept for completeness
+	 * @param isFailed the server's flag, kept for completeness
+	 * @param isCancelled the server's flag, kept for completeness
+	 */
 	public Run {
 		Objects.requireNonNull(id, "id must not be null");
 		status = (status != null) ? status : RunStatus.of("UNKNOWN");
@@ -89,7 +137,9 @@ public record Run(@JsonProperty(required = true) String id, RunStatus status, St
 		attempts = (attempts != null) ? List.copyOf(attempts) : List.of();
 	}
 
-	/** Whether the run has finished, decided from {@link #status()}. */
+	/**
+	 * {@return whether the run has finished, decided from {@link #status()}}
+	 */
 	@JsonIgnore
 	public boolean isTerminal() {
 		return this.status.isTerminal();
@@ -98,6 +148,9 @@ public record Run(@JsonProperty(required = true) String id, RunStatus status, St
 	/**
 	 * The output read as the given type, or {@code null} when the run has no inline
 	 * output.
+	 * @param <T> the type to decode into
+	 * @param type the class to decode into
+	 * @return the output, or {@code null}
 	 * @throws TriggerDecodingException if the output does not fit the type
 	 */
 	public <T> @Nullable T output(Class<T> type) {
@@ -107,6 +160,9 @@ public record Run(@JsonProperty(required = true) String id, RunStatus status, St
 	/**
 	 * The payload read as the given type, or {@code null} when the run has no inline
 	 * payload.
+	 * @param <T> the type to decode into
+	 * @param type the class to decode into
+	 * @return the payload, or {@code null}
 	 * @throws TriggerDecodingException if the payload does not fit the type
 	 */
 	public <T> @Nullable T payload(Class<T> type) {
@@ -115,6 +171,9 @@ public record Run(@JsonProperty(required = true) String id, RunStatus status, St
 
 	/**
 	 * The metadata read as the given type, or {@code null} when the run has none.
+	 * @param <T> the type to decode into
+	 * @param type the class to decode into
+	 * @return the metadata, or {@code null}
 	 * @throws TriggerDecodingException if the metadata does not fit the type
 	 */
 	public <T> @Nullable T metadata(Class<T> type) {

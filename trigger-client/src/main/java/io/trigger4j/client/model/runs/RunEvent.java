@@ -44,6 +44,29 @@ public record RunEvent(String spanId, @Nullable String parentId, @Nullable Strin
 
 	private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
 
+	/**
+	 * Checks that the span id is present; a missing duration gives zero and missing
+	 * events an empty list.
+	 * @param spanId the span id of the event
+	 * @param parentId the parent span's id, if any
+	 * @param runId the run the event belongs to, if the server sent it
+	 * @param message the event's message
+	 * @param startTime when the event started (the server sends nanoseconds since the
+	 * epoch as a string), or {@code null} if it sent nothing readable
+	 * @param duration how long it lasted (the server sends nanoseconds); zero if it sent
+	 * none
+	 * @param isError whether the event is an error
+	 * @param isPartial whether the event is still in progress
+	 * @param isCancelled whether the event was cancelled
+	 * @param level the event's level, or {@code null} if the server sent none
+	 * @param kind the event's OpenTelemetry kind, or {@code null} if the server sent none
+	 * @param attemptNumber the attempt the event belongs to, if any
+	 * @param taskSlug the task's identifier, if the server sent it
+	 * @param events what happened during the event's span (exceptions, cancellations,
+	 * ...)
+	 * @param style how the dashboard shows the event (icon, variant, accessory), as the
+	 * server sent it, or {@code null}
+	 */
 	public RunEvent {
 		Objects.requireNonNull(spanId, "spanId must not be null");
 		duration = (duration != null) ? duration : Duration.ZERO;

@@ -22,6 +22,9 @@ public record RunResult(boolean ok, String id, @Nullable String taskIdentifier, 
 	/**
 	 * Parses {@link #output()} as JSON and reads it as the given type; {@code null}
 	 * without output.
+	 * @param <T> the type to decode into
+	 * @param type the class to decode into
+	 * @return the output, or {@code null}
 	 * @throws TriggerDecodingException if the output is not JSON of that type
 	 */
 	public <T> @Nullable T output(Class<T> type) {

@@ -45,6 +45,31 @@ public record RunSpan(String id, @Nullable String parentId, @Nullable String run
 		@Nullable String queueName, @Nullable MachinePreset machinePreset, @Nullable JsonValue properties,
 		List<SpanEvent> events, @Nullable JsonValue output, List<RunSpan> children) {
 
+	/**
+	 * Checks that the id is present; a missing duration gives zero and missing lists
+	 * empty ones.
+	 * @param id the span id
+	 * @param parentId the parent span's id; {@code null} for a root
+	 * @param runId the run the span belongs to ({@code run_...})
+	 * @param message the span's title, such as {@code Attempt 1} or the task's identifier
+	 * @param taskSlug the task's identifier, if the server sent it
+	 * @param startTime when the span started
+	 * @param duration how long it lasted (the server sends nanoseconds); zero if it sent
+	 * none
+	 * @param isError whether the span failed
+	 * @param isPartial whether the span is still in progress
+	 * @param isCancelled whether the span was cancelled
+	 * @param level the span's level, or {@code null} if the server sent none
+	 * @param attemptNumber the attempt the span belongs to, if any
+	 * @param workerVersion the worker version, if the server sent it
+	 * @param queueName the queue's name, if the server sent it
+	 * @param machinePreset the machine preset, if the server sent it
+	 * @param properties the span's OpenTelemetry attributes as the server sent them, or
+	 * {@code null}
+	 * @param events what happened during the span (exceptions, cancellations, ...)
+	 * @param output the output recorded on the span, if any
+	 * @param children the spans below this one, in the server's order
+	 */
 	public RunSpan {
 		Objects.requireNonNull(id, "id must not be null");
 		duration = (duration != null) ? duration : Duration.ZERO;
@@ -73,6 +98,9 @@ public record RunSpan(String id, @Nullable String parentId, @Nullable String run
 
 	/**
 	 * The output read as the given type, or {@code null} when the span has none.
+	 * @param <T> the type to decode into
+	 * @param type the class to decode into
+	 * @return the output, or {@code null}
 	 * @throws TriggerDecodingException if the output does not fit the type
 	 */
 	public <T> @Nullable T output(Class<T> type) {

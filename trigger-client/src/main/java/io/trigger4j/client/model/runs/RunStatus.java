@@ -123,6 +123,8 @@ public final class RunStatus extends ServerEnum<RunStatus.Known> {
 	/**
 	 * The status for a raw status name; never fails, unknown names give
 	 * {@link Known#UNKNOWN}.
+	 * @param value the raw status name
+	 * @return the status
 	 */
 	@JsonCreator
 	public static RunStatus of(String value) {
@@ -133,17 +135,23 @@ public final class RunStatus extends ServerEnum<RunStatus.Known> {
 	/**
 	 * Whether the run has finished and will not change status again: COMPLETED, CANCELED,
 	 * FAILED, CRASHED, INTERRUPTED, SYSTEM_FAILURE, EXPIRED or TIMED_OUT.
+	 * @return whether the run has finished
 	 */
 	public boolean isTerminal() {
 		return known().terminal;
 	}
 
-	/** Whether the run finished successfully. */
+	/**
+	 * {@return whether the run finished successfully}
+	 */
 	public boolean isSuccess() {
 		return known() == Known.COMPLETED;
 	}
 
-	/** Whether the run finished without success (any terminal status but COMPLETED). */
+	/**
+	 * {@return whether the run finished without success (any terminal status but
+	 * COMPLETED)}
+	 */
 	public boolean isFailure() {
 		return isTerminal() && !isSuccess();
 	}

@@ -25,6 +25,17 @@ public record RunSubscriptionOptions(Duration completionGrace, Duration pollInte
 	private static final RunSubscriptionOptions DEFAULTS = new RunSubscriptionOptions(Duration.ofSeconds(5),
 			Duration.ofSeconds(1));
 
+	/**
+	 * Checks the durations.
+	 * @param completionGrace how long the subscription keeps following a run after it
+	 * became final (finished, or a terminal status such as EXPIRED), so that output and
+	 * metadata written just after the final status still arrive; zero completes at once.
+	 * At most 5 minutes. The official SDK waits 30 s when it also follows the run's
+	 * streams
+	 * @param pollInterval the time between two retrievals when the server does not offer
+	 * the realtime routes and the subscription polls instead: 100 ms to 10 minutes
+	 * @throws IllegalArgumentException if a duration is out of its range
+	 */
 	public RunSubscriptionOptions {
 		Objects.requireNonNull(completionGrace, "completionGrace must not be null");
 		Objects.requireNonNull(pollInterval, "pollInterval must not be null");
@@ -41,17 +52,24 @@ public record RunSubscriptionOptions(Duration completionGrace, Duration pollInte
 	/**
 	 * The defaults: a 5 s completion grace, and a 1 s poll interval (the SDK's
 	 * {@code runs.poll} interval).
+	 * @return the default options
 	 */
 	public static RunSubscriptionOptions defaults() {
 		return DEFAULTS;
 	}
 
-	/** A copy with another completion grace. */
+	/**
+	 * {@return a copy with another completion grace}
+	 * @param completionGrace the completion grace
+	 */
 	public RunSubscriptionOptions withCompletionGrace(Duration completionGrace) {
 		return new RunSubscriptionOptions(completionGrace, this.pollInterval);
 	}
 
-	/** A copy with another poll interval. */
+	/**
+	 * {@return a copy with another poll interval}
+	 * @param pollInterval the poll interval
+	 */
 	public RunSubscriptionOptions withPollInterval(Duration pollInterval) {
 		return new RunSubscriptionOptions(this.completionGrace, pollInterval);
 	}

@@ -17,6 +17,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record RunTrace(@JsonProperty(required = true) String traceId, @JsonProperty(required = true) RunSpan rootSpan) {
 
+	/**
+	 * Checks that the trace id and the root span are present.
+	 * @param traceId the OpenTelemetry trace id
+	 * @param rootSpan the run's own span; its {@link RunSpan#children()} hold the rest
+	 */
 	public RunTrace {
 		Objects.requireNonNull(traceId, "traceId must not be null");
 		Objects.requireNonNull(rootSpan, "rootSpan must not be null");
@@ -26,6 +31,7 @@ public record RunTrace(@JsonProperty(required = true) String traceId, @JsonPrope
 	 * Every span of the tree, the root first, in depth-first order (a parent before its
 	 * children, siblings in the server's order). Walks the tree without recursion, so a
 	 * deep tree is fine.
+	 * @return every span, the root first
 	 */
 	public List<RunSpan> spans() {
 		List<RunSpan> spans = new ArrayList<>();

@@ -57,6 +57,8 @@ public final class SpanKind extends ServerEnum<SpanKind.Known> {
 
 	/**
 	 * The kind for a raw name; never fails, unknown names give {@link Known#UNKNOWN}.
+	 * @param value the raw name
+	 * @return the kind
 	 */
 	@JsonCreator
 	public static SpanKind of(String value) {

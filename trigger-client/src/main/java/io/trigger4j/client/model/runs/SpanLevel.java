@@ -53,6 +53,8 @@ public final class SpanLevel extends ServerEnum<SpanLevel.Known> {
 
 	/**
 	 * The level for a raw name; never fails, unknown names give {@link Known#UNKNOWN}.
+	 * @param value the raw name
+	 * @return the level
 	 */
 	@JsonCreator
 	public static SpanLevel of(String value) {

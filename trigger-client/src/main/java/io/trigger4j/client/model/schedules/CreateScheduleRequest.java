@@ -47,37 +47,51 @@ public final class CreateScheduleRequest {
 		this.window = builder.window;
 	}
 
-	/** A builder for a request. */
+	/**
+	 * {@return a builder for a request}
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** The identifier of the scheduled task to trigger. */
+	/**
+	 * {@return the identifier of the scheduled task to trigger}
+	 */
 	public String task() {
 		return this.task;
 	}
 
-	/** The Unix cron expression, 5 fields. */
+	/**
+	 * {@return the Unix cron expression, 5 fields}
+	 */
 	public String cron() {
 		return this.cron;
 	}
 
-	/** The deduplication key the schedule is upserted by. */
+	/**
+	 * {@return the deduplication key the schedule is upserted by}
+	 */
 	public String deduplicationKey() {
 		return this.deduplicationKey;
 	}
 
-	/** The external id, if set. */
+	/**
+	 * {@return the external id, if set}
+	 */
 	public @Nullable String externalId() {
 		return this.externalId;
 	}
 
-	/** The IANA timezone, if set (the server's default is {@code UTC}). */
+	/**
+	 * {@return the IANA timezone, if set (the server's default is {@code UTC})}
+	 */
 	public @Nullable String timezone() {
 		return this.timezone;
 	}
 
-	/** The window, such as {@code 30m}, {@code 2h} or {@code 50%}, if set. */
+	/**
+	 * {@return the window, such as {@code 30m}, {@code 2h} or {@code 50%}, if set}
+	 */
 	public @Nullable String window() {
 		return this.window;
 	}
@@ -113,6 +127,7 @@ public final class CreateScheduleRequest {
 		/**
 		 * The identifier of the task to trigger; the server answers 422 unless it is a
 		 * scheduled task of the project.
+		 * @param task the identifier of the scheduled task to trigger
 		 * @return this builder
 		 */
 		public Builder task(String task) {
@@ -126,6 +141,7 @@ public final class CreateScheduleRequest {
 		 * field. A day matches when either day field does. {@code L} ({@code L} last day
 		 * of the month, {@code 5L} last Friday) and {@code #} ({@code 1#2} second Monday)
 		 * are accepted as the server accepts them.
+		 * @param cron the Unix cron expression, 5 fields
 		 * @return this builder
 		 */
 		public Builder cron(String cron) {
@@ -136,6 +152,7 @@ public final class CreateScheduleRequest {
 		/**
 		 * The key the schedule is upserted by: creating again with the same key updates
 		 * the existing schedule instead of adding one. Required.
+		 * @param deduplicationKey the deduplication key the schedule is upserted by
 		 * @return this builder
 		 */
 		public Builder deduplicationKey(String deduplicationKey) {
@@ -146,6 +163,7 @@ public final class CreateScheduleRequest {
 		/**
 		 * Any id that is useful to you (a user or tenant id); runs of the schedule carry
 		 * it.
+		 * @param externalId the external id
 		 * @return this builder
 		 */
 		public Builder externalId(String externalId) {
@@ -158,6 +176,7 @@ public final class CreateScheduleRequest {
 		 * {@code America/New_York}, following daylight saving time; the server's default
 		 * is {@code UTC}. Checked against the JDK's timezones; the server's own list is
 		 * {@code schedules().timezones(false)}.
+		 * @param timezone the IANA timezone (the server's default is {@code UTC})
 		 * @return this builder
 		 */
 		public Builder timezone(String timezone) {
@@ -167,6 +186,7 @@ public final class CreateScheduleRequest {
 
 		/**
 		 * The timezone the cron expression is read in; a region, not an offset.
+		 * @param timezone the timezone
 		 * @return this builder
 		 */
 		public Builder timezone(ZoneId timezone) {
@@ -179,6 +199,7 @@ public final class CreateScheduleRequest {
 		 * How far after each nominal time a run may start, to spread load: a whole number
 		 * of minutes or hours up to 24 hours ({@code 30m}, {@code 2h}) or a whole
 		 * percentage of the interval between runs ({@code 50%}).
+		 * @param window the window, such as {@code 30m}, {@code 2h} or {@code 50%}
 		 * @return this builder
 		 */
 		public Builder window(String window) {
@@ -189,6 +210,7 @@ public final class CreateScheduleRequest {
 		/**
 		 * How far after each nominal time a run may start: whole minutes from 0 to 24
 		 * hours, sent as {@code 30m} or {@code 2h}.
+		 * @param window the window
 		 * @return this builder
 		 */
 		public Builder window(Duration window) {
@@ -199,6 +221,7 @@ public final class CreateScheduleRequest {
 		/**
 		 * How far after each nominal time a run may start, as a whole percentage (0 to
 		 * 100) of the interval between runs.
+		 * @param percentage the percentage, 0 to 100
 		 * @return this builder
 		 */
 		public Builder windowPercentage(int percentage) {
@@ -208,6 +231,7 @@ public final class CreateScheduleRequest {
 
 		/**
 		 * Builds the immutable request.
+		 * @return the request
 		 * @throws IllegalStateException if {@code task}, {@code cron} or
 		 * {@code deduplicationKey} was not set
 		 */

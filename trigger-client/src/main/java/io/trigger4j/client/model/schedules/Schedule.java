@@ -40,12 +40,35 @@ public record Schedule(@JsonProperty(required = true) String id, @Nullable Strin
 		@Nullable String timezone, @Nullable String window, @Nullable Instant nextRun,
 		@Nullable Instant nextRunEffectiveAt, List<Environment> environments) {
 
+	/**
+	 * Checks that the id is present and copies the environments ({@code null} gives an
+	 * empty list).
+	 * @param id the schedule id ({@code sched_...})
+	 * @param task the identifier of the scheduled task it triggers
+	 * @param type {@code DECLARATIVE} or {@code IMPERATIVE}
+	 * @param active whether the schedule triggers runs
+	 * @param deduplicationKey the deduplication key given when it was created, if one was
+	 * given
+	 * @param externalId the external id given to it, such as a user or tenant id
+	 * @param generator what generates its times: the cron expression and its description
+	 * @param timezone the IANA timezone its cron expression is read in, such as
+	 * {@code Europe/Paris}
+	 * @param window how far after each nominal time a run may start: {@code 30m},
+	 * {@code 2h}, or a percentage of the interval such as {@code 50%}
+	 * @param nextRun the next nominal time
+	 * @param nextRunEffectiveAt when the next run will be triggered, {@code nextRun}
+	 * moved within the window
+	 * @param environments the environments it triggers runs in
+	 */
 	public Schedule {
 		Objects.requireNonNull(id, "id must not be null");
 		environments = (environments != null) ? List.copyOf(environments) : List.of();
 	}
 
-	/** The cron expression, such as {@code 0 * * * *}, or {@code null} if not sent. */
+	/**
+	 * {@return the cron expression, such as {@code 0 * * * *}, or {@code null} if not
+	 * sent}
+	 */
 	@JsonIgnore
 	public @Nullable String cron() {
 		return (this.generator != null) ? this.generator.expression() : null;

@@ -57,6 +57,8 @@ public final class ScheduleType extends ServerEnum<ScheduleType.Known> {
 	/**
 	 * The type for a raw name such as {@code IMPERATIVE}; never fails, unknown names give
 	 * {@link Known#UNKNOWN}.
+	 * @param value the raw name
+	 * @return the type
 	 */
 	@JsonCreator
 	public static ScheduleType of(String value) {

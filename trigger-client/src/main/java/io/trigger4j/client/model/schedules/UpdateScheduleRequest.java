@@ -38,32 +38,44 @@ public final class UpdateScheduleRequest {
 		this.window = builder.window;
 	}
 
-	/** A builder for a request. */
+	/**
+	 * {@return a builder for a request}
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** The identifier of the scheduled task to trigger. */
+	/**
+	 * {@return the identifier of the scheduled task to trigger}
+	 */
 	public String task() {
 		return this.task;
 	}
 
-	/** The Unix cron expression, 5 fields. */
+	/**
+	 * {@return the Unix cron expression, 5 fields}
+	 */
 	public String cron() {
 		return this.cron;
 	}
 
-	/** The external id, if set. */
+	/**
+	 * {@return the external id, if set}
+	 */
 	public @Nullable String externalId() {
 		return this.externalId;
 	}
 
-	/** The IANA timezone, if set (the server's default is {@code UTC}). */
+	/**
+	 * {@return the IANA timezone, if set (the server's default is {@code UTC})}
+	 */
 	public @Nullable String timezone() {
 		return this.timezone;
 	}
 
-	/** The window, such as {@code 30m}, {@code 2h} or {@code 50%}, if set. */
+	/**
+	 * {@return the window, such as {@code 30m}, {@code 2h} or {@code 50%}, if set}
+	 */
 	public @Nullable String window() {
 		return this.window;
 	}
@@ -96,6 +108,7 @@ public final class UpdateScheduleRequest {
 		/**
 		 * The identifier of the task to trigger; the server answers 422 unless it is a
 		 * scheduled task of the project. Required.
+		 * @param task the identifier of the scheduled task to trigger
 		 * @return this builder
 		 */
 		public Builder task(String task) {
@@ -107,6 +120,7 @@ public final class UpdateScheduleRequest {
 		 * A Unix cron expression of exactly 5 fields (minute hour day-of-month month
 		 * day-of-week), such as {@code 0 * * * *}; no seconds field. Required. See
 		 * {@link CreateScheduleRequest.Builder#cron(String)}.
+		 * @param cron the Unix cron expression, 5 fields
 		 * @return this builder
 		 */
 		public Builder cron(String cron) {
@@ -116,6 +130,7 @@ public final class UpdateScheduleRequest {
 
 		/**
 		 * Any id that is useful to you (a user or tenant id).
+		 * @param externalId the external id
 		 * @return this builder
 		 */
 		public Builder externalId(String externalId) {
@@ -126,6 +141,7 @@ public final class UpdateScheduleRequest {
 		/**
 		 * The IANA timezone the cron expression is read in, such as
 		 * {@code America/New_York}; the server's default is {@code UTC}.
+		 * @param timezone the IANA timezone (the server's default is {@code UTC})
 		 * @return this builder
 		 */
 		public Builder timezone(String timezone) {
@@ -135,6 +151,7 @@ public final class UpdateScheduleRequest {
 
 		/**
 		 * The timezone the cron expression is read in; a region, not an offset.
+		 * @param timezone the timezone
 		 * @return this builder
 		 */
 		public Builder timezone(ZoneId timezone) {
@@ -146,6 +163,7 @@ public final class UpdateScheduleRequest {
 		/**
 		 * How far after each nominal time a run may start: {@code 30m}, {@code 2h} (up to
 		 * 24 hours) or {@code 50%} of the interval between runs.
+		 * @param window the window, such as {@code 30m}, {@code 2h} or {@code 50%}
 		 * @return this builder
 		 */
 		public Builder window(String window) {
@@ -156,6 +174,7 @@ public final class UpdateScheduleRequest {
 		/**
 		 * How far after each nominal time a run may start: whole minutes from 0 to 24
 		 * hours.
+		 * @param window the window
 		 * @return this builder
 		 */
 		public Builder window(Duration window) {
@@ -166,6 +185,7 @@ public final class UpdateScheduleRequest {
 		/**
 		 * How far after each nominal time a run may start, as a whole percentage (0 to
 		 * 100) of the interval between runs.
+		 * @param percentage the percentage, 0 to 100
 		 * @return this builder
 		 */
 		public Builder windowPercentage(int percentage) {
@@ -175,6 +195,7 @@ public final class UpdateScheduleRequest {
 
 		/**
 		 * Builds the immutable request.
+		 * @return the request
 		 * @throws IllegalStateException if {@code task} or {@code cron} was not set
 		 */
 		public UpdateScheduleRequest build() {

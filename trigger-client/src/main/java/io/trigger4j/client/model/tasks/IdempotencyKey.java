@@ -47,6 +47,7 @@ public final class IdempotencyKey {
 	 * part of exactly 64 characters is taken as already hashed and sent as it is (without
 	 * options); anything else is hashed as {@link #fromParts(String...)} does.
 	 * @param parts one or more parts, joined with {@code -}
+	 * @return the key
 	 * @throws IllegalArgumentException if there is no part, or a part is null
 	 */
 	public static IdempotencyKey of(String... parts) {
@@ -63,6 +64,7 @@ public final class IdempotencyKey {
 	 * is 64 characters long. Keys derived from it (a keyed batch's items) are derived
 	 * from the hash, as the SDK derives them from a created key.
 	 * @param parts one or more parts, joined with {@code -}
+	 * @return the key
 	 * @throws IllegalArgumentException if there is no part, or a part is null
 	 */
 	public static IdempotencyKey fromParts(String... parts) {
@@ -76,6 +78,7 @@ public final class IdempotencyKey {
 	 * it for an item without its own key ({@code flattenIdempotencyKey([batchKey,
 	 * index])}): the hash of this key as given and the index, sent without options.
 	 * @param index the item's index, from 0
+	 * @return the item's key
 	 */
 	public IdempotencyKey item(long index) {
 		if (index < 0) {
@@ -99,13 +102,16 @@ public final class IdempotencyKey {
 	 * the index, sent without options.
 	 * @param name what the part is, such as {@code chunk}
 	 * @param index the part's index
+	 * @return the part's key
 	 */
 	public IdempotencyKey part(String name, long index) {
 		Checks.requireText("name", name);
 		return derive(name + "-" + index);
 	}
 
-	/** The value sent as {@code idempotencyKey}: 64 characters. */
+	/**
+	 * {@return the value sent as {@code idempotencyKey}: 64 characters}
+	 */
 	public String hash() {
 		return this.hash;
 	}
@@ -113,6 +119,7 @@ public final class IdempotencyKey {
 	/**
 	 * The user's key text sent as {@code idempotencyKeyOptions.key}, or {@code null} for
 	 * a key given as already hashed or derived (sent without options).
+	 * @return the key text, or {@code null}
 	 */
 	public @Nullable String key() {
 		return this.key;

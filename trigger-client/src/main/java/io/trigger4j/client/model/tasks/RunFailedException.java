@@ -36,12 +36,16 @@ public class RunFailedException extends TriggerException {
 		return "Run " + run.id() + " of task " + run.taskIdentifier() + " ended " + run.status().value() + reason;
 	}
 
-	/** The run, in its terminal status. */
+	/**
+	 * {@return the run, in its terminal status}
+	 */
 	public Run run() {
 		return this.run;
 	}
 
-	/** The run's terminal status, such as {@code FAILED} or {@code EXPIRED}. */
+	/**
+	 * {@return the run's terminal status, such as {@code FAILED} or {@code EXPIRED}}
+	 */
 	public RunStatus status() {
 		return this.run.status();
 	}
@@ -49,6 +53,7 @@ public class RunFailedException extends TriggerException {
 	/**
 	 * The error the run failed with, or {@code null} when the run has none (an expired or
 	 * canceled run, or a feed that does not carry errors).
+	 * @return the error, or {@code null}
 	 */
 	public @Nullable RunError error() {
 		return this.run.error();

@@ -38,9 +38,12 @@ public final class TaskRef<P, O> {
 
 	/**
 	 * A handle on a task whose payload and output are plain classes.
+	 * @param <P> the payload's type
+	 * @param <O> the output's type
 	 * @param id the task's identifier, such as {@code hello-world}
 	 * @param payloadType the payload's class
 	 * @param outputType the output's class ({@link Void} for a task without output)
+	 * @return the handle
 	 */
 	public static <P, O> TaskRef<P, O> of(String id, Class<P> payloadType, Class<O> outputType) {
 		return new TaskRef<>(id, Objects.requireNonNull(payloadType, "payloadType must not be null"),
@@ -50,27 +53,35 @@ public final class TaskRef<P, O> {
 	/**
 	 * A handle on a task whose payload or output is a generic type, such as {@code new
 	 * TypeReference<List<Reply>>() {}}.
+	 * @param <P> the payload's type
+	 * @param <O> the output's type
 	 * @param id the task's identifier
 	 * @param payloadType the payload's type
 	 * @param outputType the output's type
+	 * @return the handle
 	 */
 	public static <P, O> TaskRef<P, O> of(String id, TypeReference<P> payloadType, TypeReference<O> outputType) {
 		return new TaskRef<>(id, Objects.requireNonNull(payloadType, "payloadType must not be null").getType(),
 				Objects.requireNonNull(outputType, "outputType must not be null").getType());
 	}
 
-	/** The task's identifier. */
+	/**
+	 * {@return the task's identifier}
+	 */
 	public String id() {
 		return this.id;
 	}
 
-	/** The payload's type (a class or a parameterized type). */
+	/**
+	 * {@return the payload's type (a class or a parameterized type)}
+	 */
 	public Type payloadType() {
 		return this.payloadType;
 	}
 
 	/**
 	 * The output's type (a class or a parameterized type), as awaited outputs are read.
+	 * @return the output's type
 	 */
 	public Type outputType() {
 		return this.outputType;

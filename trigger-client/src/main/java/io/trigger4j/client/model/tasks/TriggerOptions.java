@@ -84,22 +84,30 @@ public final class TriggerOptions {
 		this.context = builder.context;
 	}
 
-	/** No options: the task's defaults apply. */
+	/**
+	 * {@return options that set nothing: the task's defaults apply}
+	 */
 	public static TriggerOptions none() {
 		return NONE;
 	}
 
-	/** A builder for options. */
+	/**
+	 * {@return a builder for options}
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** The queue to run on, if one was set. */
+	/**
+	 * {@return the queue to run on, if one was set}
+	 */
 	public @Nullable Queue queue() {
 		return this.queue;
 	}
 
-	/** The concurrency key, if one was set. */
+	/**
+	 * {@return the concurrency key, if one was set}
+	 */
 	public @Nullable String concurrencyKey() {
 		return this.concurrencyKey;
 	}
@@ -107,74 +115,101 @@ public final class TriggerOptions {
 	/**
 	 * The idempotency key as it is sent (its hash, and the text shown in the dashboard),
 	 * if one was set.
+	 * @return the idempotency key, or {@code null}
 	 */
 	public @Nullable IdempotencyKey idempotencyKey() {
 		return this.idempotencyKey;
 	}
 
-	/** How long the idempotency key is kept, such as {@code 2h}, if set. */
+	/**
+	 * {@return how long the idempotency key is kept, such as {@code 2h}, if set}
+	 */
 	public @Nullable String idempotencyKeyTtl() {
 		return this.idempotencyKeyTtl;
 	}
 
-	/** The delay: a duration such as {@code 1h30m} or an ISO-8601 date-time, if set. */
+	/**
+	 * {@return the delay: a duration such as {@code 1h30m} or an ISO-8601 date-time, if
+	 * set}
+	 */
 	public @Nullable String delay() {
 		return this.delay;
 	}
 
-	/** The time-to-live, such as {@code 10m}, if set. */
+	/**
+	 * {@return the time-to-live, such as {@code 10m}, if set}
+	 */
 	public @Nullable String ttl() {
 		return this.ttl;
 	}
 
-	/** The tags, if set. */
+	/**
+	 * {@return the tags, if set}
+	 */
 	public @Nullable List<String> tags() {
 		return this.tags;
 	}
 
 	/**
 	 * The metadata as given (the client writes it with the application's mapper), if set.
+	 * @return the metadata, or {@code null}
 	 */
 	public @Nullable Object metadata() {
 		return this.metadata;
 	}
 
-	/** The most attempts, if set. */
+	/**
+	 * {@return the most attempts, if set}
+	 */
 	public @Nullable Integer maxAttempts() {
 		return this.maxAttempts;
 	}
 
-	/** The longest the run may execute, if set. */
+	/**
+	 * {@return the longest the run may execute, if set}
+	 */
 	public @Nullable Duration maxDuration() {
 		return this.maxDuration;
 	}
 
-	/** The machine preset, if set. */
+	/**
+	 * {@return the machine preset, if set}
+	 */
 	public @Nullable MachinePreset machine() {
 		return this.machine;
 	}
 
-	/** Whether the run is a test run, if set. */
+	/**
+	 * {@return whether the run is a test run, if set}
+	 */
 	public @Nullable Boolean test() {
 		return this.test;
 	}
 
-	/** How much earlier than now the run is ordered, if set. */
+	/**
+	 * {@return how much earlier than now the run is ordered, if set}
+	 */
 	public @Nullable Duration priority() {
 		return this.priority;
 	}
 
-	/** The region, if set. */
+	/**
+	 * {@return the region, if set}
+	 */
 	public @Nullable String region() {
 		return this.region;
 	}
 
-	/** The version the run is locked to, if set. */
+	/**
+	 * {@return the version the run is locked to, if set}
+	 */
 	public @Nullable String lockToVersion() {
 		return this.lockToVersion;
 	}
 
-	/** The {@code context} value sent beside the payload, as given, if set. */
+	/**
+	 * {@return the {@code context} value sent beside the payload, as given, if set}
+	 */
 	public @Nullable Object context() {
 		return this.context;
 	}
@@ -216,6 +251,13 @@ public final class TriggerOptions {
 	 */
 	public record Queue(String name, @Nullable Integer concurrencyLimit) {
 
+		/**
+		 * Checks the name and the limit.
+		 * @param name the queue's name
+		 * @param concurrencyLimit the queue's concurrency limit (0 to 1000), or
+		 * {@code null} to keep the queue's own
+		 * @throws IllegalArgumentException if the name is blank or the limit out of range
+		 */
 		public Queue {
 			Checks.requireText("queue", name);
 			if (concurrencyLimit != null) {
@@ -268,6 +310,7 @@ public final class TriggerOptions {
 
 		/**
 		 * Runs on the named queue instead of the task's default queue.
+		 * @param name the queue's name
 		 * @return this builder
 		 */
 		public Builder queue(String name) {
@@ -277,6 +320,8 @@ public final class TriggerOptions {
 
 		/**
 		 * Runs on the named queue with a concurrency limit (0 to 1000).
+		 * @param name the queue's name
+		 * @param concurrencyLimit the queue's concurrency limit
 		 * @return this builder
 		 */
 		public Builder queue(String name, int concurrencyLimit) {
@@ -288,6 +333,7 @@ public final class TriggerOptions {
 		/**
 		 * Scopes the queue's concurrency limit to this key (one concurrency slot set per
 		 * key).
+		 * @param concurrencyKey the concurrency key
 		 * @return this builder
 		 */
 		public Builder concurrencyKey(String concurrencyKey) {
@@ -308,6 +354,7 @@ public final class TriggerOptions {
 		 * dashboard and a retrieved run show the text; run lists show the hash). A key of
 		 * exactly 64 characters is taken as already hashed and sent as it is, without
 		 * options, as the SDK does. See {@link IdempotencyKey#of(String...)}.
+		 * @param idempotencyKey the key, at most 2048 characters
 		 * @return this builder
 		 */
 		public Builder idempotencyKey(String idempotencyKey) {
@@ -320,6 +367,7 @@ public final class TriggerOptions {
 		 * Deduplicates triggers with a key made by {@code IdempotencyKeys.create(parts)}
 		 * (or {@link IdempotencyKey}): its hash is sent as {@code idempotencyKey}, with
 		 * its text, if it has one, as {@code idempotencyKeyOptions}.
+		 * @param idempotencyKey the key
 		 * @return this builder
 		 */
 		public Builder idempotencyKey(IdempotencyKey idempotencyKey) {
@@ -329,6 +377,7 @@ public final class TriggerOptions {
 
 		/**
 		 * How long the idempotency key is kept (the server's default is 30 days).
+		 * @param ttl how long the idempotency key is kept
 		 * @return this builder
 		 */
 		public Builder idempotencyKeyTtl(Duration ttl) {
@@ -339,6 +388,7 @@ public final class TriggerOptions {
 		/**
 		 * How long the idempotency key is kept, such as {@code 30s}, {@code 10m},
 		 * {@code 2h}, {@code 7d}.
+		 * @param ttl how long the idempotency key is kept, such as {@code 2h}
 		 * @return this builder
 		 */
 		public Builder idempotencyKeyTtl(String ttl) {
@@ -348,6 +398,7 @@ public final class TriggerOptions {
 
 		/**
 		 * Queues the run only after this delay (whole seconds).
+		 * @param delay the delay
 		 * @return this builder
 		 */
 		public Builder delay(Duration delay) {
@@ -357,6 +408,7 @@ public final class TriggerOptions {
 
 		/**
 		 * Queues the run only at this instant; an instant in the past means no delay.
+		 * @param until when the run is queued
 		 * @return this builder
 		 */
 		public Builder delayUntil(Instant until) {
@@ -367,6 +419,8 @@ public final class TriggerOptions {
 		/**
 		 * Queues the run after a delay given as a duration ({@code 1h30m}) or ISO-8601
 		 * date-time.
+		 * @param delay the delay: a duration such as {@code 1h30m} or an ISO-8601
+		 * date-time
 		 * @return this builder
 		 */
 		public Builder delay(String delay) {
@@ -377,6 +431,7 @@ public final class TriggerOptions {
 		/**
 		 * Expires the run if it has not started within this time (whole seconds, at least
 		 * 1 s).
+		 * @param ttl the time-to-live
 		 * @return this builder
 		 */
 		public Builder ttl(Duration ttl) {
@@ -386,6 +441,7 @@ public final class TriggerOptions {
 
 		/**
 		 * Expires the run if it has not started within this time, such as {@code 1h42m}.
+		 * @param ttl the time-to-live, such as {@code 10m}
 		 * @return this builder
 		 */
 		public Builder ttl(String ttl) {
@@ -396,6 +452,8 @@ public final class TriggerOptions {
 		/**
 		 * Tags for the run: at most 10, each at most 128 characters. Replaces earlier
 		 * tags.
+		 * @param tags the tags
+		 * @return this builder
 		 */
 		public Builder tags(String... tags) {
 			Objects.requireNonNull(tags, "tags must not be null");
@@ -405,6 +463,7 @@ public final class TriggerOptions {
 		/**
 		 * Tags for the run: at most 10, each at most 128 characters. Replaces earlier
 		 * tags.
+		 * @param tags the tags
 		 * @return this builder
 		 */
 		public Builder tags(Collection<String> tags) {
@@ -416,6 +475,7 @@ public final class TriggerOptions {
 		 * Metadata for the run: any value that serialises to a JSON object of at most 256
 		 * KiB. The client writes it with the application's mapper and checks it when the
 		 * trigger is made; a {@link JsonValue} is checked at once.
+		 * @param metadata the metadata
 		 * @return this builder
 		 */
 		public Builder metadata(Object metadata) {
@@ -429,6 +489,7 @@ public final class TriggerOptions {
 
 		/**
 		 * The most attempts the run may make (at least 1).
+		 * @param maxAttempts the most attempts
 		 * @return this builder
 		 */
 		public Builder maxAttempts(int maxAttempts) {
@@ -438,6 +499,7 @@ public final class TriggerOptions {
 
 		/**
 		 * The longest the run may execute (whole seconds, at least 1 s).
+		 * @param maxDuration the longest the run may execute
 		 * @return this builder
 		 */
 		public Builder maxDuration(Duration maxDuration) {
@@ -447,6 +509,7 @@ public final class TriggerOptions {
 
 		/**
 		 * The machine preset to run on, overriding the task's.
+		 * @param machine the machine preset
 		 * @return this builder
 		 */
 		public Builder machine(MachinePreset machine) {
@@ -456,6 +519,7 @@ public final class TriggerOptions {
 
 		/**
 		 * Marks the run as a test run.
+		 * @param test whether the run is a test run
 		 * @return this builder
 		 */
 		public Builder test(boolean test) {
@@ -466,6 +530,7 @@ public final class TriggerOptions {
 		/**
 		 * Orders the run as if it had been triggered this much earlier (whole seconds, at
 		 * least 1 s).
+		 * @param priority how much earlier than now the run is ordered
 		 * @return this builder
 		 */
 		public Builder priority(Duration priority) {
@@ -475,6 +540,7 @@ public final class TriggerOptions {
 
 		/**
 		 * The region to run in.
+		 * @param region the region
 		 * @return this builder
 		 */
 		public Builder region(String region) {
@@ -484,6 +550,7 @@ public final class TriggerOptions {
 
 		/**
 		 * Locks the run to a deployed version, such as {@code 20260820.3}.
+		 * @param version the version
 		 * @return this builder
 		 */
 		public Builder lockToVersion(String version) {
@@ -494,6 +561,7 @@ public final class TriggerOptions {
 		/**
 		 * The {@code context} value sent beside the payload (any value the application's
 		 * mapper can write).
+		 * @param context the {@code context} value sent beside the payload, as given
 		 * @return this builder
 		 */
 		public Builder context(Object context) {
@@ -501,7 +569,10 @@ public final class TriggerOptions {
 			return this;
 		}
 
-		/** Builds the immutable options. */
+		/**
+		 * Builds the immutable options.
+		 * @return the options
+		 */
 		public TriggerOptions build() {
 			return new TriggerOptions(this);
 		}

@@ -17,6 +17,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record TriggeredRun(String id, boolean isCached, @Nullable String publicAccessToken) {
 
+	/**
+	 * Checks that the id is present.
+	 * @param id the run id ({@code run_...})
+	 * @param isCached {@code true} when an idempotency key matched a live run and that
+	 * run was returned instead of a new one
+	 * @param publicAccessToken a short-lived token scoped to reading this run (the
+	 * {@code x-trigger-jwt} response header), for handing to a browser; never printed by
+	 * {@link #toString()}
+	 */
 	public TriggeredRun {
 		Objects.requireNonNull(id, "id must not be null");
 	}

@@ -47,22 +47,30 @@ public final class CreateWaitpointTokenRequest {
 		this.tags = builder.tags;
 	}
 
-	/** A token with no idempotency key, no timeout and no tags. */
+	/**
+	 * {@return a token with no idempotency key, no timeout and no tags}
+	 */
 	public static CreateWaitpointTokenRequest none() {
 		return NONE;
 	}
 
-	/** A builder for a request. */
+	/**
+	 * {@return a builder for a request}
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** The idempotency key, sent as given, if set. */
+	/**
+	 * {@return the idempotency key, sent as given, if set}
+	 */
 	public @Nullable String idempotencyKey() {
 		return this.idempotencyKey;
 	}
 
-	/** How long the idempotency key is kept, such as {@code 1h}, if set. */
+	/**
+	 * {@return how long the idempotency key is kept, such as {@code 1h}, if set}
+	 */
 	public @Nullable String idempotencyKeyTtl() {
 		return this.idempotencyKeyTtl;
 	}
@@ -70,6 +78,7 @@ public final class CreateWaitpointTokenRequest {
 	/**
 	 * The timeout as sent: a duration such as {@code 1h30m} or an ISO-8601 instant, if
 	 * set.
+	 * @return the timeout as sent, or {@code null}
 	 */
 	public @Nullable String timeout() {
 		return this.timeout;
@@ -79,12 +88,15 @@ public final class CreateWaitpointTokenRequest {
 	 * The instant the token times out, when the timeout was set as one with
 	 * {@link Builder#timeoutAt(Instant)}; the client checks it is in the future when the
 	 * token is created.
+	 * @return the instant, or {@code null}
 	 */
 	public @Nullable Instant timeoutAt() {
 		return this.timeoutAt;
 	}
 
-	/** The tags, if set. */
+	/**
+	 * {@return the tags, if set}
+	 */
 	public @Nullable List<String> tags() {
 		return this.tags;
 	}
@@ -120,6 +132,7 @@ public final class CreateWaitpointTokenRequest {
 		 * it was completed since. At most 2048 characters. Sent as given, not hashed (the
 		 * TypeScript SDK does the same for tokens). A request with a key is also safe for
 		 * the client to repeat after an ambiguous failure; one without is not repeated.
+		 * @param idempotencyKey the idempotency key, sent as given
 		 * @return this builder
 		 */
 		public Builder idempotencyKey(String idempotencyKey) {
@@ -131,6 +144,7 @@ public final class CreateWaitpointTokenRequest {
 		 * How long the idempotency key is kept: a positive whole number of seconds, sent
 		 * in the largest unit that divides it ({@code 30s}, {@code 10m}, {@code 2h},
 		 * {@code 7d}).
+		 * @param ttl how long the idempotency key is kept
 		 * @return this builder
 		 */
 		public Builder idempotencyKeyTtl(Duration ttl) {
@@ -142,6 +156,7 @@ public final class CreateWaitpointTokenRequest {
 		 * How long the idempotency key is kept, such as {@code 30s}, {@code 10m},
 		 * {@code 2h}, {@code 7d} (one number and one unit; the server ignores anything
 		 * else).
+		 * @param ttl how long the idempotency key is kept
 		 * @return this builder
 		 */
 		public Builder idempotencyKeyTtl(String ttl) {
@@ -153,6 +168,7 @@ public final class CreateWaitpointTokenRequest {
 		 * Times the token out this long after it is created: a positive whole number of
 		 * seconds, sent as a duration such as {@code 1h30m}. A run waiting on a timed-out
 		 * token resumes with an error.
+		 * @param timeout how long after creation the token times out
 		 * @return this builder
 		 */
 		public Builder timeout(Duration timeout) {
@@ -167,6 +183,7 @@ public final class CreateWaitpointTokenRequest {
 		 * fails before sending when the instant is not after the client's clock then
 		 * (this builder has no clock: the check is made at the call). Replaces a
 		 * {@link #timeout(Duration)}.
+		 * @param timeoutAt when the token times out
 		 * @return this builder
 		 */
 		public Builder timeoutAt(Instant timeoutAt) {
@@ -179,6 +196,8 @@ public final class CreateWaitpointTokenRequest {
 		 * Tags for the token, to find it again with
 		 * {@link ListWaitpointTokensRequest.Builder#tags(String...)}: at most 10, each at
 		 * most 128 characters. Replaces earlier tags.
+		 * @param tags the tags
+		 * @return this builder
 		 */
 		public Builder tags(String... tags) {
 			Objects.requireNonNull(tags, "tags must not be null");
@@ -188,6 +207,7 @@ public final class CreateWaitpointTokenRequest {
 		/**
 		 * Tags for the token: at most 10, each at most 128 characters. Replaces earlier
 		 * tags.
+		 * @param tags the tags
 		 * @return this builder
 		 */
 		public Builder tags(Collection<String> tags) {
@@ -198,6 +218,7 @@ public final class CreateWaitpointTokenRequest {
 
 		/**
 		 * Builds the immutable request.
+		 * @return the request
 		 * @throws IllegalStateException if an idempotency key TTL was set without an
 		 * idempotency key
 		 */

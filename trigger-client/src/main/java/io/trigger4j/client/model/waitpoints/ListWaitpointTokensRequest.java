@@ -36,17 +36,24 @@ public final class ListWaitpointTokensRequest {
 		this.pageSize = pageSize;
 	}
 
-	/** No filter: every token, in pages of the server's default size (25). */
+	/**
+	 * {@return the request with no filter: every token, in pages of the server's default
+	 * size (25)}
+	 */
 	public static ListWaitpointTokensRequest all() {
 		return ALL;
 	}
 
-	/** A builder for a request. */
+	/**
+	 * {@return a builder for a request}
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** The page size asked for, or {@code null} for the server's default (25). */
+	/**
+	 * {@return the page size asked for, or {@code null} for the server's default (25)}
+	 */
 	public @Nullable Integer pageSize() {
 		return this.pageSize;
 	}
@@ -55,6 +62,7 @@ public final class ListWaitpointTokensRequest {
 	 * The filter parameters this request sends ({@code filter[status]},
 	 * {@code filter[createdAt][from]}, ...), in a stable order; the page size and cursor
 	 * are added per page.
+	 * @return the filter parameters, name to value
 	 */
 	public Map<String, String> queryParameters() {
 		return this.query;
@@ -87,13 +95,19 @@ public final class ListWaitpointTokensRequest {
 		 * Only tokens in one of these statuses. The server knows {@code WAITING},
 		 * {@code COMPLETED} and {@code TIMED_OUT}, and answers 400 to any other, so an
 		 * {@link WaitpointTokenStatus.Known#UNKNOWN} status is refused here.
+		 * @param statuses the statuses
+		 * @return this builder
 		 */
 		public Builder statuses(WaitpointTokenStatus... statuses) {
 			Objects.requireNonNull(statuses, "statuses must not be null");
 			return statuses(Arrays.asList(statuses));
 		}
 
-		/** Only tokens in one of these statuses. */
+		/**
+		 * Only tokens in one of these statuses.
+		 * @param statuses the statuses
+		 * @return this builder
+		 */
 		public Builder statuses(Collection<WaitpointTokenStatus> statuses) {
 			Objects.requireNonNull(statuses, "statuses must not be null");
 			if (statuses.isEmpty()) {
@@ -113,6 +127,7 @@ public final class ListWaitpointTokensRequest {
 
 		/**
 		 * Only the token created with this idempotency key.
+		 * @param idempotencyKey the idempotency key
 		 * @return this builder
 		 */
 		public Builder idempotencyKey(String idempotencyKey) {
@@ -122,6 +137,8 @@ public final class ListWaitpointTokensRequest {
 
 		/**
 		 * Only tokens having any of these tags (at most 10, each at most 128 characters).
+		 * @param tags the tags
+		 * @return this builder
 		 */
 		public Builder tags(String... tags) {
 			Objects.requireNonNull(tags, "tags must not be null");
@@ -130,6 +147,7 @@ public final class ListWaitpointTokensRequest {
 
 		/**
 		 * Only tokens having any of these tags (at most 10, each at most 128 characters).
+		 * @param tags the tags
 		 * @return this builder
 		 */
 		public Builder tags(Collection<String> tags) {
@@ -149,6 +167,7 @@ public final class ListWaitpointTokensRequest {
 		/**
 		 * Only tokens created at or after this instant. Sent as epoch milliseconds, as
 		 * the TypeScript SDK does (the server also reads ISO-8601).
+		 * @param from the earliest creation time
 		 * @return this builder
 		 */
 		public Builder createdFrom(Instant from) {
@@ -160,6 +179,7 @@ public final class ListWaitpointTokensRequest {
 		/**
 		 * Only tokens created at or before this instant. Sent as epoch milliseconds, as
 		 * the TypeScript SDK does.
+		 * @param to the latest creation time
 		 * @return this builder
 		 */
 		public Builder createdTo(Instant to) {
@@ -172,6 +192,7 @@ public final class ListWaitpointTokensRequest {
 		 * Only tokens created within this period before now, such as 1 hour or 7 days
 		 * (whole seconds; sent as {@code 1h}, {@code 7d}). Cannot be combined with
 		 * {@link #createdFrom(Instant)} or {@link #createdTo(Instant)}.
+		 * @param period the period before now
 		 * @return this builder
 		 */
 		public Builder period(Duration period) {
@@ -181,6 +202,7 @@ public final class ListWaitpointTokensRequest {
 
 		/**
 		 * Tokens per page, 1 to 100 (the server's default is 25).
+		 * @param pageSize the page size
 		 * @return this builder
 		 */
 		public Builder pageSize(int pageSize) {
@@ -190,6 +212,7 @@ public final class ListWaitpointTokensRequest {
 
 		/**
 		 * Builds the request.
+		 * @return the request
 		 * @throws IllegalArgumentException if {@code createdFrom} is after
 		 * {@code createdTo}, or a period is combined with either
 		 */

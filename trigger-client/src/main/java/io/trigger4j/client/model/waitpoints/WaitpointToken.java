@@ -55,24 +55,55 @@ public record WaitpointToken(String id, WaitpointTokenStatus status, @Nullable S
 		@Nullable Instant idempotencyKeyExpiresAt, List<String> tags, @Nullable Instant createdAt,
 		@Nullable JsonValue output, @Nullable String outputType, boolean outputIsError) {
 
+	/**
+	 * Checks that the id is present; a missing status gives {@code UNKNOWN} and missing
+	 * tags an empty list.
+	 * @param id the token id ({@code waitpoint_...})
+	 * @param status the token's status; a token the server sent without one has the
+	 * status {@code UNKNOWN} (as {@code Run} does)
+	 * @param url the callback URL that completes the token without a credential; treat it
+	 * as a secret ({@link #toString()} masks its hash)
+	 * @param completedAt when the token was completed or timed out
+	 * @param timeoutAt when the token times out, if it has a timeout (the server also
+	 * sends it as {@code completedAfter}, the same value)
+	 * @param idempotencyKey the idempotency key it was created with
+	 * @param idempotencyKeyExpiresAt when that key stops deduplicating
+	 * @param tags the token's tags
+	 * @param createdAt when the token was created
+	 * @param output the completion data as JSON (retrieve only): the JSON the token was
+	 * completed with (a text completion is a JSON string), the timeout error when
+	 * {@code outputIsError}, or {@code null} when there is none. The server keeps data as
+	 * {@code application/json}, {@code application/super+json} (the TypeScript SDK's
+	 * serialisation; its {@code json} part is taken) or {@code text/plain}; for data the
+	 * server stored apart ({@code application/store}) the accessor fails (see above)
+	 * @param outputType how the server stored the data, such as {@code application/json}
+	 * (compared by type and subtype, parameters such as {@code charset} ignored)
+	 * @param outputIsError whether {@code output} is an error (a timeout) rather than
+	 * data
+	 */
 	public WaitpointToken {
 		Objects.requireNonNull(id, "id must not be null");
 		status = (status != null) ? status : WaitpointTokenStatus.of("UNKNOWN");
 		tags = (tags != null) ? List.copyOf(tags) : List.of();
 	}
 
-	/** Whether the token was completed with data (not timed out). */
+	/**
+	 * {@return whether the token was completed with data (not timed out)}
+	 */
 	public boolean isCompleted() {
 		return this.status.known() == WaitpointTokenStatus.Known.COMPLETED && !this.outputIsError;
 	}
 
-	/** Whether the token timed out before it was completed. */
+	/**
+	 * {@return whether the token timed out before it was completed}
+	 */
 	public boolean isTimedOut() {
 		return this.status.known() == WaitpointTokenStatus.Known.TIMED_OUT || this.outputIsError;
 	}
 
 	/**
 	 * The completion data as JSON (retrieve only), or {@code null} when there is none.
+	 * @return the completion data, or {@code null}
 	 * @throws TriggerDecodingException if the server stored the data apart
 	 * ({@code application/store}): trigger4j does not fetch it
 	 */
@@ -85,6 +116,9 @@ public record WaitpointToken(String id, WaitpointTokenStatus status, @Nullable S
 	/**
 	 * The data the token was completed with, read as the given type; {@code null} when it
 	 * has none, is not completed, or timed out (see {@link #error()}).
+	 * @param <T> the type to decode into
+	 * @param type the class to decode into
+	 * @return the data, or {@code null}
 	 * @throws TriggerDecodingException if the data does not fit the type, or the server
 	 * stored it apart ({@code application/store})
 	 */
@@ -100,6 +134,7 @@ public record WaitpointToken(String id, WaitpointTokenStatus status, @Nullable S
 	/**
 	 * The error the token holds instead of data (its timeout), or {@code null} when it
 	 * holds none.
+	 * @return the error, or {@code null}
 	 * @throws TriggerDecodingException if the server stored the error apart
 	 * ({@code application/store})
 	 */

@@ -61,6 +61,8 @@ public final class WaitpointTokenStatus extends ServerEnum<WaitpointTokenStatus.
 	/**
 	 * The status for a raw name such as {@code WAITING}; never fails, unknown names give
 	 * {@link Known#UNKNOWN}.
+	 * @param value the raw name
+	 * @return the status
 	 */
 	@JsonCreator
 	public static WaitpointTokenStatus of(String value) {
