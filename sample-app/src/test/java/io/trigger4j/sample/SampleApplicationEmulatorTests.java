@@ -13,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample app as a fresh clone runs it: no secret key, so the embedded emulator serves
- * the API.
+ * The sample app as a fresh clone runs it: no secret key, and dev mode
+ * ({@code trigger.emulator.enabled: true} in its application.yml), so the embedded
+ * emulator serves the API with the demo tasks.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sample app with a secret key set, WireMock standing in for the Trigger.dev API. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "sample.emulator.enabled=false", "management.endpoint.env.show-values=always",
+		properties = { "trigger.emulator.enabled=false", "management.endpoint.env.show-values=always",
 				"management.endpoint.configprops.show-values=always" })
 @AutoConfigureWebTestClient
 class SampleApplicationTests {

@@ -74,6 +74,7 @@ public final class TriggerClient {
 	/**
 	 * A builder; a {@linkplain Builder#secretKey(String) secret key} or a
 	 * {@linkplain Builder#accessToken(String) personal access token} is required.
+	 * @return a new builder
 	 */
 	public static Builder builder() {
 		return new Builder();
@@ -93,6 +94,8 @@ public final class TriggerClient {
 		private @Nullable String branch;
 
 		private WebClient.@Nullable Builder webClientBuilder;
+
+		private @Nullable ClientHttpConnector clientConnector;
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
@@ -124,6 +127,7 @@ public final class TriggerClient {
 		 * The secret key ({@code tr_dev_...}, {@code tr_prod_...}, ...) sent as a bearer
 		 * token to every operation that accepts one.
 		 * @return this builder
+		 * @param secretKey the secret key, {@code tr_<env>_...}
 		 */
 		public Builder secretKey(String secretKey) {
 			this.secretKey = requireToken("secretKey", secretKey);
@@ -134,6 +138,7 @@ public final class TriggerClient {
 		 * The personal access token ({@code tr_pat_...}) sent to the operations that need
 		 * one, such as the project-wide run list, and to those that accept one when the
 		 * {@link RequestOptions} name it.
+		 * @param accessToken the personal access token, {@code tr_pat_...}
 		 * @return this builder
 		 */
 		public Builder accessToken(String accessToken) {
@@ -166,6 +171,7 @@ public final class TriggerClient {
 		 * @throws IllegalArgumentException if it is not an absolute http(s) URL with a
 		 * host, or its port is not between 1 and 65535
 		 * @return this builder
+		 * @param baseUrl the API's base URL, such as {@code https://api.trigger.dev}
 		 */
 		public Builder baseUrl(String baseUrl) {
 			URI uri = TriggerHttp.normalizeBaseUrl(baseUrl);
@@ -181,6 +187,7 @@ public final class TriggerClient {
 		 * The preview or dev branch, sent as {@code x-trigger-branch}; required with a
 		 * preview key. Printable ASCII, as a header value must be.
 		 * @return this builder
+		 * @param branch the preview branch, or {@code null} for none
 		 */
 		public Builder branch(@Nullable String branch) {
 			if (branch != null) {
@@ -199,6 +206,8 @@ public final class TriggerClient {
 		 * customizers, codecs and observations). It is cloned, never changed. Defaults to
 		 * {@link WebClient#builder()}.
 		 * @return this builder
+		 * @param webClientBuilder the builder the client's WebClient is made from
+		 * (cloned)
 		 */
 		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
 			this.webClientBuilder = Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
@@ -206,7 +215,25 @@ public final class TriggerClient {
 		}
 
 		/**
+		 * The connector to send every request with, used as it is: its choice of HTTP
+		 * client, proxy, SSL and timeouts apply, and the {@linkplain #connectTimeout
+		 * connect timeout} of this builder does not (set it on the connector). Presigned
+		 * object-storage URLs go through it too. Spring Boot passes one built by its
+		 * {@code ClientHttpConnectorBuilder} from the application's HTTP client settings
+		 * ({@code spring.http.clients.*}). {@code null} (the default) leaves the
+		 * connector to the {@linkplain #connectTimeout(Duration) connect timeout} and the
+		 * {@linkplain #webClientBuilder(WebClient.Builder) builder}.
+		 * @return this builder
+		 * @param clientConnector the connector, or {@code null} for the client's own
+		 */
+		public Builder clientConnector(@Nullable ClientHttpConnector clientConnector) {
+			this.clientConnector = clientConnector;
+			return this;
+		}
+
+		/**
 		 * Where to record one observation per API call; defaults to no-op.
+		 * @param observationRegistry where calls are observed
 		 * @return this builder
 		 */
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {
@@ -221,6 +248,7 @@ public final class TriggerClient {
 		 * expiries. None by default; {@code micrometer-core} is needed only when one is
 		 * given.
 		 * @return this builder
+		 * @param meterRegistry where the client's meters are registered
 		 */
 		public Builder meterRegistry(MeterRegistry meterRegistry) {
 			this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry must not be null");
@@ -229,6 +257,7 @@ public final class TriggerClient {
 
 		/**
 		 * A convention replacing {@link DefaultTriggerRequestObservationConvention}.
+		 * @param observationConvention the convention, or {@code null} for the default
 		 * @return this builder
 		 */
 		public Builder observationConvention(@Nullable TriggerRequestObservationConvention observationConvention) {
@@ -240,6 +269,7 @@ public final class TriggerClient {
 		 * How failed calls are retried; defaults to
 		 * {@link TriggerRetrySettings#defaults()}.
 		 * @return this builder
+		 * @param retry the retry settings
 		 */
 		public Builder retry(TriggerRetrySettings retry) {
 			this.retry = Objects.requireNonNull(retry, "retry must not be null");
@@ -247,10 +277,14 @@ public final class TriggerClient {
 		}
 
 		/**
-		 * The TCP connect timeout (default 10 s), from 1 ms to 1 hour. When set,
+		 * The TCP connect timeout (default 10 s), from 1 ms to 1 hour. When set, and no
+		 * {@linkplain #clientConnector(ClientHttpConnector) connector} is given,
 		 * trigger4j installs its own Reactor Netty connector on the cloned builder;
-		 * {@code null} keeps the builder's connector as it is.
+		 * {@code null} keeps the builder's connector as it is. Ignored when a connector
+		 * is given.
 		 * @return this builder
+		 * @param connectTimeout the connect timeout, or {@code null} to keep the
+		 * connector's
 		 */
 		public Builder connectTimeout(@Nullable Duration connectTimeout) {
 			if (connectTimeout != null && (connectTimeout.compareTo(MIN_CONNECT_TIMEOUT) < 0
@@ -268,6 +302,7 @@ public final class TriggerClient {
 		 * with another connector only the {@linkplain #deadline(Duration) deadline}
 		 * bounds a call.
 		 * @return this builder
+		 * @param responseTimeout how long one attempt waits for its response
 		 */
 		public Builder responseTimeout(Duration responseTimeout) {
 			this.responseTimeout = Checks.requirePositive("responseTimeout", responseTimeout);
@@ -277,6 +312,7 @@ public final class TriggerClient {
 		/**
 		 * How long a call may take in all (default 30 s): waiting for a connection,
 		 * connecting, every attempt and every back-off between attempts.
+		 * @param deadline how long one call may take in all
 		 * @return this builder
 		 */
 		public Builder deadline(Duration deadline) {
@@ -289,6 +325,8 @@ public final class TriggerClient {
 		 * {@linkplain TriggerOperations#close() closed} may still take (default 10 s);
 		 * those still running after it fail. Zero fails them at once.
 		 * @return this builder
+		 * @param shutdownGrace how long accepted calls may still run once the client is
+		 * closed
 		 */
 		public Builder shutdownGrace(Duration shutdownGrace) {
 			Objects.requireNonNull(shutdownGrace, "shutdownGrace must not be null");
@@ -306,6 +344,7 @@ public final class TriggerClient {
 		 * not change with it. Spring Boot passes the context's {@code JsonMapper}; the
 		 * default leaves out {@code null}s and ignores unknown properties.
 		 * @return this builder
+		 * @param jsonMapper the application's mapper
 		 */
 		public Builder jsonMapper(JsonMapper jsonMapper) {
 			this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper must not be null");
@@ -314,6 +353,7 @@ public final class TriggerClient {
 
 		/**
 		 * The clock used to compute rate-limit waits; for tests.
+		 * @param clock the clock
 		 * @return this builder
 		 */
 		public Builder clock(Clock clock) {
@@ -326,6 +366,7 @@ public final class TriggerClient {
 		 * virtual time. Defaults to Reactor's parallel scheduler, looked up when a call
 		 * is made.
 		 * @return this builder
+		 * @param scheduler the scheduler
 		 */
 		public Builder scheduler(Scheduler scheduler) {
 			this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
@@ -334,6 +375,7 @@ public final class TriggerClient {
 
 		/**
 		 * Builds the operations.
+		 * @return the operations, ready to use
 		 * @throws IllegalStateException if neither a secret key nor an access token was
 		 * set
 		 */
@@ -346,7 +388,11 @@ public final class TriggerClient {
 			WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
 					: WebClient.builder();
 			ClientHttpConnector storageConnector = null;
-			if (this.connectTimeout != null) {
+			if (this.clientConnector != null) {
+				builder.clientConnector(this.clientConnector);
+				storageConnector = this.clientConnector;
+			}
+			else if (this.connectTimeout != null) {
 				HttpClient httpClient = HttpClient.create()
 					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) this.connectTimeout.toMillis());
 				builder.clientConnector(new ReactorClientHttpConnector(httpClient));

@@ -1,5 +1,6 @@
 package io.trigger4j.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import io.trigger4j.client.TriggerRetrySettings;
 import io.trigger4j.client.observation.TriggerRequestObservationConvention;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,11 +25,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,17 +45,22 @@ import tools.jackson.databind.json.JsonMapper;
  * the API is and which credentials to send; by default from {@link TriggerProperties})
  * and {@link TriggerProperties} (timeouts, deadline, retries), built on Spring Boot's
  * {@link WebClient.Builder} (so its customizers, codecs and HTTP client observations
- * apply) and the {@link ObservationRegistry}; and masking of the secret key and the
- * access token in Actuator's {@code configprops} and {@code env}, by the property's name
- * and inside any value that holds them (such as {@code sun.java.command}). Every bean
- * backs off when the application defines its own. Payloads, metadata and outputs are
- * written and read with the application's {@link JsonMapper} when it has a unique one,
- * while the API envelope keeps trigger4j's own mapping. With Micrometer's core on the
- * class path, the context's {@code MeterRegistry} records the client's meters. The client
- * is closed with the context: calls still running get {@code trigger.shutdown-grace}. The
- * {@code trigger} health indicator is configured by
- * {@link TriggerHealthContributorAutoConfiguration}, the {@code trigger} info contributor
- * by {@link TriggerInfoContributorAutoConfiguration}. {@code trigger.enabled=false} turns
+ * apply, and with Micrometer Tracing each call is a span and carries {@code traceparent})
+ * with a connector built from Spring Boot's HTTP client settings
+ * ({@code spring.http.clients.*}, {@code trigger.connect-timeout},
+ * {@code trigger.ssl.bundle}) and the {@link ObservationRegistry}; a prototype
+ * {@link TriggerClient.Builder} set up the same way, for a second client; and masking of
+ * the secret key and the access token in Actuator's {@code configprops} and {@code env},
+ * by the property's name and inside any value that holds them (such as
+ * {@code sun.java.command}). Every bean backs off when the application defines its own.
+ * Payloads, metadata and outputs are written and read with the application's
+ * {@link JsonMapper} when it has a unique one, while the API envelope keeps trigger4j's
+ * own mapping. With Micrometer's core on the class path, the context's
+ * {@code MeterRegistry} records the client's meters. The client is closed with the
+ * context: calls still running get {@code trigger.shutdown-grace}. The {@code trigger}
+ * health indicator is configured by {@link TriggerHealthContributorAutoConfiguration},
+ * the {@code trigger} info contributor by
+ * {@link TriggerInfoContributorAutoConfiguration}. {@code trigger.enabled=false} turns
  * all of them off.
  * <p>
  * Start-up fails with a failure analysis naming the property and where it was set when a
@@ -62,6 +77,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(TriggerProperties.class)
 public final class TriggerAutoConfiguration {
 
+	/** The auto-configuration of Spring Boot's {@link ClientHttpConnector} bean. */
+	private static final String BOOT_CONNECTOR_CONFIGURATION = "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration";
+
 	@Bean
 	@ConditionalOnMissingBean(TriggerConnectionDetails.class)
 	PropertiesTriggerConnectionDetails triggerConnectionDetails(TriggerProperties properties) {
@@ -70,14 +88,13 @@ public final class TriggerAutoConfiguration {
 
 	/**
 	 * The client. Spring closes it with the context ({@link TriggerOperations#close()},
-	 * inferred as the destroy method, also for a user-defined bean).
+	 * inferred as the destroy method, also for a user-defined bean). A second client
+	 * declared with {@code @Bean(defaultCandidate = false)} leaves it in place.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	TriggerOperations triggerOperations(TriggerConnectionDetails connectionDetails, TriggerProperties properties,
-			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<TriggerRequestObservationConvention> observationConvention,
-			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<TriggerClientBuilderCustomizer> customizers) {
+			ConfigurableListableBeanFactory beanFactory, ObjectProvider<TriggerClientBuilderCustomizer> customizers) {
 		String secretKey = PropertiesTriggerConnectionDetails.stripped(connectionDetails.secretKey());
 		String accessToken = PropertiesTriggerConnectionDetails.stripped(connectionDetails.accessToken());
 		String branch = PropertiesTriggerConnectionDetails.stripped(connectionDetails.branch());
@@ -85,26 +102,121 @@ public final class TriggerAutoConfiguration {
 			throw new TriggerSecretKeyMissingException();
 		}
 		TriggerCredentialChecks.check(connectionDetails, secretKey, accessToken, branch);
-		TriggerClient.Builder builder = TriggerClient.builder()
-			.baseUrl(connectionDetails.baseUrl())
-			.branch(branch)
-			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
-			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
-			.observationConvention(observationConvention.getIfUnique())
-			.connectTimeout(properties.connectTimeout())
-			.responseTimeout(properties.responseTimeout())
-			.deadline(properties.deadline())
-			.shutdownGrace(properties.shutdownGrace())
-			.retry(retrySettings(properties.retry()));
+		TriggerClient.Builder builder = newBuilder(properties, beanFactory).baseUrl(connectionDetails.baseUrl())
+			.branch(branch);
 		if (secretKey != null) {
 			builder.secretKey(secretKey);
 		}
 		if (accessToken != null) {
 			builder.accessToken(accessToken);
 		}
-		jsonMapper.ifUnique(builder::jsonMapper);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	/**
+	 * A builder set up as the auto-configured client's is (the connector, timeouts,
+	 * retries, observations, meters, {@code JsonMapper} and the
+	 * {@link TriggerClientBuilderCustomizer}s), without its credentials: for a second
+	 * client, of another project or environment, beside the auto-configured one. A new
+	 * builder for every injection point.
+	 */
+	@Bean
+	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+	@ConditionalOnMissingBean
+	TriggerClient.Builder triggerClientBuilder(TriggerProperties properties,
+			ConfigurableListableBeanFactory beanFactory, ObjectProvider<TriggerClientBuilderCustomizer> customizers) {
+		TriggerClient.Builder builder = newBuilder(properties, beanFactory);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder;
+	}
+
+	/**
+	 * A builder on the context's {@link WebClient.Builder} (its customizers, codecs and
+	 * observation), with the {@linkplain #clientConnector connector} of the context's
+	 * HTTP client settings, and the properties' timeouts and retries.
+	 */
+	private static TriggerClient.Builder newBuilder(TriggerProperties properties,
+			ConfigurableListableBeanFactory beanFactory) {
+		TriggerClient.Builder builder = TriggerClient.builder()
+			.webClientBuilder(beanFactory.getBeanProvider(WebClient.Builder.class).getIfAvailable(WebClient::builder))
+			.connectTimeout(null)
+			.clientConnector(clientConnector(properties, beanFactory))
+			.observationRegistry(
+					beanFactory.getBeanProvider(ObservationRegistry.class).getIfUnique(() -> ObservationRegistry.NOOP))
+			.observationConvention(beanFactory.getBeanProvider(TriggerRequestObservationConvention.class).getIfUnique())
+			.responseTimeout(properties.responseTimeout())
+			.deadline(properties.deadline())
+			.shutdownGrace(properties.shutdownGrace())
+			.retry(retrySettings(properties.retry()));
+		beanFactory.getBeanProvider(JsonMapper.class).ifUnique(builder::jsonMapper);
+		return builder;
+	}
+
+	/**
+	 * The connector of the Trigger.dev connection: built by the context's
+	 * {@link ClientHttpConnectorBuilder} (the connector chosen by
+	 * {@code spring.http.clients.reactive.connector} or detected, with the application's
+	 * {@code ClientHttpConnectorBuilderCustomizer}s, such as a proxy) from the context's
+	 * {@link HttpClientSettings} ({@code spring.http.clients.*}), with
+	 * {@code trigger.ssl.bundle} and {@code trigger.connect-timeout} laid over them, and
+	 * the client's default connect timeout when neither sets one. {@code null}, keeping
+	 * the {@link WebClient.Builder}'s connector as it is, when the application defines a
+	 * {@link ClientHttpConnector} bean of its own and sets neither property.
+	 */
+	static @Nullable ClientHttpConnector clientConnector(TriggerProperties properties,
+			ConfigurableListableBeanFactory beanFactory) {
+		String bundleName = PropertiesTriggerConnectionDetails.stripped(properties.ssl().bundle());
+		Duration connectTimeout = properties.connectTimeout();
+		if (bundleName == null && connectTimeout == null && hasApplicationConnector(beanFactory)) {
+			return null;
+		}
+		HttpClientSettings settings = beanFactory.getBeanProvider(HttpClientSettings.class)
+			.getIfAvailable(HttpClientSettings::defaults);
+		if (bundleName != null) {
+			settings = settings.withSslBundle(sslBundle(bundleName, beanFactory));
+		}
+		if (connectTimeout != null) {
+			settings = settings.withConnectTimeout(connectTimeout);
+		}
+		else if (settings.connectTimeout() == null) {
+			settings = settings.withConnectTimeout(TriggerClient.DEFAULT_CONNECT_TIMEOUT);
+		}
+		ClientHttpConnectorBuilder<?> connectorBuilder = beanFactory.getBeanProvider(ClientHttpConnectorBuilder.class)
+			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(beanFactory.getBeanClassLoader()));
+		return connectorBuilder.build(settings);
+	}
+
+	private static SslBundle sslBundle(String name, ConfigurableListableBeanFactory beanFactory) {
+		SslBundles sslBundles = beanFactory.getBeanProvider(SslBundles.class).getIfAvailable();
+		try {
+			if (sslBundles != null) {
+				return sslBundles.getBundle(name);
+			}
+		}
+		catch (NoSuchSslBundleException ex) {
+			// reported below
+		}
+		throw new InvalidTriggerPropertyException("trigger.ssl.bundle",
+				"no SSL bundle named '" + name + "' is configured"
+						+ ((sslBundles != null) ? "" : " (the application has no SslBundles)"),
+				"Configure an SSL bundle named '" + name
+						+ "' under 'spring.ssl.bundle' (jks or pem), or update the value of 'trigger.ssl.bundle' where it is set (see Origin above).",
+				false, null);
+	}
+
+	/**
+	 * Whether a {@link ClientHttpConnector} bean is the application's own rather than
+	 * Spring Boot's auto-configured one.
+	 */
+	private static boolean hasApplicationConnector(ConfigurableListableBeanFactory beanFactory) {
+		for (String name : beanFactory.getBeanNamesForType(ClientHttpConnector.class, true, false)) {
+			if (!beanFactory.containsBeanDefinition(name)
+					|| !BOOT_CONNECTOR_CONFIGURATION.equals(beanFactory.getBeanDefinition(name).getFactoryBeanName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static TriggerRetrySettings retrySettings(TriggerProperties.Retry retry) {

@@ -24,8 +24,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * environment variable is used, if present.
  * @param branch Preview or dev branch to address, sent as the x-trigger-branch header.
  * Required with a tr_preview_ key.
- * @param connectTimeout TCP connect timeout. When not set, the connector of Spring Boot's
- * WebClient.Builder (spring.http.clients.*) is used as it is.
+ * @param connectTimeout TCP connect timeout. When not set,
+ * spring.http.clients.connect-timeout applies, and 10s when that is not set either. The
+ * connector is built by Spring Boot's ClientHttpConnectorBuilder from the
+ * spring.http.clients.* settings (connector choice, timeouts, redirects, SSL bundle) with
+ * this timeout and trigger.ssl.bundle laid over them.
  * @param responseTimeout How long one attempt waits for its whole response; each retry
  * gets a fresh timeout.
  * @param deadline How long one call may take in all: connecting, every attempt and every
@@ -35,13 +38,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * still take; those still running after it fail. New calls are refused at once.
  * @param retry How failed calls are retried.
  * @param health Settings of the 'trigger' health indicator.
+ * @param ssl SSL settings of the connection to the Trigger.dev API.
  */
 @ConfigurationProperties("trigger")
 public record TriggerProperties(@Nullable String secretKey, @Nullable String accessToken,
 		@DefaultValue("https://api.trigger.dev") String baseUrl, @Nullable String branch,
 		@Nullable Duration connectTimeout, @DefaultValue("10s") Duration responseTimeout,
 		@DefaultValue("30s") Duration deadline, @DefaultValue("10s") Duration shutdownGrace, @DefaultValue Retry retry,
-		@DefaultValue Health health) {
+		@DefaultValue Health health, @DefaultValue Ssl ssl) {
 
 	public TriggerProperties {
 		try {
@@ -70,7 +74,7 @@ public record TriggerProperties(@Nullable String secretKey, @Nullable String acc
 		return "TriggerProperties[secretKey=" + mask(this.secretKey) + ", accessToken=" + mask(this.accessToken)
 				+ ", baseUrl=" + this.baseUrl + ", branch=" + this.branch + ", connectTimeout=" + this.connectTimeout
 				+ ", responseTimeout=" + this.responseTimeout + ", deadline=" + this.deadline + ", shutdownGrace="
-				+ this.shutdownGrace + ", retry=" + this.retry + ", health=" + this.health + "]";
+				+ this.shutdownGrace + ", retry=" + this.retry + ", health=" + this.health + ", ssl=" + this.ssl + "]";
 	}
 
 	private static String mask(@Nullable String secret) {
@@ -139,6 +143,17 @@ public record TriggerProperties(@Nullable String secretKey, @Nullable String acc
 						null);
 			}
 		}
+
+	}
+
+	/**
+	 * SSL settings of the connection to the Trigger.dev API.
+	 *
+	 * @param bundle Name of the SSL bundle (spring.ssl.bundle.*) used to connect to the
+	 * Trigger.dev API, such as the trust store of a self-hosted instance's private CA.
+	 * Takes the place of spring.http.clients.ssl.bundle for trigger4j only.
+	 */
+	public record Ssl(@Nullable String bundle) {
 
 	}
 
