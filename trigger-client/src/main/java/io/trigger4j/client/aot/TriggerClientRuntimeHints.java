@@ -78,6 +78,10 @@ public final class TriggerClientRuntimeHints implements RuntimeHintsRegistrar {
 	private static final MemberCategory[] MEMBERS = { MemberCategory.INVOKE_DECLARED_CONSTRUCTORS,
 			MemberCategory.INVOKE_DECLARED_METHODS, MemberCategory.ACCESS_DECLARED_FIELDS };
 
+	/** The registrar, as Spring's AOT processing creates it. */
+	public TriggerClientRuntimeHints() {
+	}
+
 	/** The public model types Jackson reads or writes. */
 	static final List<Class<?>> MODEL_TYPES = List.of(CursorPage.class, JsonValue.class, MachinePreset.class,
 			MachinePreset.Known.class, OffsetPage.class, ScopeResource.class, Batch.class, BatchHandle.class,

@@ -19,6 +19,10 @@ public class DefaultTriggerRequestObservationConvention implements TriggerReques
 
 	private static final String NONE = "none";
 
+	/** A convention with the default tags; subclasses override one method per tag. */
+	public DefaultTriggerRequestObservationConvention() {
+	}
+
 	@Override
 	public String getName() {
 		return NAME;
