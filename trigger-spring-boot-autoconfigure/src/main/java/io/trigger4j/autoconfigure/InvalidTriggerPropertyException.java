@@ -14,16 +14,22 @@ import org.jspecify.annotations.Nullable;
  */
 public class InvalidTriggerPropertyException extends IllegalArgumentException {
 
+	/** Version of the serialised form. */
 	private static final long serialVersionUID = 1L;
 
+	/** The property, such as {@code trigger.retry.jitter}. */
 	private final String property;
 
+	/** Why the value is refused. */
 	private final String reason;
 
+	/** What to do about it. */
 	private final String action;
 
+	/** Whether the value is a secret, never shown. */
 	private final boolean secret;
 
+	/** The bean that supplied the value, or {@code null} for a property. */
 	private final @Nullable String suppliedBy;
 
 	InvalidTriggerPropertyException(String property, String reason, String action, boolean secret,

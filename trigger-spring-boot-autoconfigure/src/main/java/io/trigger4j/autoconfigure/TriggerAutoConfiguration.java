@@ -77,6 +77,10 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(TriggerProperties.class)
 public final class TriggerAutoConfiguration {
 
+	/** Created by Spring Boot when the auto-configuration applies. */
+	public TriggerAutoConfiguration() {
+	}
+
 	/** The auto-configuration of Spring Boot's {@link ClientHttpConnector} bean. */
 	private static final String BOOT_CONNECTOR_CONFIGURATION = "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration";
 

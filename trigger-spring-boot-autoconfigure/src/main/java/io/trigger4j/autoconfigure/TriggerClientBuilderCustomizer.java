@@ -10,7 +10,10 @@ import io.trigger4j.client.TriggerClient;
 @FunctionalInterface
 public interface TriggerClientBuilderCustomizer {
 
-	/** Customizes the builder. */
+	/**
+	 * Customizes the builder.
+	 * @param builder the builder of the auto-configured client
+	 */
 	void customize(TriggerClient.Builder builder);
 
 }

@@ -49,6 +49,10 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(TriggerEmulatorProperties.class)
 public final class TriggerEmulatorAutoConfiguration {
 
+	/** Created by Spring Boot when the auto-configuration applies. */
+	public TriggerEmulatorAutoConfiguration() {
+	}
+
 	private static final Logger logger = LoggerFactory.getLogger(TriggerEmulatorAutoConfiguration.class);
 
 	private static final List<String> CREDENTIALS = List.of("trigger.secret-key", "trigger.access-token");

@@ -29,6 +29,10 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(TriggerProperties.class)
 public final class TriggerHealthContributorAutoConfiguration {
 
+	/** Created by Spring Boot when the auto-configuration applies. */
+	public TriggerHealthContributorAutoConfiguration() {
+	}
+
 	/**
 	 * Nested so that {@code @ConditionalOnEnabledHealthIndicator} is only read once
 	 * spring-boot-health is known to be present: next to the class condition on the outer

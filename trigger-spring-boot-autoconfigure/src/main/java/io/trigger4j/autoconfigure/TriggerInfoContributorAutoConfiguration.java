@@ -21,6 +21,10 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBooleanProperty(name = { "trigger.enabled", "management.info.trigger.enabled" }, matchIfMissing = true)
 public final class TriggerInfoContributorAutoConfiguration {
 
+	/** Created by Spring Boot when the auto-configuration applies. */
+	public TriggerInfoContributorAutoConfiguration() {
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(name = "triggerInfoContributor")
 	TriggerInfoContributor triggerInfoContributor(TriggerOperations operations) {

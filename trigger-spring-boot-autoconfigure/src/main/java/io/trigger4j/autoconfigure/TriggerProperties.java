@@ -47,6 +47,35 @@ public record TriggerProperties(@Nullable String secretKey, @Nullable String acc
 		@DefaultValue("30s") Duration deadline, @DefaultValue("10s") Duration shutdownGrace, @DefaultValue Retry retry,
 		@DefaultValue Health health, @DefaultValue Ssl ssl) {
 
+	/**
+	 * Checks the values as they are bound, naming the property of a value out of range.
+	 * @param secretKey Secret key of the Trigger.dev environment (tr_dev_...,
+	 * tr_prod_...), sent as a bearer token to the operations that accept one. Also bound
+	 * from the TRIGGER_SECRET_KEY environment variable. A secret key or an access token
+	 * is required.
+	 * @param accessToken Personal access token (tr_pat_...), sent as a bearer token to
+	 * the project-wide operations that need one. Also bound from the TRIGGER_ACCESS_TOKEN
+	 * environment variable.
+	 * @param baseUrl Base URL of the Trigger.dev API. When not set, the TRIGGER_API_URL
+	 * environment variable is used, if present.
+	 * @param branch Preview or dev branch to address, sent as the x-trigger-branch
+	 * header. Required with a tr_preview_ key.
+	 * @param connectTimeout TCP connect timeout. When not set,
+	 * spring.http.clients.connect-timeout applies, and 10s when that is not set either.
+	 * The connector is built by Spring Boot's ClientHttpConnectorBuilder from the
+	 * spring.http.clients.* settings (connector choice, timeouts, redirects, SSL bundle)
+	 * with this timeout and trigger.ssl.bundle laid over them.
+	 * @param responseTimeout How long one attempt waits for its whole response; each
+	 * retry gets a fresh timeout.
+	 * @param deadline How long one call may take in all: connecting, every attempt and
+	 * every backoff between attempts. Time queued for an empty rate-limit bucket is
+	 * bounded by retry.max-rate-limit-wait instead.
+	 * @param shutdownGrace How long the calls running when the application context closes
+	 * may still take; those still running after it fail. New calls are refused at once.
+	 * @param retry How failed calls are retried.
+	 * @param health Settings of the 'trigger' health indicator.
+	 * @param ssl SSL settings of the connection to the Trigger.dev API.
+	 */
 	public TriggerProperties {
 		try {
 			TriggerClient.Builder builder = TriggerClient.builder()
@@ -106,6 +135,22 @@ public record TriggerProperties(@Nullable String secretKey, @Nullable String acc
 			@DefaultValue("0.5") double jitter, @DefaultValue("2m") Duration maxRateLimitWait,
 			@DefaultValue("true") boolean generatedIdempotencyKeys) {
 
+		/**
+		 * Checks the values as they are bound, naming the property of a value out of
+		 * range.
+		 * @param maxAttempts Attempts in all, including the first; 1 disables retries.
+		 * @param minBackoff First backoff.
+		 * @param maxBackoff Longest backoff.
+		 * @param multiplier Factor between consecutive backoffs.
+		 * @param jitter Jitter factor, 0 (none) to 1.
+		 * @param maxRateLimitWait Longest one call waits in all for rate-limit resets
+		 * (after 429s, or queued while the bucket is known to be empty) before the 429 is
+		 * signalled.
+		 * @param generatedIdempotencyKeys Whether a trigger without an idempotency key is
+		 * sent with a generated one ({@code trigger4j-<uuid>}, kept 1 h), so that a retry
+		 * after a lost answer returns the first attempt's run even on servers that ignore
+		 * the request idempotency header.
+		 */
 		public Retry {
 			try {
 				new TriggerRetrySettings(maxAttempts, minBackoff, maxBackoff, multiplier, jitter, maxRateLimitWait,
@@ -129,6 +174,15 @@ public record TriggerProperties(@Nullable String secretKey, @Nullable String acc
 	 */
 	public record Health(@DefaultValue("10s") Duration timeout, @DefaultValue("10s") Duration cacheTtl) {
 
+		/**
+		 * Checks the values as they are bound, naming the property of a value out of
+		 * range.
+		 * @param timeout How long the health check waits for its authenticated call
+		 * before reporting DOWN; no probe of /actuator/health waits longer.
+		 * @param cacheTtl How long a health result is reused before the next probe makes
+		 * a new call; 0 makes a call on every probe. Probes arriving while a call is
+		 * running share it.
+		 */
 		public Health {
 			if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
 				throw new InvalidTriggerPropertyException("trigger.health.timeout",
