@@ -3,13 +3,19 @@ package io.trigger4j.autoconfigure;
 import io.trigger4j.emulator.TriggerEmulator;
 
 /**
- * Points the client at the dev-mode {@link TriggerEmulator}, with the key it accepts.
+ * Points the client at a running {@link TriggerEmulator}, with the key it accepts: the
+ * connection details of dev mode ({@code trigger.emulator.enabled}) and of
+ * {@code @AutoConfigureTriggerEmulator} in tests.
  */
-final class EmulatorTriggerConnectionDetails implements TriggerConnectionDetails {
+public final class EmulatorTriggerConnectionDetails implements TriggerConnectionDetails {
 
 	private final TriggerEmulator emulator;
 
-	EmulatorTriggerConnectionDetails(TriggerEmulator emulator) {
+	/**
+	 * Connection details of an emulator.
+	 * @param emulator the running emulator
+	 */
+	public EmulatorTriggerConnectionDetails(TriggerEmulator emulator) {
 		this.emulator = emulator;
 	}
 

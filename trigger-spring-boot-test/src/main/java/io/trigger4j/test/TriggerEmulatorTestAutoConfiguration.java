@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import io.trigger4j.autoconfigure.EmulatorTriggerConnectionDetails;
 import io.trigger4j.autoconfigure.TriggerAutoConfiguration;
 import io.trigger4j.autoconfigure.TriggerClientBuilderCustomizer;
 import io.trigger4j.autoconfigure.TriggerConnectionDetails;
@@ -53,7 +54,7 @@ public final class TriggerEmulatorTestAutoConfiguration {
 
 	@Bean
 	TriggerConnectionDetails triggerEmulatorConnectionDetails(TriggerEmulator triggerEmulator) {
-		return new EmulatorConnectionDetails(triggerEmulator);
+		return new EmulatorTriggerConnectionDetails(triggerEmulator);
 	}
 
 	/**
