@@ -26,7 +26,8 @@ import reactor.core.publisher.Mono;
  * <li>{@code POST /tasks/{taskId}/trigger} with a JSON payload triggers a run;</li>
  * <li>{@code GET /runs} streams runs as NDJSON, page after page as the client reads;</li>
  * <li>{@code GET /runs/{runId}} retrieves one run ({@code ?wait=true} waits until it has
- * finished); {@code POST /runs/{runId}/cancel} cancels it.</li>
+ * finished); {@code POST /runs/{runId}/cancel} cancels it; {@code POST
+ * /runs/{runId}/replay} triggers it again and answers with the new run's id.</li>
  * </ul>
  */
 @RestController
@@ -81,6 +82,11 @@ class RunsController {
 	@PostMapping("/runs/{runId}/cancel")
 	Mono<Map<String, String>> cancel(@PathVariable String runId) {
 		return this.trigger.runs().cancel(runId).map((id) -> Map.of("id", id));
+	}
+
+	@PostMapping("/runs/{runId}/replay")
+	Mono<Map<String, String>> replay(@PathVariable String runId) {
+		return this.trigger.runs().replay(runId).map((id) -> Map.of("id", id));
 	}
 
 }
