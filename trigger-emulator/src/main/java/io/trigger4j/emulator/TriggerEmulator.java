@@ -3,6 +3,7 @@ package io.trigger4j.emulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,11 @@ import io.trigger4j.emulator.api.EmulatorApi;
 import io.trigger4j.emulator.engine.Deployments;
 import io.trigger4j.emulator.engine.Engine;
 import io.trigger4j.emulator.engine.EnvVars;
+import io.trigger4j.emulator.engine.RunSnapshot;
+import io.trigger4j.emulator.engine.RunState;
+import io.trigger4j.emulator.engine.ScheduleSnapshot;
+import io.trigger4j.emulator.engine.Schedules;
+import io.trigger4j.emulator.engine.TriggerSpec;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -27,6 +33,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An in-memory Trigger.dev v3 REST API on a loopback port, behaving as the real server
@@ -45,7 +52,8 @@ import reactor.netty.http.server.HttpServerResponse;
  * Tasks are declared up front; a trigger of an undeclared task waits for a deploy
  * (PENDING_VERSION) as on the real server, and expires after its TTL. Time comes from the
  * {@link Clock} given to the builder; with a {@link ManualClock}, tests move it with
- * {@link #advance(Duration)} instead of sleeping.
+ * {@link #advance(Duration)} instead of sleeping. A test reads what was triggered with
+ * {@link #runs()}, and {@link #reset()} forgets it all before the next test.
  */
 public final class TriggerEmulator implements AutoCloseable {
 
@@ -92,6 +100,15 @@ public final class TriggerEmulator implements AutoCloseable {
 
 	private final Engine engine;
 
+	private final EmulatorApi.@Nullable RateLimit rateLimit;
+
+	/**
+	 * The routes and their own state (rate-limit buckets, realtime shapes, packet URL
+	 * keys), replaced by {@link #reset()}; a request in flight keeps the one it started
+	 * with.
+	 */
+	private volatile EmulatorApi api;
+
 	private TriggerEmulator(Builder builder) {
 		this.clock = builder.clock;
 		this.secretKey = builder.secretKey;
@@ -111,25 +128,24 @@ public final class TriggerEmulator implements AutoCloseable {
 		// it.
 		engine.deployments().current();
 		builder.deployments.forEach(engine.deployments()::add);
-		EmulatorApi.RateLimit rateLimit = (builder.rateLimitCapacity > 0) ? new EmulatorApi.RateLimit(
-				builder.rateLimitCapacity, builder.rateLimitRefill, builder.rateLimitInterval) : null;
-		EmulatorApi emulatorApi = new EmulatorApi(engine, builder.clock, builder.secretKey, rateLimit);
-		BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> api = emulatorApi.handler();
+		this.rateLimit = (builder.rateLimitCapacity > 0) ? new EmulatorApi.RateLimit(builder.rateLimitCapacity,
+				builder.rateLimitRefill, builder.rateLimitInterval) : null;
+		this.api = new EmulatorApi(engine, builder.clock, builder.secretKey, this.rateLimit);
 		// The object store of offloaded packets, on a port of its own as a real one is
 		// on a host of its own.
 		this.packetServer = HttpServer.create()
 			.host(builder.host)
 			.port(0)
 			.doOnChannelInit((observer, channel, address) -> guard(channel, builder.readTimeout))
-			.handle(emulatorApi.packetHandler())
+			.handle((request, response) -> this.api.packetHandler().apply(request, response))
 			.bindNow();
-		emulatorApi.packetBaseUrl(packetBaseUrl());
+		this.api.packetBaseUrl(packetBaseUrl());
 		try {
 			this.server = HttpServer.create()
 				.host(builder.host)
 				.port(builder.port)
 				.doOnChannelInit((observer, channel, address) -> guard(channel, builder.readTimeout))
-				.handle((request, response) -> withFaults(request, response, api))
+				.handle((request, response) -> withFaults(request, response, this.api.handler()))
 				.bindNow();
 		}
 		catch (RuntimeException ex) {
@@ -208,6 +224,76 @@ public final class TriggerEmulator implements AutoCloseable {
 		synchronized (this.faults) {
 			this.faults.clear();
 		}
+	}
+
+	/**
+	 * Returns the emulator to the state it started in, for the next test: the runs,
+	 * batches, waitpoint tokens, idempotency keys, schedules created through the API,
+	 * environment variables, offloaded packets and realtime data streams go, custom
+	 * queues go and the tasks' queues are neither paused nor overridden any more, the
+	 * first deployment is current again, faults not yet spent are cleared and rate-limit
+	 * buckets are full again. A trigger with an idempotency key used before the reset
+	 * makes a new run.
+	 *
+	 * <p>
+	 * What the emulator was built with stays: its tasks (and their declared schedules,
+	 * active again and firing from now), deployments, project ref, secret key, ports and
+	 * clock (which is not moved back). A task handler still running is interrupted and
+	 * what it returns is ignored. Held realtime requests are woken (one following a run
+	 * that is gone is answered 404; a realtime client presenting a shape handle from
+	 * before the reset is told to start again, 409). Requests may be in flight: what each
+	 * changes is changed wholly before or wholly after the reset.
+	 */
+	public void reset() {
+		clearFaults();
+		this.engine.reset();
+		EmulatorApi fresh = new EmulatorApi(this.engine, this.clock, this.secretKey, this.rateLimit);
+		fresh.packetBaseUrl(packetBaseUrl());
+		this.api = fresh;
+	}
+
+	/**
+	 * The runs the emulator holds, in the order they were triggered: what the code under
+	 * test triggered since the emulator started or was {@link #reset()}, without going
+	 * through the REST API. Time moves forward first, as for a request.
+	 * @return immutable snapshots of the runs, oldest first
+	 */
+	public List<EmulatedRun> runs() {
+		return this.engine.runs().stream().map(TriggerEmulator::emulatedRun).toList();
+	}
+
+	/**
+	 * The schedules the emulator holds, in the order they were created: those declared
+	 * with tasks, and those created through the API since the emulator started or was
+	 * {@link #reset()}.
+	 * @return immutable snapshots of the schedules, oldest first
+	 */
+	public List<EmulatedSchedule> schedules() {
+		List<EmulatedSchedule> schedules = new ArrayList<>();
+		for (ScheduleSnapshot schedule : this.engine.schedules().list(1, Schedules.MAX_SCHEDULES).data()) {
+			schedules.add(new EmulatedSchedule(schedule.id(), schedule.task(), schedule.type(), schedule.active(),
+					schedule.cron(), schedule.timezone(), schedule.deduplicationKey(), schedule.externalId(),
+					schedule.createdAt(), schedule.nextRun()));
+		}
+		Collections.reverse(schedules);
+		return List.copyOf(schedules);
+	}
+
+	/** The engine behind the routes; for tests. */
+	Engine engine() {
+		return this.engine;
+	}
+
+	private static EmulatedRun emulatedRun(RunSnapshot run) {
+		TriggerSpec.KeyOptions keyOptions = run.idempotencyKeyOptions();
+		String idempotencyKey = (keyOptions != null) ? keyOptions.key() : run.idempotencyKey();
+		return new EmulatedRun(run.id(), run.taskIdentifier(), run.state().publicName(RunState.CURRENT_API_VERSION),
+				run.state().isTerminal(), json(run.payload()), run.tags(), idempotencyKey, run.createdAt(),
+				json(run.metadata()), json(run.output()));
+	}
+
+	private static @Nullable String json(@Nullable JsonNode node) {
+		return (node != null) ? node.toString() : null;
 	}
 
 	/**

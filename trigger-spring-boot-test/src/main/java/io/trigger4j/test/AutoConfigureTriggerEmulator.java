@@ -20,7 +20,8 @@ import org.springframework.boot.test.context.PropertyMapping;
  * {@code EmulatedTask} bean is declared to the emulator, and every
  * {@link TriggerEmulatorBuilderCustomizer} bean customizes it; after each test the
  * emulator is reset ({@link TriggerEmulatorInspector#reset()}), so that a test sees only
- * its own runs. Assert on what was triggered with {@link TriggerAssertions}.
+ * its own runs. Assert on what was triggered with {@link TriggerAssertions}. With
+ * {@code trigger.enabled=false} neither the client nor the emulator is configured.
  *
  * @see TriggerEmulatorTestAutoConfiguration
  */

@@ -15,6 +15,7 @@ import io.trigger4j.emulator.ManualClock;
 import io.trigger4j.emulator.TriggerEmulator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -26,9 +27,11 @@ import org.springframework.core.annotation.Order;
  * {@link TriggerEmulator} on a {@link ManualClock}, with the context's
  * {@link EmulatedTask} beans, stopped with the context (after the client, which depends
  * on it); {@link TriggerConnectionDetails} pointing at it; and fast client retries unless
- * {@code trigger.test.emulator.fast-retries=false}.
+ * {@code trigger.test.emulator.fast-retries=false}. Like the client's auto-configuration,
+ * it backs off with {@code trigger.enabled=false}: no emulator is started.
  */
 @AutoConfiguration(before = TriggerAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "trigger.enabled", matchIfMissing = true)
 public final class TriggerEmulatorTestAutoConfiguration {
 
 	/** Creates the configuration; Spring does. */

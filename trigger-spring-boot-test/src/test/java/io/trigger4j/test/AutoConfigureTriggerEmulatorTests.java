@@ -10,6 +10,7 @@ import java.util.Map;
 import io.trigger4j.autoconfigure.TriggerAutoConfiguration;
 import io.trigger4j.autoconfigure.TriggerConnectionDetails;
 import io.trigger4j.client.TriggerOperations;
+import io.trigger4j.client.model.runs.ListRunsRequest;
 import io.trigger4j.client.model.runs.RunStatus;
 import io.trigger4j.client.model.tasks.TriggerOptions;
 import io.trigger4j.client.model.tasks.TriggeredRun;
@@ -92,6 +93,25 @@ class AutoConfigureTriggerEmulatorTests {
 		// The default backoff (1 s, 50 % jitter, x1.6) would wait at least 2.5 s.
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
 		assertThat(triggered.id()).startsWith("run_");
+	}
+
+	@Test
+	@Order(5)
+	void leavesAnUnfinishedRunAndAnEnvironmentVariable() {
+		this.trigger.tasks()
+			.trigger("greet", Map.of("name", "Dee"), TriggerOptions.builder().delay(Duration.ofHours(1)).build())
+			.block();
+		this.trigger.envVars().create(this.emulator.projectRef(), "dev", "GREETING", "hello").block();
+		assertThat(this.emulator.runs()).singleElement()
+			.satisfies((run) -> assertThat(run.status()).isEqualTo("DELAYED"));
+	}
+
+	@Test
+	@Order(6)
+	void nextTestFindsNothingOfTheEarlierTestsThroughTheApi() {
+		assertThat(this.emulator.runs()).isEmpty();
+		assertThat(this.trigger.runs().list(ListRunsRequest.all()).collectList().block()).isEmpty();
+		assertThat(this.trigger.envVars().list(this.emulator.projectRef(), "dev").block()).isEmpty();
 	}
 
 	@Test

@@ -76,6 +76,12 @@ final class BatchStore {
 		return this.byKey.containsKey(idempotencyKey);
 	}
 
+	/** Forgets every batch and key. */
+	void clear() {
+		this.batches.clear();
+		this.byKey.clear();
+	}
+
 	int size() {
 		return this.batches.size();
 	}

@@ -41,6 +41,11 @@ public final class Batches {
 		this.engine = engine;
 	}
 
+	/** Forgets the two-phase batches' keys; under the engine's lock. */
+	void reset() {
+		this.createKeys.clear();
+	}
+
 	/** The batch as it is now, if it exists. */
 	public Optional<BatchSnapshot> find(String batchId) {
 		Objects.requireNonNull(batchId, "batchId must not be null");

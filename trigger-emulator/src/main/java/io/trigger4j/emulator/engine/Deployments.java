@@ -109,6 +109,17 @@ public final class Deployments {
 	}
 
 	/**
+	 * Makes the first deployment (of the default version) current again; the deployments
+	 * stay. Under the engine's lock.
+	 */
+	void reset() {
+		if (this.current != null) {
+			this.current = this.deployments.get(0);
+			this.engine.currentVersion(this.current.version());
+		}
+	}
+
+	/**
 	 * The deployments, the first made (current, of the default version) when asked first.
 	 */
 	private List<Deployment> deployments() {

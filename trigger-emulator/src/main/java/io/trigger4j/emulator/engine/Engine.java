@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -141,10 +143,9 @@ public final class Engine {
 		Map<String, TaskSpec> declared = new HashMap<>();
 		for (TaskSpec task : tasks) {
 			declared.put(task.id(), task);
-			this.queues.put(taskQueue(task.id()),
-					new QueueLane(taskQueue(task.id()), task.id(), task.concurrencyLimit()));
 		}
 		this.tasks = Map.copyOf(declared);
+		declareQueues(tasks);
 		this.steps = new StepRunner(handlerTimeout);
 		this.schedules = new Schedules(this);
 		this.queueOperations = new Queues(this);
@@ -313,6 +314,80 @@ public final class Engine {
 		}
 		finally {
 			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Every run held, after time has moved forward.
+	 * @return the runs, oldest first (the order they were created in)
+	 */
+	public List<RunSnapshot> runs() {
+		this.lock.lock();
+		try {
+			advance();
+			List<RunSnapshot> all = new ArrayList<>(this.runs.size());
+			for (RunRecord run : this.runs.newestFirst()) {
+				all.add(run.snapshot());
+			}
+			Collections.reverse(all);
+			return all;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Returns the engine to the state it started in, for the next test: every run goes (a
+	 * step function still running is interrupted, and its outcome ignored), with the
+	 * timed events, idempotency and request keys, batches, waitpoint tokens, schedules
+	 * created through the API, environment variables, packets, custom queues, and the
+	 * queues' pauses and overrides; the first deployment is current again. The declared
+	 * tasks, their schedules (active again, firing from now), the deployments and the
+	 * clock stay; engine time never goes back, and ids made after a reset are new ones.
+	 * Held realtime requests and data stream connections are woken to look at their feeds
+	 * again. A call in flight takes effect either wholly before the reset or wholly after
+	 * it.
+	 */
+	public void reset() {
+		List<Runnable> woken;
+		this.lock.lock();
+		try {
+			for (RunRecord run : this.runs.all()) {
+				run.epoch++;
+				StepExecution step = run.currentStep;
+				run.currentStep = null;
+				if (step != null) {
+					step.abandon();
+				}
+			}
+			this.events.clear();
+			this.runs.clear();
+			this.idempotencyKeys.clear();
+			this.requestKeys.clear();
+			this.batches.clear();
+			this.queues.clear();
+			declareQueues(this.tasks.values());
+			this.queueOperations.reset();
+			this.schedules.reset(now());
+			this.waitpoints.reset();
+			this.envVars.reset();
+			this.deployments.reset();
+			this.batchOperations.reset();
+			this.packets.reset();
+			woken = this.runChanges.wakeAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		woken.forEach(Runnable::run);
+	}
+
+	/** A queue of its own for each declared task. */
+	private void declareQueues(Collection<TaskSpec> tasks) {
+		for (TaskSpec task : tasks) {
+			this.queues.put(taskQueue(task.id()),
+					new QueueLane(taskQueue(task.id()), task.id(), task.concurrencyLimit()));
 		}
 	}
 

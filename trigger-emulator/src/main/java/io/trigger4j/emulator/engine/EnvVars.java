@@ -47,6 +47,11 @@ public final class EnvVars {
 		this.engine = engine;
 	}
 
+	/** Forgets every variable; under the engine's lock. */
+	void reset() {
+		this.values.clear();
+	}
+
 	/** The emulated project's ref, {@code proj_...}. */
 	public String projectRef() {
 		return this.projectRef;

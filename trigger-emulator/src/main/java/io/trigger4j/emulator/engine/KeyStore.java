@@ -49,6 +49,11 @@ final class KeyStore {
 		}
 	}
 
+	/** Forgets every key. */
+	void clear() {
+		this.entries.clear();
+	}
+
 	int size() {
 		return this.entries.size();
 	}

@@ -67,6 +67,12 @@ public final class Packets {
 		}
 	}
 
+	/** Forgets every packet. */
+	synchronized void reset() {
+		this.packets.clear();
+		this.totalBytes = 0;
+	}
+
 	/** The packet at a path, if one was stored. */
 	public synchronized Optional<Stored> find(String path) {
 		Packet packet = this.packets.get(path);

@@ -50,6 +50,11 @@ public final class Queues {
 		this.engine = engine;
 	}
 
+	/** Forgets the queues' ids and overrides; under the engine's lock. */
+	void reset() {
+		this.infos.clear();
+	}
+
 	/**
 	 * One page of the queues ordered by name (a task's own queue by its task identifier),
 	 * as the server's list orders them.

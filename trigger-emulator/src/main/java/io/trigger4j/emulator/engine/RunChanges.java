@@ -245,6 +245,21 @@ public final class RunChanges {
 	}
 
 	/**
+	 * Every open watch, removed, as actions completing them: after a reset of the engine
+	 * the held requests look at their feeds again. Called under the lock; the actions are
+	 * run once it is released.
+	 */
+	List<Runnable> wakeAll() {
+		List<Runnable> woken = new ArrayList<>();
+		for (Watch watch : this.watches) {
+			this.watches.remove(watch);
+			woken.add(() -> watch.changed.complete(null));
+		}
+		stopTicking();
+		return woken;
+	}
+
+	/**
 	 * The feed's runs (newest first for tags, item order for a batch), or {@code null}
 	 * for an unknown run or batch; under the lock.
 	 */

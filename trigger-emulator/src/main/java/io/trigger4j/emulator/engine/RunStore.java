@@ -67,6 +67,13 @@ final class RunStore {
 		return evicted;
 	}
 
+	/** Forgets every run, and restarts the numbering of each task's runs. */
+	void clear() {
+		this.byId.clear();
+		this.ordered.clear();
+		this.counts.clear();
+	}
+
 	/** Every run, newest first. */
 	Collection<RunRecord> newestFirst() {
 		return this.ordered.values();

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +187,30 @@ public final class Schedules {
 	 */
 	public static @Nullable String windowProblem(String window) {
 		return ScheduleWindows.problem(Objects.requireNonNull(window, "window must not be null"));
+	}
+
+	// ---- package-private, for the engine
+
+	/**
+	 * Deletes the schedules the API created; the declared ones are active again and fire
+	 * from {@code now}, as when the engine started. Under the lock.
+	 */
+	void reset(Instant now) {
+		Iterator<ScheduleRecord> schedules = this.byId.values().iterator();
+		while (schedules.hasNext()) {
+			ScheduleRecord schedule = schedules.next();
+			disarm(schedule);
+			if (ScheduleRecord.DECLARATIVE.equals(schedule.type)) {
+				schedule.active = true;
+				schedule.lastFire = null;
+				arm(schedule, now);
+			}
+			else {
+				schedules.remove();
+				this.byKey.remove(schedule.deduplicationKey, schedule);
+				schedule.active = false;
+			}
+		}
 	}
 
 	// ---- package-private, for tests

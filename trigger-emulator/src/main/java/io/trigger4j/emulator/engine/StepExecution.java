@@ -1,6 +1,7 @@
 package io.trigger4j.emulator.engine;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -72,6 +73,18 @@ final class StepExecution {
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * Gives the step up (its run is gone): a thread waiting for it stops waiting, and the
+	 * function's thread is interrupted; its outcome is never recorded.
+	 */
+	void abandon() {
+		this.result.complete(Outcomes.failure(new CancellationException("The emulator was reset")));
+		Future<?> running = this.worker;
+		if (running != null) {
+			running.cancel(true);
+		}
 	}
 
 	/**

@@ -220,6 +220,19 @@ public final class Waitpoints {
 
 	// ---- package-private, for the engine
 
+	/** Forgets every token, its timeout with it; under the lock. */
+	void reset() {
+		for (WaitpointRecord token : this.byInternalId.values()) {
+			if (token.timer != null) {
+				token.timer.cancel();
+				token.timer = null;
+			}
+			token.waiters.clear();
+		}
+		this.byInternalId.clear();
+		this.byKey.clear();
+	}
+
 	/** The token an id names, or {@code null}; call under the lock. */
 	@Nullable WaitpointRecord record(@Nullable String tokenId) {
 		if (tokenId == null) {
