@@ -17,12 +17,18 @@ public final class ManualClock extends Clock {
 
 	private volatile Instant now;
 
-	/** A clock standing at the given instant. */
+	/**
+	 * A clock standing at the given instant.
+	 * @param start the instant the clock shows until it is advanced
+	 */
 	public ManualClock(Instant start) {
 		this.now = Objects.requireNonNull(start, "start must not be null");
 	}
 
-	/** Moves the clock forward. */
+	/**
+	 * Moves the clock forward.
+	 * @param duration how far to move it, not negative
+	 */
 	public synchronized void advance(Duration duration) {
 		Objects.requireNonNull(duration, "duration must not be null");
 		if (duration.isNegative()) {

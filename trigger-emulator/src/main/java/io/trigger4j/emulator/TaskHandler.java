@@ -10,7 +10,14 @@ package io.trigger4j.emulator;
 @FunctionalInterface
 public interface TaskHandler {
 
-	/** Runs one step of an attempt. */
+	/**
+	 * Runs one step of an attempt.
+	 * @param invocation the run, its payload and attempt, and the step being run
+	 * @return the step's output, written as the run's output when the attempt succeeds
+	 * (anything Jackson can serialise, or {@code null}), or a {@link TaskStep} to fail or
+	 * wait
+	 * @throws Exception to fail the attempt; the run is retried while attempts are left
+	 */
 	Object run(TaskInvocation invocation) throws Exception;
 
 }

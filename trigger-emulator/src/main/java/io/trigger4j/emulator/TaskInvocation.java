@@ -76,17 +76,23 @@ public final class TaskInvocation {
 		this.streams = streams;
 	}
 
-	/** The run id. */
+	/**
+	 * {@return the run id ({@code run_...})}
+	 */
 	public String runId() {
 		return this.runId;
 	}
 
-	/** The task. */
+	/**
+	 * {@return the identifier of the task the run belongs to}
+	 */
 	public String taskIdentifier() {
 		return this.taskIdentifier;
 	}
 
-	/** The attempt number, from 1. */
+	/**
+	 * {@return the attempt number, from 1}
+	 */
 	public int attempt() {
 		return this.attempt;
 	}
@@ -94,6 +100,7 @@ public final class TaskInvocation {
 	/**
 	 * The step within the attempt, from 1: after {@link TaskStep#waitFor} or
 	 * {@link TaskStep#waitForToken} the handler is called again with the next step.
+	 * @return the step number
 	 */
 	public int step() {
 		return this.step;
@@ -102,12 +109,19 @@ public final class TaskInvocation {
 	/**
 	 * The payload as plain JSON text ({@code null} when none was sent); a payload the
 	 * official SDK sent as superjson arrives decoded.
+	 * @return the payload's JSON text, or {@code null}
 	 */
 	public @Nullable String payloadJson() {
 		return this.payloadJson;
 	}
 
-	/** The payload read as the given type ({@code null} without payload). */
+	/**
+	 * The payload read as the given type.
+	 * @param <T> the type to read
+	 * @param type the class Jackson reads the payload's JSON into
+	 * @return the payload, or {@code null} without payload
+	 * @throws IllegalArgumentException if the payload is not a {@code type}
+	 */
 	public <T> @Nullable T payload(Class<T> type) {
 		if (this.payloadJson == null) {
 			return null;
@@ -120,7 +134,9 @@ public final class TaskInvocation {
 		}
 	}
 
-	/** The payload as a map (empty unless it is a JSON object). */
+	/**
+	 * {@return the payload as a map (empty unless it is a JSON object)}
+	 */
 	public Map<String, Object> payloadAsMap() {
 		return asMap(this.payloadJson);
 	}
@@ -129,19 +145,27 @@ public final class TaskInvocation {
 	 * The outcome of the token the previous step waited for
 	 * ({@link TaskStep#waitForToken}): its completion data, or its timeout error;
 	 * {@code null} after any other step.
+	 * @return the token's outcome, or {@code null}
 	 */
 	public @Nullable TokenResult tokenResult() {
 		return this.tokenResult;
 	}
 
-	/** Creates a waitpoint token without timeout, key or tags; returns its id. */
+	/**
+	 * Creates a waitpoint token without timeout, key or tags.
+	 * @return the token's id ({@code waitpoint_...})
+	 * @throws IllegalStateException outside an emulator
+	 */
 	public String createToken() {
 		return createToken(null, null, List.of());
 	}
 
 	/**
-	 * Creates a waitpoint token that times out after this long (emulator time); returns
-	 * its id.
+	 * Creates a waitpoint token that times out after this long (emulator time), without
+	 * key or tags.
+	 * @param timeout how long until the token times out, not negative
+	 * @return the token's id ({@code waitpoint_...})
+	 * @throws IllegalStateException outside an emulator
 	 */
 	public String createToken(Duration timeout) {
 		return createToken(null, Objects.requireNonNull(timeout, "timeout must not be null"), List.of());
@@ -156,6 +180,7 @@ public final class TaskInvocation {
 	 * @param timeout how long until the token times out (emulator time), or {@code null}
 	 * for never
 	 * @param tags at most 10 tags of at most 128 characters
+	 * @return the token's id ({@code waitpoint_...})
 	 * @throws IllegalStateException outside an emulator
 	 */
 	public String createToken(@Nullable String idempotencyKey, @Nullable Duration timeout, List<String> tags) {
@@ -191,6 +216,7 @@ public final class TaskInvocation {
 	 * tokens.append(Map.of("delta", "lo"));
 	 * }</pre>
 	 * @param key the stream's key, not blank, without {@code /}
+	 * @return the stream, for appending records
 	 */
 	public RunStream stream(String key) {
 		Objects.requireNonNull(key, "key must not be null");
@@ -203,6 +229,9 @@ public final class TaskInvocation {
 	/**
 	 * Appends a record to the run's realtime data stream {@code key}; as
 	 * {@code stream(key).append(record)}.
+	 * @param key the stream's key, not blank, without {@code /}
+	 * @param record the record (anything Jackson writes as JSON; {@code null} is JSON
+	 * {@code null})
 	 * @return the record's id ({@code <epochMillis>-<seq>} of emulator time)
 	 */
 	public String append(String key, @Nullable Object record) {
@@ -250,11 +279,26 @@ public final class TaskInvocation {
 	 */
 	public record TokenResult(String tokenId, boolean ok, @Nullable String outputJson, @Nullable String error) {
 
+		/**
+		 * Checks that the token id is present.
+		 * @param tokenId the token's id
+		 * @param ok whether it was completed ({@code false}: it timed out)
+		 * @param outputJson the completion data as JSON text ({@code null} when completed
+		 * without data, or timed out)
+		 * @param error the timeout error's message ("Waitpoint timed out at ..."), or
+		 * {@code null} when completed
+		 */
 		public TokenResult {
 			Objects.requireNonNull(tokenId, "tokenId must not be null");
 		}
 
-		/** The completion data read as the given type ({@code null} without data). */
+		/**
+		 * The completion data read as the given type.
+		 * @param <T> the type to read
+		 * @param type the class Jackson reads the data's JSON into
+		 * @return the data, or {@code null} without data
+		 * @throws IllegalArgumentException if the data is not a {@code type}
+		 */
 		public <T> @Nullable T output(Class<T> type) {
 			if (this.outputJson == null) {
 				return null;
@@ -267,7 +311,9 @@ public final class TaskInvocation {
 			}
 		}
 
-		/** The completion data as a map (empty unless it is a JSON object). */
+		/**
+		 * {@return the completion data as a map (empty unless it is a JSON object)}
+		 */
 		public Map<String, Object> outputAsMap() {
 			return asMap(this.outputJson);
 		}
@@ -285,7 +331,9 @@ public final class TaskInvocation {
 			this.key = key;
 		}
 
-		/** The stream's key. */
+		/**
+		 * {@return the stream's key}
+		 */
 		public String key() {
 			return this.key;
 		}
@@ -293,6 +341,7 @@ public final class TaskInvocation {
 		/**
 		 * Appends a record (anything Jackson writes as JSON; {@code null} is JSON
 		 * {@code null}), stored at the step's emulator time; subscribers get it at once.
+		 * @param record the record, or {@code null}
 		 * @return the record's id ({@code <epochMillis>-<seq>})
 		 * @throws IllegalStateException outside an emulator
 		 */

@@ -47,13 +47,20 @@ public final class TaskStep {
 		this.tokenId = tokenId;
 	}
 
-	/** Completes the run with this output ({@code null} for none). */
+	/**
+	 * Completes the run with this output.
+	 * @param output the run's output (anything Jackson can serialise), or {@code null}
+	 * for none
+	 * @return the step's end
+	 */
 	public static TaskStep complete(@Nullable Object output) {
 		return new TaskStep(Kind.COMPLETE, output, null, null, null);
 	}
 
 	/**
 	 * Fails the attempt with this message; the run retries while it has attempts left.
+	 * @param message the error message the run shows
+	 * @return the step's end
 	 */
 	public static TaskStep fail(String message) {
 		return new TaskStep(Kind.FAIL, null, Objects.requireNonNull(message, "message must not be null"), null, null);
@@ -61,6 +68,8 @@ public final class TaskStep {
 
 	/**
 	 * Waits this long (emulator time), then calls the handler again with the next step.
+	 * @param duration how long to wait, not negative
+	 * @return the step's end
 	 */
 	public static TaskStep waitFor(Duration duration) {
 		Objects.requireNonNull(duration, "duration must not be null");
@@ -78,6 +87,7 @@ public final class TaskStep {
 	 * Cancelling the waiting run leaves the token as it is.
 	 * @param tokenId the token's id ({@code waitpoint_...}), from
 	 * {@link TaskInvocation#createToken()} or {@code POST /api/v1/waitpoints/tokens}
+	 * @return the step's end
 	 */
 	public static TaskStep waitForToken(String tokenId) {
 		Objects.requireNonNull(tokenId, "tokenId must not be null");

@@ -155,7 +155,12 @@ public final class TriggerEmulator implements AutoCloseable {
 		logger.debug("Trigger.dev emulator listening on {}, packets on {}", baseUrl(), packetBaseUrl());
 	}
 
-	/** Starts an emulator on a random free loopback port with the given tasks. */
+	/**
+	 * Starts an emulator on a random free loopback port with the given tasks and the
+	 * builder's other defaults (system clock, any {@code tr_dev_} key, no rate limit).
+	 * @param tasks the tasks to declare
+	 * @return the started emulator; {@link #stop()} or {@link #close()} it
+	 */
 	public static TriggerEmulator start(EmulatedTask... tasks) {
 		Builder builder = builder();
 		for (EmulatedTask task : tasks) {
@@ -164,12 +169,16 @@ public final class TriggerEmulator implements AutoCloseable {
 		return builder.start();
 	}
 
-	/** A builder. */
+	/**
+	 * {@return a builder of an emulator, with defaults for everything}
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** The base URL to point a client at, such as {@code http://127.0.0.1:50123}. */
+	/**
+	 * {@return the base URL to point a client at, such as {@code http://127.0.0.1:50123}}
+	 */
 	public String baseUrl() {
 		return "http://" + this.server.host() + ":" + this.server.port();
 	}
@@ -178,22 +187,30 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * The base URL of the emulator's packet host, such as {@code http://127.0.0.1:50124}:
 	 * where the presigned URLs of offloaded payloads and outputs point (a port of its
 	 * own, picked at start; it takes no credential).
+	 * @return the packet host's base URL
 	 */
 	public String packetBaseUrl() {
 		return "http://" + this.packetServer.host() + ":" + this.packetServer.port();
 	}
 
-	/** The port the emulator listens on. */
+	/**
+	 * {@return the port the emulator's API listens on}
+	 */
 	public int port() {
 		return this.server.port();
 	}
 
-	/** The emulated project's ref ({@code proj_...}), for the project routes. */
+	/**
+	 * {@return the emulated project's ref ({@code proj_...}), for the project routes}
+	 */
 	public String projectRef() {
 		return this.projectRef;
 	}
 
-	/** A secret key the emulator accepts. */
+	/**
+	 * {@return a secret key the emulator accepts: the configured one, or
+	 * {@value #DEFAULT_SECRET_KEY}}
+	 */
 	public String secretKey() {
 		return (this.secretKey != null) ? this.secretKey : DEFAULT_SECRET_KEY;
 	}
@@ -201,6 +218,7 @@ public final class TriggerEmulator implements AutoCloseable {
 	/**
 	 * Moves the emulator's {@link ManualClock} forward: delayed runs are queued, attempts
 	 * finish, retries start and TTLs pass as if that time had gone by.
+	 * @param duration how far to move the clock, not negative
 	 * @throws IllegalStateException if the emulator was not built with a
 	 * {@link ManualClock}
 	 */
@@ -212,7 +230,11 @@ public final class TriggerEmulator implements AutoCloseable {
 		manual.advance(duration);
 	}
 
-	/** Injects a fault into the next matching requests. */
+	/**
+	 * Injects a fault into the next matching requests; faults are tried in the order
+	 * injected, and each is spent after its {@link Fault#times() times}.
+	 * @param fault the fault
+	 */
 	public void inject(Fault fault) {
 		synchronized (this.faults) {
 			this.faults.add(Objects.requireNonNull(fault, "fault must not be null"));
@@ -443,6 +465,8 @@ public final class TriggerEmulator implements AutoCloseable {
 		/**
 		 * The emulated project's ref: {@code proj_} and 20 lower-case letters, as the
 		 * server mints them. Defaults to {@value EnvVars#DEFAULT_PROJECT_REF}.
+		 * @param projectRef the ref, such as {@code proj_abcdefghijklmnopqrst}
+		 * @return this builder
 		 */
 		public Builder projectRef(String projectRef) {
 			Objects.requireNonNull(projectRef, "projectRef must not be null");
@@ -461,6 +485,7 @@ public final class TriggerEmulator implements AutoCloseable {
 		 * {@value Engine#DEFAULT_VERSION}.
 		 * @param version the version, {@code YYYYMMDD.N}: a later one than the current
 		 * promotes without {@code allowRollbacks}
+		 * @return this builder
 		 */
 		public Builder deployment(String version) {
 			return deployment(version, "DEPLOYED");
@@ -472,6 +497,9 @@ public final class TriggerEmulator implements AutoCloseable {
 		 * {@code FAILED}, {@code CANCELED} or {@code TIMED_OUT}. Only a {@code DEPLOYED}
 		 * one can be promoted; {@code DEPLOYING} and {@code DEPLOYED} ones have a worker,
 		 * the others none (the server's texts for promoting them differ).
+		 * @param version the version, {@code YYYYMMDD.N}, not deployed already
+		 * @param status the deployment's status, one of those above
+		 * @return this builder
 		 */
 		public Builder deployment(String version, String status) {
 			Deployments.check(version, status);
@@ -482,19 +510,33 @@ public final class TriggerEmulator implements AutoCloseable {
 			return this;
 		}
 
-		/** Declares a task. */
+		/**
+		 * Declares a task; a task with the same id replaces the one declared before.
+		 * @param task the task
+		 * @return this builder
+		 */
 		public Builder task(EmulatedTask task) {
 			Objects.requireNonNull(task, "task must not be null");
 			this.tasks.put(task.id(), task);
 			return this;
 		}
 
-		/** Declares a task that completes at once with its handler's output. */
+		/**
+		 * Declares a task that completes at once with its handler's output, as
+		 * {@link EmulatedTask#of(String, TaskHandler)}.
+		 * @param id the task identifier
+		 * @param handler the task's body
+		 * @return this builder
+		 */
 		public Builder task(String id, TaskHandler handler) {
 			return task(EmulatedTask.of(id, handler));
 		}
 
-		/** The port; 0 (the default) picks a free one. */
+		/**
+		 * The port of the API; the packet host always takes a free one.
+		 * @param port 0-65535; 0 (the default) picks a free one
+		 * @return this builder
+		 */
 		public Builder port(int port) {
 			if (port < 0 || port > 65535) {
 				throw new IllegalArgumentException("port must be between 0 and 65535 but was " + port);
@@ -503,7 +545,11 @@ public final class TriggerEmulator implements AutoCloseable {
 			return this;
 		}
 
-		/** The address to bind; defaults to the loopback {@code 127.0.0.1}. */
+		/**
+		 * The address both servers bind.
+		 * @param host a host name or address; defaults to the loopback {@code 127.0.0.1}
+		 * @return this builder
+		 */
 		public Builder host(String host) {
 			this.host = Objects.requireNonNull(host, "host must not be null");
 			return this;
@@ -512,13 +558,19 @@ public final class TriggerEmulator implements AutoCloseable {
 		/**
 		 * Where time comes from; a {@link ManualClock} lets tests
 		 * {@link TriggerEmulator#advance} it.
+		 * @param clock the clock; defaults to the system's UTC clock
+		 * @return this builder
 		 */
 		public Builder clock(Clock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock must not be null");
 			return this;
 		}
 
-		/** Accept only this key; by default any {@code tr_dev_...} key is accepted. */
+		/**
+		 * Accept only this key; by default any {@code tr_dev_...} key is accepted.
+		 * @param secretKey the key, not blank
+		 * @return this builder
+		 */
 		public Builder secretKey(String secretKey) {
 			Objects.requireNonNull(secretKey, "secretKey must not be null");
 			if (secretKey.isBlank()) {
@@ -528,7 +580,10 @@ public final class TriggerEmulator implements AutoCloseable {
 			return this;
 		}
 
-		/** Limits requests as the server does: 750 per bucket, 250 more every 10 s. */
+		/**
+		 * Limits requests as the server does: 750 per bucket, 250 more every 10 s.
+		 * @return this builder
+		 */
 		public Builder rateLimited() {
 			return rateLimit(750, 250, Duration.ofSeconds(10));
 		}
@@ -536,6 +591,11 @@ public final class TriggerEmulator implements AutoCloseable {
 		/**
 		 * Limits requests per key with a token bucket of {@code capacity}, refilled by
 		 * {@code refill} per interval.
+		 * @param capacity the bucket's size and starting fill, at least 1
+		 * @param refill how many requests each interval adds back, at least 1
+		 * @param interval how often the bucket refills (on the emulator's clock),
+		 * positive
+		 * @return this builder
 		 */
 		public Builder rateLimit(long capacity, long refill, Duration interval) {
 			if (capacity < 1 || refill < 1) {
@@ -559,6 +619,7 @@ public final class TriggerEmulator implements AutoCloseable {
 		 * answer quickly with a shorter one, such as {@code Duration.ofMillis(200)}. A
 		 * change in the feed answers a held request at once whatever the timeout.
 		 * @param holdTimeout positive; measured in real time, not the emulator's clock
+		 * @return this builder
 		 */
 		public Builder realtimeHoldTimeout(Duration holdTimeout) {
 			Objects.requireNonNull(holdTimeout, "holdTimeout must not be null");
@@ -579,6 +640,7 @@ public final class TriggerEmulator implements AutoCloseable {
 		 * ({@code requestTimeout}). Defaults to 60 s; an idle connection between requests
 		 * is not timed. Applies to the packet host too.
 		 * @param readTimeout positive; measured in real time, not the emulator's clock
+		 * @return this builder
 		 */
 		public Builder readTimeout(Duration readTimeout) {
 			Objects.requireNonNull(readTimeout, "readTimeout must not be null");
@@ -602,6 +664,7 @@ public final class TriggerEmulator implements AutoCloseable {
 		 * are evicted the batch goes too (retrieving it answers 404, its idempotency key
 		 * is free). Defaults to {@value #DEFAULT_RETAINED_RUNS}.
 		 * @param retainedRuns at least 1
+		 * @return this builder
 		 */
 		public Builder retainedRuns(int retainedRuns) {
 			if (retainedRuns < 1) {
@@ -611,7 +674,11 @@ public final class TriggerEmulator implements AutoCloseable {
 			return this;
 		}
 
-		/** Starts the emulator. */
+		/**
+		 * Starts the emulator: binds its ports and starts its engine.
+		 * @return the started emulator; {@link TriggerEmulator#stop()} or
+		 * {@link TriggerEmulator#close()} it
+		 */
 		public TriggerEmulator start() {
 			return new TriggerEmulator(this);
 		}

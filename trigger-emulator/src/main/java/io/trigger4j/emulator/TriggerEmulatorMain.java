@@ -24,6 +24,8 @@ public final class TriggerEmulatorMain {
 	/**
 	 * Starts the emulator and serves until the process is stopped; exits with 2 on bad
 	 * arguments.
+	 * @param args the command-line arguments, as the class comment lists them
+	 * @throws InterruptedException if the main thread is interrupted while serving
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		TriggerEmulator emulator;

@@ -41,6 +41,8 @@ public final class EmulatorApi {
 	private final PacketHost packetHost;
 
 	/**
+	 * Builds the routes of every resource over one engine, behind one guard (the rate
+	 * limit, then each route family's authentication).
 	 * @param engine the state behind the routes
 	 * @param clock the engine's clock, for the rate limiter
 	 * @param secretKey the only key accepted, or {@code null} to accept any
@@ -102,6 +104,7 @@ public final class EmulatorApi {
 	/**
 	 * The contract's operations the emulator knows, as {@code METHOD /path operationId}:
 	 * served ones, and those it answers with 501.
+	 * @return the operations, one line each
 	 */
 	public static java.util.List<String> contractOperations() {
 		return ContractRoutes.OPERATIONS.stream()
@@ -113,6 +116,7 @@ public final class EmulatorApi {
 	 * The Reactor Netty handler of the packet host: the object store the presigned URLs
 	 * of the packet routes point to, to be served on a port of its own (it takes no
 	 * credential; each URL carries its signature and expiry).
+	 * @return the handler, for {@code HttpServer.handle}
 	 */
 	public BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> packetHandler() {
 		return this.packetHost::handle;
@@ -121,12 +125,15 @@ public final class EmulatorApi {
 	/**
 	 * Where the packet host serves, such as {@code http://127.0.0.1:50124}; set once it
 	 * is bound, before the API serves a packet route.
+	 * @param baseUrl the packet host's base URL, without a trailing {@code /}
 	 */
 	public void packetBaseUrl(String baseUrl) {
 		this.packetUrls.baseUrl(baseUrl);
 	}
 
-	/** The Reactor Netty handler serving the API. */
+	/**
+	 * {@return the Reactor Netty handler serving the API, for {@code HttpServer.handle}}
+	 */
 	public BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> handler() {
 		return this::handle;
 	}

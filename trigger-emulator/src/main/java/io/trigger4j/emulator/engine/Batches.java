@@ -46,7 +46,11 @@ public final class Batches {
 		this.createKeys.clear();
 	}
 
-	/** The batch as it is now, if it exists. */
+	/**
+	 * Looks a batch up, with its status computed from its runs as they are now.
+	 * @param batchId the batch's id ({@code batch_...})
+	 * @return the batch, or empty if there is none (or it was evicted)
+	 */
 	public Optional<BatchSnapshot> find(String batchId) {
 		Objects.requireNonNull(batchId, "batchId must not be null");
 		return this.engine.locked(() -> {
@@ -63,8 +67,12 @@ public final class Batches {
 	 * create batch as it has already been created with the same idempotency key.". 400
 	 * "runCount must be a positive integer"; 400 "Batch runCount of N exceeds maximum
 	 * allowed of 1000.".
+	 * @param runCount how many items the batch will take, 1 to
+	 * {@value #MAX_STREAMED_ITEMS}
+	 * @param idempotencyKey the batch's idempotency key, or {@code null}
 	 * @param taskIdentifiers the distinct tasks announced, which scope the key (empty
 	 * when not announced)
+	 * @return the batch's id and count, and whether an earlier batch was returned
 	 */
 	public BatchCreated create(long runCount, @Nullable String idempotencyKey, List<String> taskIdentifiers) {
 		Objects.requireNonNull(taskIdentifiers, "taskIdentifiers must not be null");
@@ -114,6 +122,10 @@ public final class Batches {
 	 * "Invalid batchFriendlyId: {id}" for an id that is not {@code prefix_body}; 422
 	 * "Batch {id} is not in PENDING status (current: ABORTED)" for a batch none of whose
 	 * items could be triggered.
+	 * @param batchId the batch's id
+	 * @param items the items, in the order streamed
+	 * @return how many items were accepted and deduplicated, and whether the batch is
+	 * sealed
 	 */
 	public BatchItemsResult addItems(String batchId, List<BatchItem> items) {
 		Objects.requireNonNull(batchId, "batchId must not be null");

@@ -36,6 +36,12 @@ public record DeploymentSnapshot(String id, String shortCode, String version, St
 	 */
 	public record Worker(String id, String version, List<Task> tasks) {
 
+		/**
+		 * Copies the tasks.
+		 * @param id the worker id, {@code worker_} and 21 characters
+		 * @param version the deployment's version
+		 * @param tasks its tasks, by identifier
+		 */
 		public Worker {
 			tasks = List.copyOf(tasks);
 		}

@@ -37,6 +37,7 @@ public final class Deployments {
 	 * @param version its version, {@code YYYYMMDD.N}
 	 * @param status one of {@link DeploymentSnapshot#STATUSES}; a deployment has a worker
 	 * when {@code DEPLOYING} or {@code DEPLOYED}
+	 * @return the new deployment
 	 * @throws IllegalArgumentException for a malformed version, an unknown status or a
 	 * version already deployed
 	 */
@@ -51,12 +52,18 @@ public final class Deployments {
 		});
 	}
 
-	/** The deployments in the order they were made. */
+	/**
+	 * {@return the deployments in the order they were made, the first at start}
+	 */
 	public List<DeploymentSnapshot> list() {
 		return this.engine.locked(() -> deployments().stream().map(this::snapshot).toList());
 	}
 
-	/** The deployment with this id, if any. */
+	/**
+	 * Looks a deployment up by id.
+	 * @param id the deployment's id ({@code deployment_...})
+	 * @return the deployment, or empty if there is none
+	 */
 	public Optional<DeploymentSnapshot> find(String id) {
 		Objects.requireNonNull(id, "id must not be null");
 		return this.engine.locked(() -> deployments().stream()
@@ -65,7 +72,9 @@ public final class Deployments {
 			.map(this::snapshot));
 	}
 
-	/** The current deployment, whose version new runs get. */
+	/**
+	 * {@return the current deployment, whose version new runs get}
+	 */
 	public DeploymentSnapshot current() {
 		return this.engine.locked(() -> {
 			deployments();
@@ -79,6 +88,9 @@ public final class Deployments {
 	 * be promoted.", "Deployment must be in the DEPLOYED state to be promoted.",
 	 * "Deployment is already the current deployment.", and "Cannot promote a deployment
 	 * that is older than the current deployment." unless {@code allowRollbacks}.
+	 * @param version the version of the deployment to promote
+	 * @param allowRollbacks whether a version older than the current one may be promoted
+	 * @return the deployment, now current
 	 */
 	public DeploymentSnapshot promote(String version, boolean allowRollbacks) {
 		Objects.requireNonNull(version, "version must not be null");
@@ -230,6 +242,8 @@ public final class Deployments {
 	/**
 	 * Checks a deployment a test declares: a {@code YYYYMMDD.N} version and one of
 	 * {@link DeploymentSnapshot#STATUSES}.
+	 * @param version the version, {@code YYYYMMDD.N}
+	 * @param status the status
 	 * @throws IllegalArgumentException naming what was wrong
 	 */
 	public static void check(String version, String status) {

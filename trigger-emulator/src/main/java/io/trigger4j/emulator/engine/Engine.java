@@ -133,6 +133,15 @@ public final class Engine {
 	/** A hook for tests: called with each event's run before it is processed. */
 	private volatile @Nullable Consumer<String> beforeEvent;
 
+	/**
+	 * An engine with the declared tasks, each with its own queue; runs of other tasks
+	 * wait for a deploy (PENDING_VERSION).
+	 * @param clock where time comes from; engine time never goes back even if the clock
+	 * does
+	 * @param tasks the declared tasks
+	 * @param handlerTimeout how long (real time) a step function may take before its step
+	 * fails, not negative
+	 */
 	public Engine(Clock clock, List<TaskSpec> tasks, Duration handlerTimeout) {
 		this.clock = Objects.requireNonNull(clock, "clock must not be null");
 		Objects.requireNonNull(tasks, "tasks must not be null");
@@ -162,37 +171,52 @@ public final class Engine {
 		this.packets = new Packets(this);
 	}
 
-	/** Schedules: the tasks' cron schedules, firing runs in engine time. */
+	/**
+	 * {@return the schedules: the tasks' cron schedules, firing runs in engine time}
+	 */
 	public Schedules schedules() {
 		return this.schedules;
 	}
 
-	/** Queues: listing, pausing, and their concurrency limits. */
+	/**
+	 * {@return the queues: listing, pausing, and their concurrency limits}
+	 */
 	public Queues queues() {
 		return this.queueOperations;
 	}
 
-	/** Environment variables of the emulated project's environments. */
+	/**
+	 * {@return the environment variables of the emulated project's environments}
+	 */
 	public EnvVars envVars() {
 		return this.envVars;
 	}
 
-	/** Deployments: the versions of the emulated tasks, and which one is current. */
+	/**
+	 * {@return the deployments: the versions of the emulated tasks, and which one is
+	 * current}
+	 */
 	public Deployments deployments() {
 		return this.deployments;
 	}
 
-	/** Waitpoint tokens: created, completed, timed out; runs wait on them. */
+	/**
+	 * {@return the waitpoint tokens: created, completed, timed out; runs wait on them}
+	 */
 	public Waitpoints waitpoints() {
 		return this.waitpoints;
 	}
 
-	/** Batches: retrieval, results, and the two-phase batch routes. */
+	/**
+	 * {@return the batches: retrieval, results, and the two-phase batch routes}
+	 */
 	public Batches batches() {
 		return this.batchOperations;
 	}
 
-	/** Runs' traces and events, generated from their attempts. */
+	/**
+	 * {@return the runs' traces and events, generated from their attempts}
+	 */
 	public RunTraces traces() {
 		return this.traces;
 	}
@@ -208,32 +232,45 @@ public final class Engine {
 		this.runChanges.close();
 	}
 
-	/** Queries over the runs, in SQL. */
+	/**
+	 * {@return the queries over the runs, in SQL}
+	 */
 	public RunQueries queries() {
 		return this.queries;
 	}
 
-	/** Changes of runs, for the realtime feeds: rows, revisions and watches. */
+	/**
+	 * {@return the changes of runs, for the realtime feeds: rows, revisions and watches}
+	 */
 	public RunChanges runChanges() {
 		return this.runChanges;
 	}
 
-	/** Runs' realtime data streams. */
+	/**
+	 * {@return the runs' realtime data streams}
+	 */
 	public Streams streams() {
 		return this.streams;
 	}
 
-	/** Idempotency keys of runs: resetting one. */
+	/**
+	 * {@return the idempotency keys of runs, for resetting one}
+	 */
 	public IdempotencyKeys idempotencyKeys() {
 		return this.idempotencyKeyOperations;
 	}
 
-	/** Offloaded packets and their presigned URLs. */
+	/**
+	 * {@return the offloaded packets and their presigned URLs}
+	 */
 	public Packets packets() {
 		return this.packets;
 	}
 
-	/** The engine's current time. */
+	/**
+	 * {@return the engine's current time: the clock's instant, or the latest instant
+	 * processed if the clock went back}
+	 */
 	public Instant now() {
 		return Times.max(this.clock.instant(), this.horizon);
 	}
@@ -256,6 +293,8 @@ public final class Engine {
 	 * Triggers a run, or returns the run a live idempotency key or a repeated request key
 	 * points to. 422 "Runs can only have 10 tags, you're trying to set N." over 10 tags;
 	 * 413 "Metadata exceeds maximum size of 262144 bytes" over 256 KiB of metadata JSON.
+	 * @param spec the task, payload and options of the trigger
+	 * @return the run, and whether it was an existing one (cached)
 	 */
 	public Triggered trigger(TriggerSpec spec) {
 		Objects.requireNonNull(spec, "spec must not be null");
@@ -276,6 +315,8 @@ public final class Engine {
 	 * environment whichever route made it: a key another batch holds (a batch-trigger
 	 * route's, or a two-phase one's) returns that batch, cached, until the key expires;
 	 * an expired key moves to the new batch.
+	 * @param spec the batch's items, each a trigger, and its idempotency key
+	 * @return the batch's id and runs, and whether an existing batch was returned
 	 */
 	public BatchResult batch(BatchSpec spec) {
 		Objects.requireNonNull(spec, "spec must not be null");
@@ -391,7 +432,11 @@ public final class Engine {
 		}
 	}
 
-	/** The run, if it exists. */
+	/**
+	 * Looks a run up.
+	 * @param runId the run's id ({@code run_...})
+	 * @return the run, or empty if there is none (or it was evicted)
+	 */
 	public Optional<RunSnapshot> find(String runId) {
 		this.lock.lock();
 		try {
@@ -404,7 +449,11 @@ public final class Engine {
 		}
 	}
 
-	/** One page of the run list. */
+	/**
+	 * One page of the run list, newest first, as {@code GET /api/v1/runs} answers it.
+	 * @param query the filters, page size and cursor
+	 * @return the page's runs and whether there are pages after and before it
+	 */
 	public Page list(ListQuery query) {
 		Objects.requireNonNull(query, "query must not be null");
 		this.lock.lock();
@@ -422,6 +471,8 @@ public final class Engine {
 	/**
 	 * Cancels an unfinished run; a finished one is left as it is. 404 "Resource not
 	 * found".
+	 * @param runId the run's id
+	 * @return the run after the cancel
 	 */
 	public RunSnapshot cancel(String runId) {
 		this.lock.lock();
@@ -450,6 +501,8 @@ public final class Engine {
 	/**
 	 * A new run of the same task with the payload and options of another, without its
 	 * idempotency key and delay. 404 "Resource not found".
+	 * @param runId the id of the run to replay
+	 * @return the new run
 	 */
 	public RunSnapshot replay(String runId) {
 		return replay(runId, UnaryOperator.identity()).run();
@@ -460,8 +513,10 @@ public final class Engine {
 	 * idempotency key and delay) as changed by {@code overrides}; a live idempotency key
 	 * the overrides set returns its run, as a trigger does. 404 "Resource not found"; the
 	 * trigger's 422 and 413 for too many tags or too much metadata.
+	 * @param runId the id of the run to replay
 	 * @param overrides turns the original's trigger into the new run's; called under the
 	 * lock, so it must only compute
+	 * @return the new run (or the one the key returned), and whether it was cached
 	 */
 	public Triggered replay(String runId, UnaryOperator<TriggerSpec> overrides) {
 		Objects.requireNonNull(overrides, "overrides must not be null");
@@ -486,6 +541,10 @@ public final class Engine {
 	 * Delays a DELAYED run until an instant. 404 "Run not found"; 400 "Cannot reschedule
 	 * a run that is not delayed"; 400 "Invalid delay: {delayText}" for an instant in the
 	 * past.
+	 * @param runId the run's id
+	 * @param until the new end of the delay
+	 * @param delayText the delay as the request gave it, for the error message
+	 * @return the run after the change
 	 */
 	public RunSnapshot reschedule(String runId, Instant until, String delayText) {
 		this.lock.lock();
@@ -514,6 +573,9 @@ public final class Engine {
 	 * Adds tags without repeats. Answers the server's message: "Successfully set N new
 	 * tags." or "No new tags to add"; 404 "Run not found"; 422 over 10 tags naming the
 	 * tags left out.
+	 * @param runId the run's id
+	 * @param tags the tags to add; blank ones and those the run has already are left out
+	 * @return the server's message
 	 */
 	public String addTags(String runId, List<String> tags) {
 		Objects.requireNonNull(tags, "tags must not be null");
@@ -552,6 +614,9 @@ public final class Engine {
 	 * Replaces a run's metadata and returns what is stored. 404 "Resource not found"; 413
 	 * over 256 KiB; 422 "Cannot update metadata for a completed run" more than an hour
 	 * after the run finished.
+	 * @param runId the run's id
+	 * @param metadata the new metadata, a JSON object
+	 * @return the metadata as stored
 	 */
 	public JsonNode replaceMetadata(String runId, JsonNode metadata) {
 		Objects.requireNonNull(metadata, "metadata must not be null");

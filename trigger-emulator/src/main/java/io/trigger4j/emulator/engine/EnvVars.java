@@ -52,12 +52,17 @@ public final class EnvVars {
 		this.values.clear();
 	}
 
-	/** The emulated project's ref, {@code proj_...}. */
+	/**
+	 * {@return the emulated project's ref, {@code proj_...}}
+	 */
 	public String projectRef() {
 		return this.projectRef;
 	}
 
-	/** Sets the emulated project's ref. */
+	/**
+	 * Sets the emulated project's ref, which the project routes must name.
+	 * @param projectRef the ref, {@code proj_...}
+	 */
 	public void projectRef(String projectRef) {
 		this.projectRef = Objects.requireNonNull(projectRef, "projectRef must not be null");
 	}
@@ -65,13 +70,21 @@ public final class EnvVars {
 	/**
 	 * The environment a slug names ({@code staging} is {@code stg}, as the server
 	 * rewrites it), or {@code null} for none of the project's.
+	 * @param slug the slug a route names, such as {@code dev} or {@code staging}
+	 * @return the environment's slug ({@code dev}, {@code stg}, {@code prod} or
+	 * {@code preview}), or {@code null}
 	 */
 	public static @Nullable String environment(String slug) {
 		String canonical = "staging".equals(slug) ? "stg" : slug;
 		return ENVIRONMENTS.containsKey(canonical) ? canonical : null;
 	}
 
-	/** The environment's variables, secret values redacted. */
+	/**
+	 * The environment's variables, secret values redacted.
+	 * @param environment the environment's slug
+	 * @return the variables, in the order they were first set
+	 * @throws IllegalArgumentException for a slug that names no environment
+	 */
 	public List<EnvVarRecord> list(String environment) {
 		String env = require(environment);
 		return this.engine.locked(() -> {
@@ -81,7 +94,11 @@ public final class EnvVars {
 		});
 	}
 
-	/** Whether the project has a variable of this name (in any environment). */
+	/**
+	 * Tells whether the project has a variable of this name (in any environment).
+	 * @param name the variable's name
+	 * @return whether any environment has a value of it
+	 */
 	public boolean exists(String name) {
 		Objects.requireNonNull(name, "name must not be null");
 		return this.engine.locked(() -> {
@@ -97,6 +114,9 @@ public final class EnvVars {
 	/**
 	 * One variable, a secret value redacted. 404 "Environment variable not found" when
 	 * the project has no such variable or this environment no value of it.
+	 * @param environment the environment's slug
+	 * @param name the variable's name
+	 * @return the variable
 	 */
 	public EnvVarRecord retrieve(String environment, String name) {
 		String env = require(environment);
@@ -115,6 +135,11 @@ public final class EnvVars {
 	 * Sets one variable, replacing its value (an upsert); {@code secret} {@code null}
 	 * keeps an existing value's secrecy. 400 "You must set at least one valid variable."
 	 * for a blocked name or a blank name or value.
+	 * @param environment the environment's slug
+	 * @param name the variable's name
+	 * @param value the value
+	 * @param secret whether the value is secret, or {@code null} to keep the existing
+	 * value's secrecy (not secret for a new one)
 	 */
 	public void create(String environment, String name, String value, @Nullable Boolean secret) {
 		Map<String, String> variables = new LinkedHashMap<>();
@@ -132,6 +157,11 @@ public final class EnvVars {
 	 * {@value #ALREADY_SET}). 400 "You must set at least one valid variable." (and " All
 	 * the variables submitted are not allowed." when some were blocked) when none is left
 	 * after dropping blocked names and blank names or values.
+	 * @param environment the environment's slug
+	 * @param variables the values by name
+	 * @param override whether to replace values set already
+	 * @param secret whether the values are secret, or {@code null} to keep each existing
+	 * value's secrecy (not secret for a new one)
 	 * @return the variables already set, empty when the variables were set
 	 */
 	public List<VariableConflict> importVariables(String environment, Map<String, String> variables, boolean override,
@@ -179,6 +209,9 @@ public final class EnvVars {
 	 * Sets the value of a variable of the project in this environment (creating it there,
 	 * not secret, when it has no value there yet); a blank value changes nothing. 404
 	 * "Environment variable not found" when the project has no such variable.
+	 * @param environment the environment's slug
+	 * @param name the variable's name
+	 * @param value the new value
 	 */
 	public void update(String environment, String name, String value) {
 		String env = require(environment);
@@ -200,6 +233,8 @@ public final class EnvVars {
 	 * value). 404 "Environment variable not found" when the project has no such variable;
 	 * 400 "Environment variable value not found" when this environment has no value of
 	 * it.
+	 * @param environment the environment's slug
+	 * @param name the variable's name
 	 */
 	public void delete(String environment, String name) {
 		String env = require(environment);

@@ -37,7 +37,26 @@ public record ListQuery(@Nullable Set<RunState> states, @Nullable List<String> t
 		boolean matchNothing, @Nullable Instant createdFrom, @Nullable Instant createdTo, int size,
 		@Nullable Position after, @Nullable Position before, @Nullable String scheduleId) {
 
-	/** A query without a schedule filter. */
+	/**
+	 * A query without a schedule filter.
+	 * @param states internal states to match, or {@code null} for any
+	 * @param taskIdentifiers tasks, or {@code null}
+	 * @param versions versions, or {@code null}
+	 * @param queues queue names ({@code task/<id>} for a run without its own queue), or
+	 * {@code null}
+	 * @param regions regions ({@code local}), or {@code null}
+	 * @param tags tags (any), or {@code null}
+	 * @param machines machine presets, or {@code null}
+	 * @param test whether test runs ({@code true}) or other runs ({@code false}), or
+	 * {@code null}
+	 * @param batchId the batch, or {@code null}
+	 * @param matchNothing whether nothing can match (a bulk action filter)
+	 * @param createdFrom created at or after, or {@code null}
+	 * @param createdTo created at or before, or {@code null}
+	 * @param size the page size, 1 to 100
+	 * @param after the position after which the page starts (older runs), or {@code null}
+	 * @param before the position before which the page ends (newer runs), or {@code null}
+	 */
 	public ListQuery(@Nullable Set<RunState> states, @Nullable List<String> taskIdentifiers,
 			@Nullable List<String> versions, @Nullable List<String> queues, @Nullable List<String> regions,
 			@Nullable List<String> tags, @Nullable List<String> machines, @Nullable Boolean test,

@@ -41,6 +41,8 @@ public final class Packets {
 	 * {@link #MAX_PACKET_BYTES}; 413 "Packet store full" when the packets together would
 	 * pass {@link #MAX_TOTAL_BYTES} or a new path would make more than
 	 * {@link #MAX_PACKETS}.
+	 * @param path the packet's storage path, as the presigned URL names it
+	 * @param contentType the content type the upload sent
 	 * @param bytes the packet; the store keeps it and never changes it, so the caller
 	 * must not either
 	 */
@@ -60,7 +62,12 @@ public final class Packets {
 		this.totalBytes = total;
 	}
 
-	/** Stores a packet unless one is at the path already; as {@link #put}. */
+	/**
+	 * Stores a packet unless one is at the path already; as {@link #put}.
+	 * @param path the packet's storage path
+	 * @param contentType the packet's content type
+	 * @param bytes the packet, kept as it is (the caller must not change it)
+	 */
 	public synchronized void putIfAbsent(String path, String contentType, byte[] bytes) {
 		if (!this.packets.containsKey(path)) {
 			put(path, contentType, bytes);
@@ -73,7 +80,11 @@ public final class Packets {
 		this.totalBytes = 0;
 	}
 
-	/** The packet at a path, if one was stored. */
+	/**
+	 * Looks a packet up.
+	 * @param path the packet's storage path
+	 * @return the packet, or empty if none was stored there
+	 */
 	public synchronized Optional<Stored> find(String path) {
 		Packet packet = this.packets.get(path);
 		return (packet != null)
@@ -89,7 +100,9 @@ public final class Packets {
 	 */
 	public record Stored(String contentType, ByteBuffer bytes) {
 
-		/** A copy of the bytes. */
+		/**
+		 * {@return a copy of the bytes}
+		 */
 		public byte[] toByteArray() {
 			byte[] copy = new byte[this.bytes.remaining()];
 			this.bytes.duplicate().get(copy);

@@ -42,38 +42,76 @@ public final class QueryClock {
 		NOW.remove();
 	}
 
+	/**
+	 * {@return the query's time as a UTC timestamp with its offset
+	 * ({@code CURRENT_TIMESTAMP})}
+	 */
 	public static OffsetDateTime currentTimestamp() {
 		return now().atOffset(ZoneOffset.UTC);
 	}
 
+	/**
+	 * {@return the query's time as a UTC timestamp with its offset, its fraction of a
+	 * second cut to {@code scale} digits}
+	 * @param scale how many digits of the fraction of a second to keep, 0 to 9
+	 */
 	public static OffsetDateTime currentTimestamp(int scale) {
 		return currentTimestamp().withNano(truncated(now().getNano(), scale));
 	}
 
+	/**
+	 * {@return the query's time as a UTC timestamp without offset
+	 * ({@code LOCALTIMESTAMP}, {@code NOW()})}
+	 */
 	public static LocalDateTime localTimestamp() {
 		return currentTimestamp().toLocalDateTime();
 	}
 
+	/**
+	 * {@return the query's time as a UTC timestamp without offset, its fraction of a
+	 * second cut to {@code scale} digits}
+	 * @param scale how many digits of the fraction of a second to keep, 0 to 9
+	 */
 	public static LocalDateTime localTimestamp(int scale) {
 		return currentTimestamp(scale).toLocalDateTime();
 	}
 
+	/**
+	 * {@return the query's time as a UTC date ({@code CURRENT_DATE})}
+	 */
 	public static LocalDate currentDate() {
 		return currentTimestamp().toLocalDate();
 	}
 
+	/**
+	 * {@return the query's time as a UTC time of day with its offset
+	 * ({@code CURRENT_TIME})}
+	 */
 	public static OffsetTime currentTime() {
 		return currentTimestamp().toOffsetTime();
 	}
 
+	/**
+	 * {@return the query's time as a UTC time of day with its offset, its fraction of a
+	 * second cut to {@code scale} digits}
+	 * @param scale how many digits of the fraction of a second to keep, 0 to 9
+	 */
 	public static OffsetTime currentTime(int scale) {
 		return currentTimestamp(scale).toOffsetTime();
 	}
 
+	/**
+	 * {@return the query's time as a UTC time of day without offset ({@code LOCALTIME})}
+	 */
 	public static LocalTime localTime() {
 		return currentTimestamp().toLocalTime();
 	}
 
+	/**
+	 * {@return the query's time as a UTC time of day without offset, its fraction of a
+	 * second cut to {@code scale} digits}
+	 * @param scale how many digits of the fraction of a second to keep, 0 to 9
+	 */
 	public static LocalTime localTime(int scale) {
 		return currentTimestamp(scale).toLocalTime();
 	}

@@ -14,6 +14,10 @@ public final class QueryCountIf implements AggregateFunction {
 
 	private long count;
 
+	/** A fresh count; H2 makes one per group of each query. */
+	public QueryCountIf() {
+	}
+
 	@Override
 	public int getType(int[] inputTypes) {
 		return Types.BIGINT;

@@ -10,6 +10,10 @@ import java.util.Objects;
  */
 public record QueryJson(String text) {
 
+	/**
+	 * Checks that the text is present.
+	 * @param text the JSON text
+	 */
 	public QueryJson {
 		Objects.requireNonNull(text, "text must not be null");
 	}

@@ -16,6 +16,12 @@ import java.util.List;
  */
 public record QueryResult(List<String> columns, List<List<Object>> rows) {
 
+	/**
+	 * Copies the columns and every row into unmodifiable lists (rows may hold
+	 * {@code null}).
+	 * @param columns the column labels, as the query named them
+	 * @param rows the rows, in the query's order
+	 */
 	public QueryResult {
 		columns = List.copyOf(columns);
 		List<List<Object>> copied = new ArrayList<>();

@@ -10,6 +10,11 @@ import java.util.List;
  */
 public record QueuePage(List<QueueSnapshot> data, int count) {
 
+	/**
+	 * Copies the list.
+	 * @param data the queues of the page, by name
+	 * @param count how many queues there are
+	 */
 	public QueuePage {
 		data = List.copyOf(data);
 	}

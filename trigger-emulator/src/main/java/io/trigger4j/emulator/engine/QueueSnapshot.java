@@ -29,7 +29,10 @@ public record QueueSnapshot(String id, String name, boolean taskQueue, int runni
 		@Nullable Integer concurrencyLimit, @Nullable Integer concurrencyLimitBase, @Nullable Instant overriddenAt,
 		@Nullable BigDecimal overridePercent) {
 
-	/** The name the API shows: a task's own queue without its {@code task/} prefix. */
+	/**
+	 * {@return the name the API shows: a task's own queue without its {@code task/}
+	 * prefix}
+	 */
 	public String displayName() {
 		return this.name.startsWith("task/") ? this.name.substring("task/".length()) : this.name;
 	}

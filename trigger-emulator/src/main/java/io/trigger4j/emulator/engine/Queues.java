@@ -60,6 +60,7 @@ public final class Queues {
 	 * as the server's list orders them.
 	 * @param page the page, from 1
 	 * @param perPage queues per page, 1 to 100
+	 * @return the page's queues and how many there are in all
 	 */
 	public QueuePage list(long page, int perPage) {
 		if (page < 1 || perPage < 1) {
@@ -81,7 +82,12 @@ public final class Queues {
 		});
 	}
 
-	/** The queue, if it exists. */
+	/**
+	 * Looks a queue up.
+	 * @param by how {@code value} names the queue
+	 * @param value the queue's id, task identifier or name
+	 * @return the queue, or empty for an unknown one
+	 */
 	public Optional<QueueSnapshot> retrieve(By by, String value) {
 		return change(by, value, (lane) -> {
 		});
@@ -90,6 +96,10 @@ public final class Queues {
 	/**
 	 * Pauses a queue (its runs stay queued) or resumes it (its waiting runs start as
 	 * slots allow); empty for an unknown queue.
+	 * @param by how {@code value} names the queue
+	 * @param value the queue's id, task identifier or name
+	 * @param paused {@code true} to pause, {@code false} to resume
+	 * @return the queue as it is then, or empty
 	 */
 	public Optional<QueueSnapshot> pause(By by, String value, boolean paused) {
 		return change(by, value, (lane) -> {
@@ -103,6 +113,10 @@ public final class Queues {
 	/**
 	 * Overrides a queue's limit; empty for an unknown queue. 400 "Concurrency limit (N)
 	 * cannot exceed the environment limit (100)" above the environment's limit.
+	 * @param by how {@code value} names the queue
+	 * @param value the queue's id, task identifier or name
+	 * @param limit the new limit, 0 to {@value #ENVIRONMENT_CONCURRENCY_LIMIT}
+	 * @return the queue as it is then, or empty
 	 */
 	public Optional<QueueSnapshot> overrideLimit(By by, String value, int limit) {
 		return change(by, value, (lane) -> {
@@ -121,6 +135,10 @@ public final class Queues {
 	 * Overrides a queue's limit with a share of the environment's limit (rounded down, at
 	 * least 1); empty for an unknown queue. 400 "Percent must be greater than 0 and less
 	 * than or equal to 100" out of range.
+	 * @param by how {@code value} names the queue
+	 * @param value the queue's id, task identifier or name
+	 * @param percent the share of the environment's limit, above 0 and at most 100
+	 * @return the queue as it is then, or empty
 	 */
 	public Optional<QueueSnapshot> overridePercent(By by, String value, BigDecimal percent) {
 		Objects.requireNonNull(percent, "percent must not be null");
@@ -138,6 +156,9 @@ public final class Queues {
 	/**
 	 * Gives an overridden queue its own limit back; empty for an unknown queue. 400
 	 * "Queue is not overridden".
+	 * @param by how {@code value} names the queue
+	 * @param value the queue's id, task identifier or name
+	 * @return the queue as it is then, or empty
 	 */
 	public Optional<QueueSnapshot> reset(By by, String value) {
 		return change(by, value, (lane) -> {

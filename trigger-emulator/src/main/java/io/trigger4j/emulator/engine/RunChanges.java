@@ -71,17 +71,24 @@ public final class RunChanges {
 	/**
 	 * How long a live realtime request is held without a change (the server's 20 s,
 	 * jittered by the api layer).
+	 * @return the hold timeout (real time)
 	 */
 	public Duration holdTimeout() {
 		return this.holdTimeout;
 	}
 
-	/** Sets how long a live realtime request is held without a change. */
+	/**
+	 * Sets how long a live realtime request is held without a change.
+	 * @param holdTimeout positive; measured in real time
+	 */
 	public void holdTimeout(Duration holdTimeout) {
 		this.holdTimeout = positive("holdTimeout", holdTimeout);
 	}
 
-	/** How often the engine is ticked while a watch is open (default 250 ms). */
+	/**
+	 * {@return how often the engine is ticked (real time) while a watch is open (default
+	 * 250 ms)}
+	 */
 	public Duration tickInterval() {
 		return this.tickInterval;
 	}
@@ -89,6 +96,7 @@ public final class RunChanges {
 	/**
 	 * Sets how often the engine is ticked while a watch is open; applies from the next
 	 * time watches open.
+	 * @param tickInterval positive; measured in real time
 	 */
 	public void tickInterval(Duration tickInterval) {
 		this.tickInterval = positive("tickInterval", tickInterval);
@@ -97,12 +105,17 @@ public final class RunChanges {
 	/**
 	 * How long a data stream's connection stays open without a new record when the
 	 * request does not say ({@code Timeout-Seconds}); the server's 60 s.
+	 * @return the inactivity timeout (real time)
 	 */
 	public Duration streamInactivityTimeout() {
 		return this.streamInactivityTimeout;
 	}
 
-	/** Sets how long a data stream's connection stays open without a new record. */
+	/**
+	 * Sets how long a data stream's connection stays open without a new record when the
+	 * request does not say.
+	 * @param timeout positive; measured in real time
+	 */
 	public void streamInactivityTimeout(Duration timeout) {
 		this.streamInactivityTimeout = positive("streamInactivityTimeout", timeout);
 	}
@@ -111,12 +124,16 @@ public final class RunChanges {
 	 * How many requests may be held at once: live realtime requests and data stream
 	 * connections together (default {@value #MAX_HELD_REQUESTS}); the api answers one
 	 * more 429, as the server answers a live request over its realtime concurrency limit.
+	 * @return the most held requests
 	 */
 	public int maxHeldRequests() {
 		return this.maxHeldRequests;
 	}
 
-	/** Sets how many requests may be held at once. */
+	/**
+	 * Sets how many requests may be held at once; places taken already stay taken.
+	 * @param maxHeldRequests at least 1
+	 */
 	public void maxHeldRequests(int maxHeldRequests) {
 		if (maxHeldRequests < 1) {
 			throw new IllegalArgumentException("maxHeldRequests must be at least 1 but was " + maxHeldRequests);
@@ -129,6 +146,7 @@ public final class RunChanges {
 	 * {@code null} when all are taken. The place is given back by the returned
 	 * {@link Runnable} once the request is answered or abandoned; running it again
 	 * changes nothing.
+	 * @return the action giving the place back, or {@code null} when all are taken
 	 */
 	public @Nullable Runnable tryHold() {
 		while (true) {
@@ -147,13 +165,19 @@ public final class RunChanges {
 		}
 	}
 
-	/** How many places are taken by held requests. */
+	/**
+	 * {@return how many places are taken by held requests}
+	 */
 	public int heldRequests() {
 		return this.held.get();
 	}
 
 	/**
 	 * The feed's rows now. 404 "Not found" for an unknown run or batch.
+	 * @param feed the feed
+	 * @return its runs (one run; newest first for tags, at most
+	 * {@value RealtimeFeed#MAX_ROWS}; item order for a batch) and the revision they were
+	 * read at
 	 */
 	public RealtimeRows rows(RealtimeFeed feed) {
 		Objects.requireNonNull(feed, "feed must not be null");
@@ -174,6 +198,9 @@ public final class RunChanges {
 	 * A watch completing once a row of the feed has a revision greater than {@code since}
 	 * (a run of the feed changed, or a run joined it), at once if one already has. Cancel
 	 * it when no longer needed.
+	 * @param feed the feed
+	 * @param since the revision the caller has seen, from {@link RealtimeRows#revision()}
+	 * @return the watch
 	 */
 	public Watch watch(RealtimeFeed feed, long since) {
 		Objects.requireNonNull(feed, "feed must not be null");
@@ -194,6 +221,10 @@ public final class RunChanges {
 	/**
 	 * A watch completing once a run's data stream has a record after {@code afterId}
 	 * ({@code null}: any record), or the run has finished, or it is unknown.
+	 * @param runId the run's id
+	 * @param key the stream's key
+	 * @param afterId the id of the last record the caller has seen, or {@code null}
+	 * @return the watch
 	 */
 	public Watch watchStream(String runId, String key, @Nullable String afterId) {
 		Objects.requireNonNull(runId, "runId must not be null");
@@ -353,6 +384,7 @@ public final class RunChanges {
 	/**
 	 * How many watches are open (held realtime requests and data stream connections
 	 * waiting for a change).
+	 * @return the number of open watches
 	 */
 	public int watching() {
 		int open = 0;
@@ -386,7 +418,10 @@ public final class RunChanges {
 			this.condition = condition;
 		}
 
-		/** Completes once the change happened; never fails. */
+		/**
+		 * {@return a future completing once the change happened; it never fails, and is
+		 * cancelled by {@link #cancel()}}
+		 */
 		public CompletableFuture<Void> changed() {
 			return this.changed;
 		}

@@ -164,6 +164,7 @@ public final class RunQueries {
 	 * @param from the window's start, or {@code null} for none (the 30-day floor still
 	 * applies)
 	 * @param to the window's end, or {@code null} for none
+	 * @return the result's column labels and rows
 	 */
 	public QueryResult execute(String sql, @Nullable Instant from, @Nullable Instant to) {
 		Objects.requireNonNull(sql, "sql must not be null");

@@ -15,15 +15,65 @@ import org.jspecify.annotations.Nullable;
  */
 public enum RunState {
 
-	DELAYED("DELAYED", "DELAYED", false), PENDING("QUEUED", "QUEUED", false),
+	/** Triggered with a delay that has not ended yet. */
+	DELAYED("DELAYED", "DELAYED", false),
+
+	/** Waiting in its queue for a concurrency slot. */
+	PENDING("QUEUED", "QUEUED", false),
+
+	/** Of a task no deployment declares: waiting for a deploy. */
 	PENDING_VERSION("PENDING_VERSION", "PENDING_VERSION", false),
-	WAITING_FOR_DEPLOY("WAITING_FOR_DEPLOY", "PENDING_VERSION", false), DEQUEUED("EXECUTING", "DEQUEUED", false),
-	EXECUTING("EXECUTING", "EXECUTING", false), RETRYING_AFTER_FAILURE("REATTEMPTING", "EXECUTING", false),
-	WAITING_TO_RESUME("FROZEN", "WAITING", false), PAUSED("FROZEN", "WAITING", false),
-	COMPLETED_SUCCESSFULLY("COMPLETED", "COMPLETED", true), CANCELED("CANCELED", "CANCELED", true),
-	COMPLETED_WITH_ERRORS("FAILED", "FAILED", true), INTERRUPTED("INTERRUPTED", "FAILED", true),
-	CRASHED("CRASHED", "CRASHED", true), SYSTEM_FAILURE("SYSTEM_FAILURE", "SYSTEM_FAILURE", true),
-	EXPIRED("EXPIRED", "EXPIRED", true), TIMED_OUT("TIMED_OUT", "TIMED_OUT", true);
+
+	/**
+	 * The server's older state for a run waiting for a deploy; the emulator never enters
+	 * it.
+	 */
+	WAITING_FOR_DEPLOY("WAITING_FOR_DEPLOY", "PENDING_VERSION", false),
+
+	/**
+	 * The server's state between leaving the queue and executing; the emulator never
+	 * enters it.
+	 */
+	DEQUEUED("EXECUTING", "DEQUEUED", false),
+
+	/** An attempt is executing. */
+	EXECUTING("EXECUTING", "EXECUTING", false),
+
+	/** An attempt failed; the next starts after the retry delay. */
+	RETRYING_AFTER_FAILURE("REATTEMPTING", "EXECUTING", false),
+
+	/** Waiting for a duration or a waitpoint token, keeping its concurrency slot. */
+	WAITING_TO_RESUME("FROZEN", "WAITING", false),
+
+	/** The server's state of a suspended run; the emulator never enters it. */
+	PAUSED("FROZEN", "WAITING", false),
+
+	/** Finished with an output. */
+	COMPLETED_SUCCESSFULLY("COMPLETED", "COMPLETED", true),
+
+	/** Cancelled before it finished. */
+	CANCELED("CANCELED", "CANCELED", true),
+
+	/** Failed: its last attempt failed. */
+	COMPLETED_WITH_ERRORS("FAILED", "FAILED", true),
+
+	/** The server's state of an interrupted run; the emulator never enters it. */
+	INTERRUPTED("INTERRUPTED", "FAILED", true),
+
+	/** The server's state of a crashed run; the emulator never enters it. */
+	CRASHED("CRASHED", "CRASHED", true),
+
+	/** Failed in the emulator itself: an exception while processing the run. */
+	SYSTEM_FAILURE("SYSTEM_FAILURE", "SYSTEM_FAILURE", true),
+
+	/** Its TTL passed before it started. */
+	EXPIRED("EXPIRED", "EXPIRED", true),
+
+	/**
+	 * The server's state of a run past its maximum duration; the emulator never enters
+	 * it.
+	 */
+	TIMED_OUT("TIMED_OUT", "TIMED_OUT", true);
 
 	/**
 	 * The API version whose names are current; any other (or none) gets the legacy names.
@@ -68,11 +118,18 @@ public enum RunState {
 		this.terminal = terminal;
 	}
 
+	/**
+	 * {@return whether the run has finished: it changes no more}
+	 */
 	public boolean isTerminal() {
 		return this.terminal;
 	}
 
-	/** The public name for a request's {@code x-trigger-api-version} header value. */
+	/**
+	 * The public name for a request's {@code x-trigger-api-version} header value.
+	 * @param apiVersion the header's value, or {@code null} without the header
+	 * @return the current name for {@value #CURRENT_API_VERSION}, else the legacy one
+	 */
 	public String publicName(@Nullable String apiVersion) {
 		return CURRENT_API_VERSION.equals(apiVersion) ? this.currentName : this.legacyName;
 	}
@@ -80,6 +137,8 @@ public enum RunState {
 	/**
 	 * The internal states a filter name matches, or {@code null} for a name the server
 	 * rejects.
+	 * @param filterName a name of {@code filter[status]}, any case, spaces around ignored
+	 * @return the states, or {@code null}
 	 */
 	public static @Nullable Set<RunState> matching(String filterName) {
 		return FILTER.get(filterName.trim().toUpperCase(Locale.ROOT));
@@ -87,6 +146,10 @@ public enum RunState {
 
 	/**
 	 * The server's {@code apiBooleanHelpersFromRunStatus}, from the public name shown.
+	 * @param publicName the status name the answer shows
+	 * @return the flags {@code isQueued}, {@code isExecuting}, {@code isCompleted},
+	 * {@code isFailed}, {@code isSuccess}, {@code isCancelled} and {@code isWaiting}, in
+	 * that order
 	 */
 	public static Map<String, Boolean> booleans(String publicName) {
 		Map<String, Boolean> flags = new java.util.LinkedHashMap<>();

@@ -44,7 +44,11 @@ public final class RunTraces {
 		this.engine = engine;
 	}
 
-	/** The run's trace, or empty for an unknown run. */
+	/**
+	 * The run's trace, generated from its attempts.
+	 * @param runId the run's id
+	 * @return the trace, or empty for an unknown run
+	 */
 	public Optional<TraceSnapshot> trace(String runId) {
 		Objects.requireNonNull(runId, "runId must not be null");
 		return this.engine.locked(() -> {
@@ -56,6 +60,8 @@ public final class RunTraces {
 	/**
 	 * The run's events: its spans (root first, then the attempts), or empty for an
 	 * unknown run.
+	 * @param runId the run's id
+	 * @return the spans, or empty
 	 */
 	public Optional<List<TraceSpan>> events(String runId) {
 		return trace(runId).map((trace) -> trace.rootSpan().flatten());

@@ -88,6 +88,9 @@ public final class Schedules {
 	/**
 	 * Creates a schedule, or updates the one its deduplication key names (its task
 	 * stays).
+	 * @param spec the task, cron expression, deduplication key, external id, timezone and
+	 * window
+	 * @return the schedule as made, with its next fire times
 	 */
 	public ScheduleSnapshot create(ScheduleSpec spec) {
 		Objects.requireNonNull(spec, "spec must not be null");
@@ -106,6 +109,9 @@ public final class Schedules {
 	/**
 	 * Updates the schedule a {@code sched_} id or deduplication key names, or creates a
 	 * new one (with a new id) when there is none, as the server does.
+	 * @param scheduleId the schedule's id ({@code sched_...}) or deduplication key
+	 * @param spec the new task, cron expression, external id, timezone and window
+	 * @return the schedule as changed (or made)
 	 */
 	public ScheduleSnapshot update(String scheduleId, ScheduleSpec spec) {
 		Objects.requireNonNull(scheduleId, "scheduleId must not be null");
@@ -119,7 +125,11 @@ public final class Schedules {
 		});
 	}
 
-	/** The schedule a {@code sched_} id or deduplication key names. */
+	/**
+	 * Looks a schedule up.
+	 * @param scheduleId the schedule's id ({@code sched_...}) or deduplication key
+	 * @return the schedule, or empty if there is none
+	 */
 	public Optional<ScheduleSnapshot> find(String scheduleId) {
 		return this.engine.locked(() -> {
 			ScheduleRecord schedule = (scheduleId != null) ? resolve(scheduleId) : null;
@@ -127,7 +137,12 @@ public final class Schedules {
 		});
 	}
 
-	/** One page of the schedules, newest first; pages count from 1. */
+	/**
+	 * One page of the schedules, newest first.
+	 * @param page the page, from 1
+	 * @param perPage schedules per page, at least 1
+	 * @return the page's schedules, how many there are, and whether any task is declared
+	 */
 	public SchedulePage list(long page, int perPage) {
 		if (page < 1 || perPage < 1) {
 			throw new IllegalArgumentException("page and perPage must be positive");
@@ -146,7 +161,9 @@ public final class Schedules {
 	}
 
 	/**
-	 * Deletes a schedule and stops its fires; answers its id. 404 "Schedule not found".
+	 * Deletes a schedule and stops its fires. 404 "Schedule not found".
+	 * @param scheduleId the schedule's id or deduplication key
+	 * @return the deleted schedule's id
 	 */
 	public String delete(String scheduleId) {
 		return this.engine.locked(() -> {
@@ -159,7 +176,11 @@ public final class Schedules {
 		});
 	}
 
-	/** Starts a schedule's fires again, from now. 404 "Schedule not found". */
+	/**
+	 * Starts a schedule's fires again, from now. 404 "Schedule not found".
+	 * @param scheduleId the schedule's id or deduplication key
+	 * @return the schedule as it is then
+	 */
 	public ScheduleSnapshot activate(String scheduleId) {
 		return this.engine.locked(() -> {
 			ScheduleRecord schedule = require(scheduleId);
@@ -171,7 +192,11 @@ public final class Schedules {
 		});
 	}
 
-	/** Stops a schedule's fires until activated. 404 "Schedule not found". */
+	/**
+	 * Stops a schedule's fires until activated. 404 "Schedule not found".
+	 * @param scheduleId the schedule's id or deduplication key
+	 * @return the schedule as it is then
+	 */
 	public ScheduleSnapshot deactivate(String scheduleId) {
 		return this.engine.locked(() -> {
 			ScheduleRecord schedule = require(scheduleId);
@@ -184,6 +209,8 @@ public final class Schedules {
 	/**
 	 * Why a window is refused, as the server says it, or {@code null} for a valid one
 	 * ({@code 30m}, {@code 2h}, {@code 50%}).
+	 * @param window the window as a request gave it
+	 * @return the server's message, or {@code null}
 	 */
 	public static @Nullable String windowProblem(String window) {
 		return ScheduleWindows.problem(Objects.requireNonNull(window, "window must not be null"));

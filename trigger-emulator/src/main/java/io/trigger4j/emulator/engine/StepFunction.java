@@ -9,7 +9,9 @@ public interface StepFunction {
 
 	/**
 	 * Runs one step of an attempt.
+	 * @param context the run, attempt, step, payload and awaited token
 	 * @return how the step ends; a thrown exception ends it as a failure
+	 * @throws Exception to fail the attempt
 	 */
 	StepOutcome run(StepContext context) throws Exception;
 

@@ -28,6 +28,10 @@ public sealed interface StepOutcome {
 	 */
 	record Fail(JsonNode error) implements StepOutcome {
 
+		/**
+		 * Checks that the error is present.
+		 * @param error the run's error ({@code {message, name, stackTrace}})
+		 */
 		public Fail {
 			Objects.requireNonNull(error, "error must not be null");
 		}
@@ -42,6 +46,10 @@ public sealed interface StepOutcome {
 	 */
 	record Wait(Duration duration) implements StepOutcome {
 
+		/**
+		 * Checks that the duration is present and not negative.
+		 * @param duration how long to wait
+		 */
 		public Wait {
 			Objects.requireNonNull(duration, "duration must not be null");
 			if (duration.isNegative()) {
@@ -60,6 +68,10 @@ public sealed interface StepOutcome {
 	 */
 	record WaitForToken(String tokenId) implements StepOutcome {
 
+		/**
+		 * Checks that the token id is present.
+		 * @param tokenId the token's id ({@code waitpoint_...})
+		 */
 		public WaitForToken {
 			Objects.requireNonNull(tokenId, "tokenId must not be null");
 		}

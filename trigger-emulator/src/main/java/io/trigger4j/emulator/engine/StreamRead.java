@@ -10,6 +10,11 @@ import java.util.List;
  */
 public record StreamRead(List<StreamRecord> records, boolean runFinished) {
 
+	/**
+	 * Copies the records.
+	 * @param records the records, in order
+	 * @param runFinished whether the run has finished: no more records will come
+	 */
 	public StreamRead {
 		records = List.copyOf(records);
 	}

@@ -13,6 +13,12 @@ import tools.jackson.databind.JsonNode;
  */
 public record StreamRecord(String id, JsonNode data) {
 
+	/**
+	 * Checks that the id is present.
+	 * @param id its id, {@code <epochMillis>-<seq>} as a Redis stream id, increasing
+	 * along the stream
+	 * @param data the record, as plain JSON
+	 */
 	public StreamRecord {
 		Objects.requireNonNull(id, "id must not be null");
 		Objects.requireNonNull(data, "data must not be null");

@@ -23,6 +23,7 @@ public final class Streams {
 	/**
 	 * Appends a record to a run's stream, at the time of the calling step (the engine's
 	 * time off a task thread). 404 "Run not found" for an unknown run.
+	 * @param runId the run's id
 	 * @param key the stream's key, not blank
 	 * @param data the record as plain JSON, stored as a copy
 	 * @return the record's id
@@ -57,6 +58,10 @@ public final class Streams {
 	 * The records of a run's stream after an id ({@code null}: from the start), and
 	 * whether the run has finished. 404 "Not found" for an unknown run; an unknown key
 	 * has no records yet.
+	 * @param runId the run's id
+	 * @param key the stream's key
+	 * @param afterId the id of the last record the caller has seen, or {@code null}
+	 * @return the records after it, and whether the run has finished
 	 */
 	public StreamRead read(String runId, String key, @Nullable String afterId) {
 		Objects.requireNonNull(runId, "runId must not be null");
@@ -75,6 +80,9 @@ public final class Streams {
 	/**
 	 * The id a subscription starting at the stream's tail resumes from: its last
 	 * record's, or {@code null} when it has none. 404 "Not found" for an unknown run.
+	 * @param runId the run's id
+	 * @param key the stream's key
+	 * @return the last record's id, or {@code null}
 	 */
 	public @Nullable String lastId(String runId, String key) {
 		return this.engine.locked(() -> {

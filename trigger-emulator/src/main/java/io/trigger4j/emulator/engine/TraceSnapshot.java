@@ -10,6 +10,11 @@ import java.util.Objects;
  */
 public record TraceSnapshot(String traceId, TraceSpan rootSpan) {
 
+	/**
+	 * Checks that the trace id is present.
+	 * @param traceId the trace id (32 hex digits)
+	 * @param rootSpan the run's span
+	 */
 	public TraceSnapshot {
 		Objects.requireNonNull(traceId, "traceId must not be null");
 		Objects.requireNonNull(rootSpan, "rootSpan must not be null");

@@ -15,6 +15,12 @@ import tools.jackson.databind.JsonNode;
  */
 public record TraceSpanEvent(String name, Instant time, JsonNode properties) {
 
+	/**
+	 * Checks that every component is present.
+	 * @param name the event's name
+	 * @param time when it happened
+	 * @param properties its properties, a JSON object never changed once made
+	 */
 	public TraceSpanEvent {
 		Objects.requireNonNull(name, "name must not be null");
 		Objects.requireNonNull(time, "time must not be null");

@@ -76,6 +76,7 @@ public final class Waitpoints {
 	/**
 	 * The environment's API key, which signs the callback URLs (the server's
 	 * {@code generateHttpCallbackUrl}).
+	 * @param key the key, not empty
 	 */
 	public void signingKey(String key) {
 		Objects.requireNonNull(key, "key must not be null");
@@ -88,6 +89,8 @@ public final class Waitpoints {
 	/**
 	 * Creates a token now (for a step function, at its step's start), or returns the one
 	 * a live idempotency key points to (cached). 422 over 10 tags.
+	 * @param spec the token's key, key TTL, timeout and tags
+	 * @return the token, and whether it was an existing one
 	 */
 	public WaitpointCreated create(WaitpointSpec spec) {
 		return create(spec, null);
@@ -98,8 +101,10 @@ public final class Waitpoints {
 	 * key points to then (cached). A step creates its tokens at its start, so that a run
 	 * whose step started late in one long tick has the same tokens as in many short ones.
 	 * 422 over 10 tags.
+	 * @param spec the token's key, key TTL, timeout and tags
 	 * @param at when the token is made (its {@code createdAt}); {@code null}, or an
 	 * instant after the engine's time, for now
+	 * @return the token, and whether it was an existing one
 	 */
 	public WaitpointCreated create(WaitpointSpec spec, @Nullable Instant at) {
 		Objects.requireNonNull(spec, "spec must not be null");
@@ -140,7 +145,11 @@ public final class Waitpoints {
 		});
 	}
 
-	/** The token a friendly or internal id names, if it exists. */
+	/**
+	 * Looks a token up.
+	 * @param tokenId the token's friendly ({@code waitpoint_...}) or internal id
+	 * @return the token, or empty if there is none
+	 */
 	public Optional<WaitpointSnapshot> find(String tokenId) {
 		return this.engine.locked(() -> {
 			WaitpointRecord token = record(tokenId);
@@ -151,6 +160,8 @@ public final class Waitpoints {
 	/**
 	 * One page of the tokens, newest first, with the server's cursors (its quirks
 	 * included: a first page has no previous cursor, a last page no next one).
+	 * @param query the filters, page size and cursor
+	 * @return the page's tokens and cursors
 	 */
 	public WaitpointPage list(WaitpointQuery query) {
 		Objects.requireNonNull(query, "query must not be null");
@@ -161,6 +172,9 @@ public final class Waitpoints {
 	 * Completes a waiting token with data ({@code null} for none) now (for a step
 	 * function, at its step's start) and resumes the runs waiting on it; a completed or
 	 * timed-out token is left as it is. 404 "Waitpoint not found".
+	 * @param tokenId the token's friendly or internal id
+	 * @param data the completion data, or {@code null}
+	 * @return the token as it is then
 	 */
 	public WaitpointSnapshot complete(String tokenId, @Nullable JsonNode data) {
 		return this.engine.locked(() -> {
@@ -177,6 +191,10 @@ public final class Waitpoints {
 	 * Completes a token through its callback URL: the hash must be the token's. 404
 	 * "Waitpoint not found"; 401 "Invalid URL, hash doesn't match"; 500 "Failed to
 	 * complete HTTP callback" for a 64-character hash that is not hex.
+	 * @param tokenId the token's friendly or internal id, from the URL
+	 * @param hash the hash from the URL
+	 * @param data the completion data, or {@code null}
+	 * @return the token as it is then
 	 */
 	public WaitpointSnapshot completeByCallback(String tokenId, String hash, @Nullable JsonNode data) {
 		Objects.requireNonNull(hash, "hash must not be null");
@@ -205,6 +223,8 @@ public final class Waitpoints {
 	/**
 	 * The hash in a token's callback URL: hex HMAC-SHA256 of its internal id, keyed with
 	 * the environment's API key.
+	 * @param internalId the token's internal id (without {@code waitpoint_})
+	 * @return the hash, 64 lower-case hex digits
 	 */
 	public String callbackHash(String internalId) {
 		Objects.requireNonNull(internalId, "internalId must not be null");
