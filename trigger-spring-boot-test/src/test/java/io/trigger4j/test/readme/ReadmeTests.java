@@ -25,6 +25,11 @@ class ReadmeTests {
 		assertThat(testingSection()).contains(javaBlock(source("SignupService")));
 	}
 
+	@Test
+	void readmeShowsThePayloadAsItIs() throws IOException {
+		assertThat(testingSection()).contains(javaBlock(source("Email")));
+	}
+
 	private static String testingSection() throws IOException {
 		String readme = Files.readString(Path.of("..", "README.md"));
 		int start = readme.indexOf("## Testing your code with the emulator\n");
