@@ -72,10 +72,10 @@ class TriggerHealthCacheTests {
 					// two probes at once, as a load balancer and a platform probe
 					List<Health> first = Mono.zip(indicator.health(), indicator.health())
 						.map((both) -> List.of(both.getT1(), both.getT2()))
-						.block(Duration.ofSeconds(5));
+						.block(Duration.ofSeconds(15));
 					Duration firstTook = Duration.ofNanos(System.nanoTime() - start);
 					start = System.nanoTime();
-					Health second = indicator.health().block(Duration.ofSeconds(5));
+					Health second = indicator.health().block(Duration.ofSeconds(15));
 					Duration secondTook = Duration.ofNanos(System.nanoTime() - start);
 
 					assertThat(first).allSatisfy((health) -> {
@@ -83,9 +83,11 @@ class TriggerHealthCacheTests {
 						assertThat(health.getDetails()).containsEntry("reason", "No answer within PT2S");
 					});
 					assertThat(second.getStatus()).isEqualTo(Status.DOWN);
+					// bounded by the 2 s timeout (the upper bound leaves room for a loaded
+					// machine); the second probe reuses the result instead of waiting again
 					assertThat(firstTook).isGreaterThanOrEqualTo(Duration.ofMillis(1900))
-						.isLessThan(Duration.ofMillis(4000));
-					assertThat(secondTook).isLessThan(Duration.ofMillis(250));
+						.isLessThan(Duration.ofMillis(10_000));
+					assertThat(secondTook).isLessThan(Duration.ofMillis(1500));
 					assertThat(accepted).hasSize(1);
 				});
 		}
