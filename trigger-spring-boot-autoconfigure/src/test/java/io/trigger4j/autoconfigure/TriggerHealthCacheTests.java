@@ -83,8 +83,10 @@ class TriggerHealthCacheTests {
 						assertThat(health.getDetails()).containsEntry("reason", "No answer within PT2S");
 					});
 					assertThat(second.getStatus()).isEqualTo(Status.DOWN);
-					// bounded by the 2 s timeout (the upper bound leaves room for a loaded
-					// machine); the second probe reuses the result instead of waiting again
+					// bounded by the 2 s timeout (the upper bound leaves room for a
+					// loaded
+					// machine); the second probe reuses the result instead of waiting
+					// again
 					assertThat(firstTook).isGreaterThanOrEqualTo(Duration.ofMillis(1900))
 						.isLessThan(Duration.ofMillis(10_000));
 					assertThat(secondTook).isLessThan(Duration.ofMillis(1500));
