@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
@@ -75,8 +74,8 @@ final class DefaultTasksOperations implements TasksOperations {
 	private static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
 	/**
-	 * What a key generated for a trigger without one starts with (then a random UUID), so
-	 * that such keys are recognisable on runs.
+	 * What a key generated for a trigger without one starts with (then a UUID-shaped key
+	 * unique per call, see RequestKeys), so that such keys are recognisable on runs.
 	 */
 	static final String GENERATED_KEY_PREFIX = "trigger4j-";
 
@@ -125,7 +124,7 @@ final class DefaultTasksOperations implements TasksOperations {
 		String generatedTtl = generate ? generatedKeyTtl(this.http.deadline(), retry) : null;
 		return offload(body).flatMap((offloaded) -> {
 			// One key per logical call (per subscription), kept on its retries.
-			ItemBody sent = generate ? offloaded.withKey(GENERATED_KEY_PREFIX + UUID.randomUUID(), generatedTtl)
+			ItemBody sent = generate ? offloaded.withKey(GENERATED_KEY_PREFIX + RequestKeys.next(), generatedTtl)
 					: offloaded;
 			// Always safe to repeat: the user's key, the generated key, or (generated
 			// keys

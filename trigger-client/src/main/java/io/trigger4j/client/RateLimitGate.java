@@ -102,6 +102,31 @@ final class RateLimitGate {
 	 * @return the time waited, in milliseconds
 	 */
 	Mono<Long> admit(long maxWait) {
+		return tryAdmit(maxWait) ? ADMITTED : queue(maxWait);
+	}
+
+	private static final Mono<Long> ADMITTED = Mono.just(0L);
+
+	/**
+	 * Lets one attempt go now if it need not wait (the common case, without a
+	 * {@link Mono} per attempt). The attempt must call {@link #done()} once it ends.
+	 * @param maxWait the longest the attempt may wait here; 0 never waits
+	 * @return whether the attempt was let through; if not, {@link #admit(long)} queues it
+	 */
+	boolean tryAdmit(long maxWait) {
+		synchronized (this) {
+			if (maxWait <= 0 || (this.waiters.isEmpty() && now() >= this.openAt && this.estimate != 0)) {
+				if (this.estimate > 0) {
+					this.estimate--;
+				}
+				this.inFlight++;
+				return true;
+			}
+			return false;
+		}
+	}
+
+	private Mono<Long> queue(long maxWait) {
 		return Mono.create((sink) -> {
 			Waiter waiter;
 			synchronized (this) {

@@ -9,8 +9,10 @@ import java.util.function.Supplier;
 
 import io.trigger4j.client.error.TriggerException;
 import org.jspecify.annotations.Nullable;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
@@ -52,23 +54,14 @@ final class TrackingClientSignals extends ClientSignals {
 
 	@Override
 	<T> Mono<T> call(Operation operation, Mono<T> call) {
-		Mono<T> metered = this.meters.call(operation, call);
-		return Mono.defer(() -> {
-			Accepted accepted = accept(false);
-			if (accepted == null) {
-				return Mono.error(closed(operation));
-			}
-			return metered.takeUntilOther(accepted.aborted())
-				.switchIfEmpty(accepted.failIfAborted(operation))
-				.doFinally((signal) -> accepted.done());
-		});
+		return new TrackedMono<>(operation, this.meters.call(operation, call));
 	}
 
 	@Override
 	<T> Flux<T> call(Operation operation, Flux<T> call) {
 		Flux<T> metered = this.meters.call(operation, call);
 		return Flux.defer(() -> {
-			Accepted accepted = accept(true);
+			FluxAccepted accepted = accept(true);
 			if (accepted == null) {
 				return Flux.error(closed(operation));
 			}
@@ -124,7 +117,7 @@ final class TrackingClientSignals extends ClientSignals {
 			// Refuse new calls first: a call accepted before this is in the set below.
 			this.shutdown = Mono.never();
 			List<Accepted> running = new ArrayList<>(this.accepted);
-			running.stream().filter((call) -> call.stream).forEach(Accepted::abort);
+			running.stream().filter(Accepted::stream).forEach(Accepted::abort);
 			Mono<Void> allEnded = Mono.when(running.stream().map(Accepted::ended).toList());
 			// No scheduler left (the JVM is shutting down): fail the rest at once.
 			Mono<Long> graceOver = Mono.delay(this.grace, this.timer.get()).onErrorReturn(0L);
@@ -138,12 +131,12 @@ final class TrackingClientSignals extends ClientSignals {
 		return shutdown;
 	}
 
-	/** A new accepted call, or {@code null} when the client is closed. */
-	private @Nullable Accepted accept(boolean stream) {
+	/** A new accepted stream, or {@code null} when the client is closed. */
+	private @Nullable FluxAccepted accept(boolean stream) {
 		if (isClosed()) {
 			return null;
 		}
-		Accepted accepted = new Accepted(stream);
+		FluxAccepted accepted = new FluxAccepted(stream);
 		this.accepted.add(accepted);
 		if (isClosed()) {
 			// Closed meanwhile: the shutdown may not have seen this call.
@@ -158,13 +151,117 @@ final class TrackingClientSignals extends ClientSignals {
 				+ " was not sent (build a new client to make calls)");
 	}
 
-	/** One accepted call: its abort signal and its end. */
-	private final class Accepted {
+	/** One accepted call, as the shutdown sees it. */
+	private interface Accepted {
 
 		/**
-		 * A stream (realtime feed) lasts as long as the server writes: nothing to wait
-		 * for, so it is failed as soon as the client is closed.
+		 * Whether it is a stream (realtime feed), which lasts as long as the server
+		 * writes: nothing to wait for, so it is failed as soon as the client is closed.
 		 */
+		boolean stream();
+
+		/** Fails the call: the shutdown's grace has passed. */
+		void abort();
+
+		/** Completes when the call has ended. */
+		Mono<Void> ended();
+
+	}
+
+	private TriggerException abortedFailure(Operation operation, boolean stream) {
+		return new TriggerException(
+				operation.observationName() + " failed: the Trigger.dev client was closed during the call"
+						+ (stream ? "" : " and its shutdown grace of " + this.grace + " passed"),
+				null);
+	}
+
+	/**
+	 * A call answering one value, followed without a sink or an inner subscriber of its
+	 * own (the hot path: every request is one).
+	 */
+	private final class TrackedMono<T> extends Mono<T> {
+
+		private final Operation operation;
+
+		private final Mono<T> source;
+
+		TrackedMono(Operation operation, Mono<T> source) {
+			this.operation = operation;
+			this.source = source;
+		}
+
+		@Override
+		public void subscribe(CoreSubscriber<? super T> actual) {
+			if (isClosed()) {
+				Operators.error(actual, closed(this.operation));
+				return;
+			}
+			TrackedCall<T> call = new TrackedCall<>(this.operation, actual);
+			TrackingClientSignals.this.accepted.add(call);
+			if (isClosed()) {
+				// Closed meanwhile: the shutdown may not have seen this call.
+				TrackingClientSignals.this.accepted.remove(call);
+				Operators.error(actual, closed(this.operation));
+				return;
+			}
+			actual.onSubscribe(call);
+			this.source.subscribe(call);
+		}
+
+	}
+
+	private final class TrackedCall<T> extends Terminable<T> implements Accepted {
+
+		private final Operation operation;
+
+		private Sinks.@Nullable Empty<Void> end;
+
+		private boolean ended;
+
+		TrackedCall(Operation operation, CoreSubscriber<? super T> actual) {
+			super(actual);
+			this.operation = operation;
+		}
+
+		@Override
+		public boolean stream() {
+			return false;
+		}
+
+		@Override
+		public void abort() {
+			terminate(abortedFailure(this.operation, false));
+		}
+
+		@Override
+		public synchronized Mono<Void> ended() {
+			if (this.ended) {
+				return Mono.empty();
+			}
+			if (this.end == null) {
+				this.end = Sinks.empty();
+			}
+			return this.end.asMono();
+		}
+
+		@Override
+		void finished() {
+			TrackingClientSignals.this.accepted.remove(this);
+			Sinks.Empty<Void> end;
+			synchronized (this) {
+				this.ended = true;
+				end = this.end;
+			}
+			if (end != null) {
+				end.tryEmitEmpty();
+			}
+		}
+
+	}
+
+	/** An accepted stream: its abort signal and its end. */
+	private final class FluxAccepted implements Accepted {
+
 		private final boolean stream;
 
 		private final Sinks.Empty<Void> abort = Sinks.empty();
@@ -173,34 +270,32 @@ final class TrackingClientSignals extends ClientSignals {
 
 		private volatile boolean aborted;
 
-		Accepted(boolean stream) {
+		FluxAccepted(boolean stream) {
 			this.stream = stream;
+		}
+
+		@Override
+		public boolean stream() {
+			return this.stream;
 		}
 
 		/** Completes when the shutdown's grace has passed; the call is then failed. */
 		Mono<Void> aborted() {
-			return this.abort.asMono().doOnSuccess((ignored) -> this.aborted = true);
+			return this.abort.asMono();
 		}
 
 		<T> Mono<T> failIfAborted(Operation operation) {
-			return Mono.defer(
-					() -> this.aborted
-							? Mono.error(
-									new TriggerException(
-											operation.observationName()
-													+ " failed: the Trigger.dev client was closed during the call"
-													+ (this.stream ? ""
-															: " and its shutdown grace of "
-																	+ TrackingClientSignals.this.grace + " passed"),
-											null))
-							: Mono.empty());
+			return Mono.defer(() -> this.aborted ? Mono.error(abortedFailure(operation, this.stream)) : Mono.empty());
 		}
 
-		void abort() {
+		@Override
+		public void abort() {
+			this.aborted = true;
 			this.abort.tryEmitEmpty();
 		}
 
-		Mono<Void> ended() {
+		@Override
+		public Mono<Void> ended() {
 			return this.end.asMono();
 		}
 

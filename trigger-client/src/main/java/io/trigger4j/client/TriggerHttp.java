@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.function.BiFunction;
 
@@ -288,32 +288,55 @@ final class TriggerHttp {
 		return signals.call(operation, Mono.defer(() -> {
 			TriggerRequestObservationContext context = new TriggerRequestObservationContext(call.name(),
 					call.operation().method().name());
-			Observation observation = TriggerClientObservationDocumentation.REQUEST.observation(
-					this.shared.observationConvention(), DefaultTriggerRequestObservationConvention.INSTANCE,
-					() -> context, this.shared.observationRegistry());
-			String requestKey = UUID.randomUUID().toString();
+			String requestKey = RequestKeys.next();
 			Scheduler timer = timer();
 			RetryStrategy.Budget budget = this.retryStrategy.begin(call, this.deadline, signals);
 			// Each attempt is bounded by what is left of the deadline; waits for a
 			// rate-limit reset, queued at the gate or after a 429, are not counted
 			// (maxRateLimitWait bounds them).
-			Mono<T> logicalCall = Mono.defer(() -> this.gate.admit(budget.rateLimitWaitLeft()).flatMap((waited) -> {
-				if (waited > 0) {
-					budget.queued(waited);
-					signals.rateLimitWaited(operation, Duration.ofMillis(waited));
+			Mono<T> oneAttempt = Mono.defer(() -> {
+				long maxWait = budget.rateLimitWaitLeft();
+				if (this.gate.tryAdmit(maxWait)) {
+					return send(call, uri, authorization, body, requestKey, context, budget, timer);
 				}
-				budget.attempted();
-				return attempt(call, uri, authorization, body, requestKey, context).timeout(budget.remaining(), timer)
-					.doFinally((signal) -> this.gate.done());
-			}))
-				.retryWhen(budget.retry())
-				.onErrorMap((failure) -> finalFailure(call, authorization, failure, budget, signals));
+				return this.gate.admit(maxWait).flatMap((waited) -> {
+					if (waited > 0) {
+						budget.queued(waited);
+						signals.rateLimitWaited(operation, Duration.ofMillis(waited));
+					}
+					return send(call, uri, authorization, body, requestKey, context, budget, timer);
+				});
+			});
+			// The retry machinery is set up only once an attempt has failed: the first
+			// failure is handed to it as if it had just happened.
+			Mono<T> logicalCall = oneAttempt.onErrorResume((first) -> {
+				AtomicBoolean replayed = new AtomicBoolean();
+				return Mono.defer(() -> replayed.compareAndSet(false, true) ? Mono.<T>error(first) : oneAttempt)
+					.retryWhen(budget.retry());
+			}).onErrorMap((failure) -> finalFailure(call, authorization, failure, budget, signals));
+			ObservationRegistry registry = this.shared.observationRegistry();
+			if (registry.isNoop()) {
+				return logicalCall;
+			}
+			Observation observation = TriggerClientObservationDocumentation.REQUEST.observation(
+					this.shared.observationConvention(), DefaultTriggerRequestObservationConvention.INSTANCE,
+					() -> context, registry);
 			observation.start();
 			return logicalCall.doOnError(observation::error)
 				.doOnTerminate(observation::stop)
 				.doOnCancel(observation::stop)
 				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
 		}));
+	}
+
+	/**
+	 * One attempt, admitted by the gate: sent, bounded by what is left of the deadline.
+	 */
+	private <T> Mono<T> send(ApiCall<T> call, URI uri, @Nullable String authorization, byte @Nullable [] body,
+			String requestKey, TriggerRequestObservationContext context, RetryStrategy.Budget budget, Scheduler timer) {
+		budget.attempted();
+		return Deadline.of(attempt(call, uri, authorization, body, requestKey, context), budget.remaining(), timer)
+			.doFinally((signal) -> this.gate.done());
 	}
 
 	/**
