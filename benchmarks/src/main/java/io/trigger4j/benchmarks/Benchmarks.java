@@ -34,7 +34,8 @@ public final class Benchmarks {
 	 * @return the sections
 	 */
 	public static List<Section> sections() {
-		return List.of(new TriggerThroughputSection(), new ListStreamingSection(), new ColdStartSection());
+		return List.of(new TriggerThroughputSection(), new ListStreamingSection(), new ColdStartSection(),
+				new DecodingSection(), new EmulatorSection());
 	}
 
 	/**
