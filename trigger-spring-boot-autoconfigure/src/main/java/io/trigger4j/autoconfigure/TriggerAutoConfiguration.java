@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.trigger4j.client.TriggerClient;
+import io.trigger4j.client.TriggerEnvironmentType;
 import io.trigger4j.client.TriggerOperations;
 import io.trigger4j.client.TriggerRetrySettings;
 import io.trigger4j.client.observation.TriggerRequestObservationConvention;
@@ -106,16 +107,37 @@ public final class TriggerAutoConfiguration {
 			throw new TriggerSecretKeyMissingException();
 		}
 		TriggerCredentialChecks.check(connectionDetails, secretKey, accessToken, branch);
-		TriggerClient.Builder builder = newBuilder(properties, beanFactory).baseUrl(connectionDetails.baseUrl())
-			.branch(branch);
-		if (secretKey != null) {
-			builder.secretKey(secretKey);
+		// Checked now, built on first use: the settings below fail the start-up if wrong.
+		String baseUrl = connectionDetails.baseUrl();
+		TriggerClient.builder().baseUrl(baseUrl).branch(branch);
+		String bundleName = PropertiesTriggerConnectionDetails.stripped(properties.ssl().bundle());
+		if (bundleName != null) {
+			sslBundle(bundleName, beanFactory);
 		}
-		if (accessToken != null) {
-			builder.accessToken(accessToken);
+		TriggerEnvironmentType environmentType = (secretKey != null) ? TriggerEnvironmentType.of(secretKey)
+				: TriggerEnvironmentType.UNKNOWN;
+		return new LazyTriggerOperations(shownBaseUrl(baseUrl), environmentType, () -> {
+			TriggerClient.Builder builder = newBuilder(properties, beanFactory).baseUrl(baseUrl).branch(branch);
+			if (secretKey != null) {
+				builder.secretKey(secretKey);
+			}
+			if (accessToken != null) {
+				builder.accessToken(accessToken);
+			}
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return builder.build();
+		});
+	}
+
+	/**
+	 * The base URL as the client shows it: without surrounding spaces or a final slash.
+	 */
+	private static String shownBaseUrl(String baseUrl) {
+		String text = baseUrl.strip();
+		while (text.endsWith("/")) {
+			text = text.substring(0, text.length() - 1);
 		}
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
+		return text;
 	}
 
 	/**

@@ -24,23 +24,24 @@ public class TriggerInfoContributor implements InfoContributor {
 
 	private static final String OWN_VERSION = "io/trigger4j/autoconfigure/trigger4j.properties";
 
-	private final Map<String, Object> details;
+	private final TriggerOperations operations;
 
 	/**
 	 * Creates a contributor.
 	 * @param operations the operations whose base URL and environment type are shown
 	 */
 	public TriggerInfoContributor(TriggerOperations operations) {
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("version", clientVersion());
-		details.put("baseUrl", operations.baseUrl());
-		details.put("environment", operations.environmentType().name());
-		this.details = Map.copyOf(details);
+		this.operations = operations;
 	}
 
 	@Override
 	public void contribute(Info.Builder builder) {
-		builder.withDetail("trigger", this.details);
+		// read when asked: the auto-configured client is built on its first use
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("version", clientVersion());
+		details.put("baseUrl", this.operations.baseUrl());
+		details.put("environment", this.operations.environmentType().name());
+		builder.withDetail("trigger", details);
 	}
 
 	/**

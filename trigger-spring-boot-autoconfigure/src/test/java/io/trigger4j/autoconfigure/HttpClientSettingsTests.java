@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.trigger4j.client.RequestOptions;
 import io.trigger4j.client.TriggerOperations;
 import io.trigger4j.client.error.TriggerTransportException;
 import io.trigger4j.client.model.runs.Run;
@@ -146,6 +147,40 @@ class HttpClientSettingsTests {
 	}
 
 	@Test
+	void theClientIsBuiltOnFirstUseNotAtStartUp() {
+		List<HttpClientSettings> built = new CopyOnWriteArrayList<>();
+		this.runner.withBean(ClientHttpConnectorBuilder.class,
+				() -> (ClientHttpConnectorBuilder<ClientHttpConnector>) (settings) -> {
+					built.add(settings);
+					return new ReactorClientHttpConnector();
+				})
+			.run((context) -> {
+				TriggerOperations trigger = context.getBean(TriggerOperations.class);
+				assertThat(built).isEmpty();
+				trigger.runs();
+				// the client's connector (and Boot's, under the WebClient.Builder)
+				assertThat(built).isNotEmpty();
+				assertThat(built.get(built.size() - 1).connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+				int afterFirstUse = built.size();
+				trigger.tasks();
+				trigger.withOptions(RequestOptions.builder().build()).runs();
+				assertThat(built).hasSize(afterFirstUse);
+			});
+	}
+
+	@Test
+	void aClientNeverUsedIsNeverBuilt() {
+		List<HttpClientSettings> built = new CopyOnWriteArrayList<>();
+		this.runner.withBean(ClientHttpConnectorBuilder.class,
+				() -> (ClientHttpConnectorBuilder<ClientHttpConnector>) (settings) -> {
+					built.add(settings);
+					return new ReactorClientHttpConnector();
+				})
+			.run((context) -> assertThat(context).hasSingleBean(TriggerOperations.class));
+		assertThat(built).isEmpty();
+	}
+
+	@Test
 	void theClientsConnectTimeoutIsAddedOnlyWhenNoneIsConfigured() {
 		List<HttpClientSettings> built = new CopyOnWriteArrayList<>();
 		ApplicationContextRunner runner = this.runner.withBean(ClientHttpConnectorBuilder.class,
@@ -154,20 +189,20 @@ class HttpClientSettingsTests {
 					return new ReactorClientHttpConnector();
 				});
 		runner.withPropertyValues("spring.http.clients.read-timeout=7s").run((context) -> {
-			context.getBean(TriggerOperations.class);
+			context.getBean(TriggerOperations.class).tasks(); // built on first use
 			HttpClientSettings trigger = built.get(built.size() - 1);
 			assertThat(trigger.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(trigger.readTimeout()).isEqualTo(Duration.ofSeconds(7));
 		});
 		built.clear();
 		runner.withPropertyValues("spring.http.clients.connect-timeout=3s").run((context) -> {
-			context.getBean(TriggerOperations.class);
+			context.getBean(TriggerOperations.class).tasks(); // built on first use
 			assertThat(built.get(built.size() - 1).connectTimeout()).isEqualTo(Duration.ofSeconds(3));
 		});
 		built.clear();
 		runner.withPropertyValues("spring.http.clients.connect-timeout=3s", "trigger.connect-timeout=2s")
 			.run((context) -> {
-				context.getBean(TriggerOperations.class);
+				context.getBean(TriggerOperations.class).tasks(); // built on first use
 				assertThat(built.get(built.size() - 1).connectTimeout()).isEqualTo(Duration.ofSeconds(2));
 			});
 	}
