@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import io.trigger4j.client.error.TriggerDecodingException;
 import io.trigger4j.client.internal.JsonDefaults;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.type.TypeReference;
@@ -90,9 +91,17 @@ public final class JsonValue {
 	 */
 	static final class Reader extends ValueDeserializer<JsonValue> {
 
+		/** The mapper's tree reader, found once rather than for every value. */
+		private volatile @Nullable ValueDeserializer<Object> trees;
+
 		@Override
 		public JsonValue deserialize(JsonParser parser, DeserializationContext context) {
-			JsonNode node = context.readTree(parser);
+			ValueDeserializer<Object> trees = this.trees;
+			if (trees == null) {
+				trees = context.findRootValueDeserializer(context.constructType(JsonNode.class));
+				this.trees = trees;
+			}
+			JsonNode node = (JsonNode) trees.deserialize(parser, context);
 			Object mapper = context.getAttribute(ObjectMapper.class);
 			return new JsonValue(node, (mapper instanceof ObjectMapper given) ? given : JsonDefaults.MAPPER);
 		}
