@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.CoreSubscriber;
@@ -13,11 +14,12 @@ import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * A {@code Mono} that fails with a {@link TimeoutException} (and cancels its source) when
- * its source has not answered within a time, measured on a {@link Scheduler} (so virtual
- * time serves in tests). What {@code Mono.timeout(Duration, Scheduler)} does, without the
- * description it builds for every subscription and the inner subscribers: one scheduled
- * task per subscription, cancelled when the source answers.
+ * A {@code Mono} that fails with a {@link TimeoutException}, or an error of the caller's
+ * (and cancels its source) when its source has not answered within a time, measured on a
+ * {@link Scheduler} (so virtual time serves in tests). What
+ * {@code Mono.timeout(Duration, Scheduler)} does, without the description it builds for
+ * every subscription and the inner subscribers: one scheduled task per subscription,
+ * cancelled when the source answers.
  *
  * @param <T> the value's type
  */
@@ -29,10 +31,13 @@ final class Deadline<T> extends Mono<T> {
 
 	private final Scheduler timer;
 
-	private Deadline(Mono<T> source, long millis, Scheduler timer) {
+	private final Supplier<? extends Throwable> expired;
+
+	private Deadline(Mono<T> source, long millis, Scheduler timer, Supplier<? extends Throwable> expired) {
 		this.source = source;
 		this.millis = millis;
 		this.timer = timer;
+		this.expired = expired;
 	}
 
 	/**
@@ -40,7 +45,16 @@ final class Deadline<T> extends Mono<T> {
 	 * the time.
 	 */
 	static <T> Mono<T> of(Mono<T> source, Duration timeout, Scheduler timer) {
-		return Mono.onAssembly(new Deadline<>(source, Math.max(1, timeout.toMillis()), timer));
+		long millis = Math.max(1, timeout.toMillis());
+		return of(source, timeout, timer, () -> new TimeoutException("no answer within " + millis + " ms"));
+	}
+
+	/**
+	 * The source, failing with the error {@code expired} makes if it has not answered
+	 * within the time.
+	 */
+	static <T> Mono<T> of(Mono<T> source, Duration timeout, Scheduler timer, Supplier<? extends Throwable> expired) {
+		return Mono.onAssembly(new Deadline<>(source, Math.max(1, timeout.toMillis()), timer, expired));
 	}
 
 	@Override
@@ -48,9 +62,8 @@ final class Deadline<T> extends Mono<T> {
 		Bounded<T> bounded = new Bounded<>(actual);
 		actual.onSubscribe(bounded);
 		try {
-			bounded.expiry(this.timer.schedule(
-					() -> bounded.terminate(new TimeoutException("no answer within " + this.millis + " ms")),
-					this.millis, TimeUnit.MILLISECONDS));
+			bounded.expiry(this.timer.schedule(() -> bounded.terminate(this.expired.get()), this.millis,
+					TimeUnit.MILLISECONDS));
 		}
 		catch (RejectedExecutionException ex) {
 			bounded.terminate(Operators.onRejectedExecution(ex, actual.currentContext()));

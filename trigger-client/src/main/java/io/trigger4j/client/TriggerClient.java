@@ -297,10 +297,10 @@ public final class TriggerClient {
 		}
 
 		/**
-		 * How long one attempt waits for its response once sent (default 10 s); each
-		 * retry gets a fresh wait. Applied per request by the Reactor Netty connector;
-		 * with another connector only the {@linkplain #deadline(Duration) deadline}
-		 * bounds a call.
+		 * How long one attempt may take, from taking a connection to its response
+		 * (default 10 s); each retry gets a fresh wait, and the
+		 * {@linkplain #deadline(Duration) deadline} bounds them all. Applied by the
+		 * client's own timer, so with every connector.
 		 * @return this builder
 		 * @param responseTimeout how long one attempt waits for its response
 		 */

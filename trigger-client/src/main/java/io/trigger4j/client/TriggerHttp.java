@@ -335,8 +335,15 @@ final class TriggerHttp {
 	private <T> Mono<T> send(ApiCall<T> call, URI uri, @Nullable String authorization, byte @Nullable [] body,
 			String requestKey, TriggerRequestObservationContext context, RetryStrategy.Budget budget, Scheduler timer) {
 		budget.attempted();
-		return Deadline.of(attempt(call, uri, authorization, body, requestKey, context), budget.remaining(), timer)
-			.doFinally((signal) -> this.gate.done());
+		Mono<T> attempt = attempt(call, uri, authorization, body, requestKey, context);
+		Duration remaining = budget.remaining();
+		// One timer per attempt, whatever the connector: the response timeout (from the
+		// attempt's start, the connection included) unless the deadline comes first.
+		Mono<T> bounded = (this.responseTimeout.compareTo(remaining) < 0)
+				? Deadline.of(attempt, this.responseTimeout, timer,
+						() -> new TriggerTimeoutException(call.name(), this.responseTimeout, null))
+				: Deadline.of(attempt, remaining, timer);
+		return bounded.doFinally((signal) -> this.gate.done());
 	}
 
 	/**
@@ -417,14 +424,7 @@ final class TriggerHttp {
 		WebClient.RequestBodySpec request = webClient.method(operation.method())
 			.uri(uri)
 			.attribute(URI_TEMPLATE_ATTRIBUTE, operation.pathTemplate())
-			.headers((headers) -> headers(headers, call, authorization, body, requestKey))
-			.httpRequest((httpRequest) -> {
-				// The connector's own timer bounds the wait for the answer; no second
-				// timer.
-				if (httpRequest.getNativeRequest() instanceof HttpClientRequest nettyRequest) {
-					nettyRequest.responseTimeout(this.responseTimeout);
-				}
-			});
+			.headers((headers) -> headers(headers, call, authorization, body, requestKey));
 		MediaType contentType = (call.body() instanceof ApiCall.RawBody raw) ? raw.contentType()
 				: MediaType.APPLICATION_JSON;
 		WebClient.RequestHeadersSpec<?> spec = (body != null) ? request.contentType(contentType).bodyValue(body)
