@@ -63,6 +63,11 @@ public final class Benchmarks {
 		}
 		String command = System.getProperty("benchmarks.command", "benchmarks/run.sh " + String.join(" ", args));
 		String report = run(mode, only, command, (line) -> System.out.println(line));
+		Path analysis = Path.of("benchmarks", "ANALYSIS.md");
+		if (Files.isRegularFile(analysis)) {
+			// what the figures mean: written by hand, kept beside the generated tables
+			report = report + "\n" + Files.readString(analysis, StandardCharsets.UTF_8);
+		}
 		Files.writeString(out, report, StandardCharsets.UTF_8);
 		System.out.println("wrote " + out.toAbsolutePath());
 		System.exit(0);
