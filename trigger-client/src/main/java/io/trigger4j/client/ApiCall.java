@@ -125,7 +125,7 @@ record ApiCall<T>(Operation operation, String[] pathValues, List<Map.Entry<Strin
 				.append(UriUtils.encode(parameter.getValue(), StandardCharsets.UTF_8));
 			separator = '&';
 		}
-		return URI.create(url.toString());
+		return this.operation.uri(url.toString());
 	}
 
 	static final class Builder {

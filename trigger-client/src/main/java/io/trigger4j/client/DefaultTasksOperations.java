@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
@@ -100,11 +101,17 @@ final class DefaultTasksOperations implements TasksOperations {
 	 * @param http the transport
 	 * @param runs follows triggered runs
 	 */
+	/**
+	 * How long the server keeps a generated key: this view's longest call, rounded up.
+	 */
+	private final String generatedKeyTtl;
+
 	DefaultTasksOperations(TriggerHttp http, RunsOperations runs) {
 		this.http = http;
 		this.runs = runs;
 		this.packets = new Packets(http);
 		this.applicationMapper = ApplicationMapper.of(http.json());
+		this.generatedKeyTtl = generatedKeyTtl(http.deadline(), http.retrySettings());
 	}
 
 	@Override
@@ -121,8 +128,8 @@ final class DefaultTasksOperations implements TasksOperations {
 		ItemBody body = item("", null, payload, options, null, null);
 		TriggerRetrySettings retry = this.http.retrySettings();
 		boolean generate = key == null && retry.generatedIdempotencyKeys() && retry.maxAttempts() > 1;
-		String generatedTtl = generate ? generatedKeyTtl(this.http.deadline(), retry) : null;
-		return offload(body).flatMap((offloaded) -> {
+		String generatedTtl = generate ? this.generatedKeyTtl : null;
+		Function<ItemBody, Mono<TriggeredRun>> send = (offloaded) -> {
 			// One key per logical call (per subscription), kept on its retries.
 			ItemBody sent = generate ? offloaded.withKey(GENERATED_KEY_PREFIX + RequestKeys.next(), generatedTtl)
 					: offloaded;
@@ -135,7 +142,9 @@ final class DefaultTasksOperations implements TasksOperations {
 				.repeatableWhen(true)
 				.reading(TriggerAnswer.class, (answer, headers) -> new TriggeredRun(answer.id(),
 						!generate && answer.isCached(), headers.getFirst(JWT_HEADER))));
-		});
+		};
+		// A small payload (the common case) is sent as it is, without an upload step.
+		return Packets.isSmall(body.payload()) ? Mono.defer(() -> send.apply(body)) : offload(body).flatMap(send);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.trigger4j.client;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.util.UriUtils;
 
@@ -252,6 +254,27 @@ enum Operation {
 
 	/** The template's literal parts: one more than there are path parameters. */
 	private final String[] literals;
+
+	/**
+	 * The last URI made for this operation, reused while the next call's URL is the same
+	 * (a trigger of one task, again and again): parsing a {@code URI} costs more than
+	 * comparing its text. One entry, so nothing grows.
+	 */
+	private volatile @Nullable LastUri lastUri;
+
+	private record LastUri(String text, URI uri) {
+	}
+
+	/** The URI of this URL text, parsed once while calls repeat it. */
+	URI uri(String text) {
+		LastUri last = this.lastUri;
+		if (last != null && last.text().equals(text)) {
+			return last.uri();
+		}
+		URI uri = URI.create(text);
+		this.lastUri = new LastUri(text, uri);
+		return uri;
+	}
 
 	Operation(String observationName, HttpMethod method, String pathTemplate, String operationId,
 			Set<Credential> credentials, RetryClass retryClass, PathParameter... pathParameters) {

@@ -83,8 +83,19 @@ final class Packets {
 	 * The payload as the trigger sends it: as it is below the threshold, else uploaded
 	 * and replaced by its storage path. Cold; nothing is sent before subscription.
 	 */
+	/**
+	 * Whether a payload is certainly below the offload threshold, told from its length
+	 * without encoding it (at most 3 UTF-8 bytes per {@code char}).
+	 */
+	static boolean isSmall(RawJson payload) {
+		return payload.json().length() * 3L < OFFLOAD_THRESHOLD_BYTES;
+	}
+
 	Mono<TriggerPayload> offloadIfLarge(RawJson payload) {
 		Objects.requireNonNull(payload, "payload must not be null");
+		if (isSmall(payload)) {
+			return Mono.just(new TriggerPayload(payload, null, null));
+		}
 		byte[] bytes = payload.json().getBytes(StandardCharsets.UTF_8);
 		if (bytes.length < OFFLOAD_THRESHOLD_BYTES) {
 			return Mono.just(new TriggerPayload(payload, null, null));
