@@ -125,7 +125,8 @@ record ApiCall<T>(Operation operation, String[] pathValues, List<Map.Entry<Strin
 				.append(UriUtils.encode(parameter.getValue(), StandardCharsets.UTF_8));
 			separator = '&';
 		}
-		return this.operation.uri(url.toString());
+		// a URI holding a secret (a callback hash) is not kept
+		return hasSecretPath() ? URI.create(url.toString()) : this.operation.uri(url.toString());
 	}
 
 	static final class Builder {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -75,8 +76,8 @@ final class DefaultTasksOperations implements TasksOperations {
 	private static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
 	/**
-	 * What a key generated for a trigger without one starts with (then a UUID-shaped key
-	 * unique per call, see RequestKeys), so that such keys are recognisable on runs.
+	 * What a key generated for a trigger without one starts with (then a random UUID), so
+	 * that such keys are recognisable on runs.
 	 */
 	static final String GENERATED_KEY_PREFIX = "trigger4j-";
 
@@ -98,14 +99,14 @@ final class DefaultTasksOperations implements TasksOperations {
 	private final ObjectMapper applicationMapper;
 
 	/**
-	 * @param http the transport
-	 * @param runs follows triggered runs
-	 */
-	/**
 	 * How long the server keeps a generated key: this view's longest call, rounded up.
 	 */
 	private final String generatedKeyTtl;
 
+	/**
+	 * @param http the transport
+	 * @param runs follows triggered runs
+	 */
 	DefaultTasksOperations(TriggerHttp http, RunsOperations runs) {
 		this.http = http;
 		this.runs = runs;
@@ -131,7 +132,7 @@ final class DefaultTasksOperations implements TasksOperations {
 		String generatedTtl = generate ? this.generatedKeyTtl : null;
 		Function<ItemBody, Mono<TriggeredRun>> send = (offloaded) -> {
 			// One key per logical call (per subscription), kept on its retries.
-			ItemBody sent = generate ? offloaded.withKey(GENERATED_KEY_PREFIX + RequestKeys.next(), generatedTtl)
+			ItemBody sent = generate ? offloaded.withKey(GENERATED_KEY_PREFIX + UUID.randomUUID(), generatedTtl)
 					: offloaded;
 			// Always safe to repeat: the user's key, the generated key, or (generated
 			// keys

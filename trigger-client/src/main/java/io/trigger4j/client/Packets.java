@@ -80,16 +80,17 @@ final class Packets {
 	}
 
 	/**
-	 * The payload as the trigger sends it: as it is below the threshold, else uploaded
-	 * and replaced by its storage path. Cold; nothing is sent before subscription.
-	 */
-	/**
 	 * Whether a payload is certainly below the offload threshold, told from its length
 	 * without encoding it (at most 3 UTF-8 bytes per {@code char}).
 	 */
 	static boolean isSmall(RawJson payload) {
 		return payload.json().length() * 3L < OFFLOAD_THRESHOLD_BYTES;
 	}
+
+	/**
+	 * The payload as the trigger sends it: as it is below the threshold, else uploaded
+	 * and replaced by its storage path. Cold; nothing is sent before subscription.
+	 */
 
 	Mono<TriggerPayload> offloadIfLarge(RawJson payload) {
 		Objects.requireNonNull(payload, "payload must not be null");

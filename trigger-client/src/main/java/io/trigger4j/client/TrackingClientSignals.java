@@ -197,14 +197,15 @@ final class TrackingClientSignals extends ClientSignals {
 				return;
 			}
 			TrackedCall<T> call = new TrackedCall<>(this.operation, actual);
+			// The subscriber has its subscription before the shutdown can see the call
+			// (and abort it).
+			actual.onSubscribe(call);
 			TrackingClientSignals.this.accepted.add(call);
 			if (isClosed()) {
 				// Closed meanwhile: the shutdown may not have seen this call.
-				TrackingClientSignals.this.accepted.remove(call);
-				Operators.error(actual, closed(this.operation));
+				call.terminate(closed(this.operation));
 				return;
 			}
-			actual.onSubscribe(call);
 			this.source.subscribe(call);
 		}
 

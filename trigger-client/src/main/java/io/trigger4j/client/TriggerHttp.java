@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -288,7 +289,7 @@ final class TriggerHttp {
 		return signals.call(operation, Mono.defer(() -> {
 			TriggerRequestObservationContext context = new TriggerRequestObservationContext(call.name(),
 					call.operation().method().name());
-			String requestKey = RequestKeys.next();
+			String requestKey = UUID.randomUUID().toString();
 			Scheduler timer = timer();
 			RetryStrategy.Budget budget = this.retryStrategy.begin(call, this.deadline, signals);
 			// Each attempt is bounded by what is left of the deadline; waits for a
@@ -335,13 +336,19 @@ final class TriggerHttp {
 	private <T> Mono<T> send(ApiCall<T> call, URI uri, @Nullable String authorization, byte @Nullable [] body,
 			String requestKey, TriggerRequestObservationContext context, RetryStrategy.Budget budget, Scheduler timer) {
 		budget.attempted();
-		Mono<T> attempt = attempt(call, uri, authorization, body, requestKey, context);
+		AtomicBoolean sent = new AtomicBoolean();
+		Mono<T> attempt = attempt(call, uri, authorization, body, requestKey, context, sent);
 		Duration remaining = budget.remaining();
 		// One timer per attempt, whatever the connector: the response timeout (from the
-		// attempt's start, the connection included) unless the deadline comes first.
+		// attempt's start, the wait for a connection included) unless the deadline comes
+		// first. A request not yet on its way when it passes was certainly not sent.
 		Mono<T> bounded = (this.responseTimeout.compareTo(remaining) < 0)
 				? Deadline.of(attempt, this.responseTimeout, timer,
-						() -> new TriggerTimeoutException(call.name(), this.responseTimeout, null))
+						() -> sent.get() ? new TriggerTimeoutException(call.name(), this.responseTimeout, null)
+								: new TriggerTransportException(call.name(),
+										"no connection to the Trigger.dev API within the response timeout of "
+												+ this.responseTimeout,
+										true, null))
 				: Deadline.of(attempt, remaining, timer);
 		return bounded.doFinally((signal) -> this.gate.done());
 	}
@@ -417,14 +424,16 @@ final class TriggerHttp {
 	}
 
 	private <T> Mono<T> attempt(ApiCall<T> call, URI uri, @Nullable String authorization, byte @Nullable [] body,
-			String requestKey, TriggerRequestObservationContext context) {
+			String requestKey, TriggerRequestObservationContext context, AtomicBoolean sent) {
 		Operation operation = call.operation();
 		// A secret in the URI (a callback hash) must not reach WebClient's observation.
 		WebClient webClient = call.hasSecretPath() ? this.shared.unobservedWebClient() : this.shared.webClient();
 		WebClient.RequestBodySpec request = webClient.method(operation.method())
 			.uri(uri)
 			.attribute(URI_TEMPLATE_ATTRIBUTE, operation.pathTemplate())
-			.headers((headers) -> headers(headers, call, authorization, body, requestKey));
+			.headers((headers) -> headers(headers, call, authorization, body, requestKey))
+			// called once a connection is had and the request is about to be written
+			.httpRequest((httpRequest) -> sent.set(true));
 		MediaType contentType = (call.body() instanceof ApiCall.RawBody raw) ? raw.contentType()
 				: MediaType.APPLICATION_JSON;
 		WebClient.RequestHeadersSpec<?> spec = (body != null) ? request.contentType(contentType).bodyValue(body)

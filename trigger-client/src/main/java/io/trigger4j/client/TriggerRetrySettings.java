@@ -44,15 +44,14 @@ import io.trigger4j.client.internal.Checks;
  *
  * <p>
  * <strong>Triggers without a key.</strong> Every trigger and batch creation carries
- * {@code x-trigger-request-idempotency-key}, a UUID-shaped key unique per logical call
- * and kept on its retries, with which the server answers a repeated attempt with the
- * first attempt's run. Because some server versions ignore that header, a trigger without
- * an idempotency key also carries a generated one ({@code trigger4j-<uuid>}, one per
- * logical call, kept for at least 1 h) when it may be retried and
- * {@link #generatedIdempotencyKeys()} is on (the default), so that a retry after an
- * answer was lost returns the run the first attempt made. Either way a trigger is retried
- * after a failure where the server may have acted; with generated keys off only the
- * header protects it.
+ * {@code x-trigger-request-idempotency-key}, a random UUID per logical call kept on its
+ * retries, with which the server answers a repeated attempt with the first attempt's run.
+ * Because some server versions ignore that header, a trigger without an idempotency key
+ * also carries a generated one ({@code trigger4j-<uuid>}, one per logical call, kept for
+ * at least 1 h) when it may be retried and {@link #generatedIdempotencyKeys()} is on (the
+ * default), so that a retry after an answer was lost returns the run the first attempt
+ * made. Either way a trigger is retried after a failure where the server may have acted;
+ * with generated keys off only the header protects it.
  *
  * @param maxAttempts attempts in all, including the first (1 disables retries)
  * @param minBackoff the first backoff

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -36,6 +37,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -189,6 +191,27 @@ class TransportTests {
 		assertThat(ex.timeout()).isEqualTo(Duration.ofMillis(200));
 		assertThat(ex.isConnectFailure()).isFalse();
 		assertThat(ex).hasMessageContaining("runs.retrieve");
+	}
+
+	@Test
+	void aRequestStillWaitingForAConnectionWhenTheResponseTimeoutPassesWasNotSent(WireMockRuntimeInfo wm) {
+		stubFor(get("/api/v3/runs/run_1").willReturn(okJson("{}")));
+		// a filter that holds the request longer than the response timeout, as a full
+		// pool or a slow connect would: the request is never written
+		TriggerOperations client = TestClients.builder(wm)
+			.webClientBuilder(WebClient.builder()
+				.filter((request, next) -> Mono.delay(Duration.ofSeconds(2)).then(next.exchange(request))))
+			.responseTimeout(Duration.ofMillis(200))
+			.retry(TriggerRetrySettings.none())
+			.build();
+
+		TriggerTransportException ex = catchThrowableOfType(TriggerTransportException.class,
+				() -> client.runs().retrieve("run_1").block(Duration.ofSeconds(10)));
+
+		assertThat(ex).isNotInstanceOf(TriggerTimeoutException.class);
+		assertThat(ex.isConnectFailure()).isTrue();
+		assertThat(ex).hasMessageContaining("no connection to the Trigger.dev API within the response timeout");
+		verify(0, getRequestedFor(urlPathEqualTo("/api/v3/runs/run_1")));
 	}
 
 	@Test

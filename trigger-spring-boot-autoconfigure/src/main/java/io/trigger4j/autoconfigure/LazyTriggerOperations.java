@@ -39,9 +39,9 @@ final class LazyTriggerOperations implements TriggerOperations {
 	private boolean closed;
 
 	/**
-	 * @param baseUrl the base URL the client will call, shown by {@link #toString()}
-	 * @param environmentType the environment its secret key belongs to, shown by
-	 * {@link #toString()}
+	 * @param baseUrl the base URL the client will call, shown until it is built
+	 * @param environmentType the environment its secret key belongs to, shown until it is
+	 * built
 	 * @param factory builds the client, once
 	 */
 	LazyTriggerOperations(String baseUrl, TriggerEnvironmentType environmentType, Supplier<TriggerOperations> factory) {
@@ -57,12 +57,13 @@ final class LazyTriggerOperations implements TriggerOperations {
 			synchronized (this) {
 				delegate = this.delegate;
 				if (delegate == null) {
-					delegate = this.factory.get();
 					if (this.closed) {
-						// Used after the context closed it: a closed client refuses
-						// calls.
-						delegate.close();
+						// Closed with the context before its first use: nothing to build
+						// (the context's beans may be gone), and a closed client refuses.
+						throw new IllegalStateException(
+								"the Trigger.dev client is closed (its application context was closed)");
 					}
+					delegate = this.factory.get();
 					this.delegate = delegate;
 				}
 			}
@@ -137,13 +138,16 @@ final class LazyTriggerOperations implements TriggerOperations {
 
 	@Override
 	public String baseUrl() {
-		// a customizer may have changed it: as built
-		return delegate().baseUrl();
+		// as configured until built (a customizer may change it), so that reading it
+		// (/actuator/info) does not build the client
+		TriggerOperations delegate = this.delegate;
+		return (delegate != null) ? delegate.baseUrl() : this.shownBaseUrl;
 	}
 
 	@Override
 	public TriggerEnvironmentType environmentType() {
-		return delegate().environmentType();
+		TriggerOperations delegate = this.delegate;
+		return (delegate != null) ? delegate.environmentType() : this.shownEnvironmentType;
 	}
 
 	@Override

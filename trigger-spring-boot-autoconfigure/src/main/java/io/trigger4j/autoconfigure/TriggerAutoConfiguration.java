@@ -109,7 +109,13 @@ public final class TriggerAutoConfiguration {
 		TriggerCredentialChecks.check(connectionDetails, secretKey, accessToken, branch);
 		// Checked now, built on first use: the settings below fail the start-up if wrong.
 		String baseUrl = connectionDetails.baseUrl();
-		TriggerClient.builder().baseUrl(baseUrl).branch(branch);
+		TriggerClient.Builder checked = TriggerClient.builder().baseUrl(baseUrl).branch(branch);
+		if (secretKey != null) {
+			checked.secretKey(secretKey);
+		}
+		if (accessToken != null) {
+			checked.accessToken(accessToken);
+		}
 		String bundleName = PropertiesTriggerConnectionDetails.stripped(properties.ssl().bundle());
 		if (bundleName != null) {
 			sslBundle(bundleName, beanFactory);

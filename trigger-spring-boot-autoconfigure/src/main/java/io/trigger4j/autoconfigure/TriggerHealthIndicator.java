@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.trigger4j.client.TriggerEnvironmentType;
 import io.trigger4j.client.TriggerOperations;
 import io.trigger4j.client.TriggerRetrySettings;
 import io.trigger4j.client.error.TriggerApiException;
@@ -35,11 +34,11 @@ public class TriggerHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	private static final ListRunsRequest CHEAP = ListRunsRequest.builder().pageSize(1).build();
 
-	private final TriggerOperations operations;
+	/** The operations given, read for the details. */
+	private final TriggerOperations source;
 
-	private final String baseUrl;
-
-	private final TriggerEnvironmentType environment;
+	/** Their view without retries, made on the first probe (the client may be lazy). */
+	private volatile @Nullable TriggerOperations operations;
 
 	private final Duration timeout;
 
@@ -72,9 +71,7 @@ public class TriggerHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	TriggerHealthIndicator(TriggerOperations operations, Duration timeout, Duration cacheTtl, Clock clock) {
 		super("Trigger.dev health check failed");
-		this.baseUrl = operations.baseUrl();
-		this.environment = operations.environmentType();
-		this.operations = operations.withRetry(TriggerRetrySettings.none());
+		this.source = operations;
 		this.timeout = timeout;
 		this.cacheTtl = cacheTtl;
 		this.clock = clock;
@@ -126,13 +123,30 @@ public class TriggerHealthIndicator extends AbstractReactiveHealthIndicator {
 	}
 
 	private Mono<Health> check(Health.Builder builder) {
-		builder.withDetail("baseUrl", this.baseUrl).withDetail("environment", this.environment.name());
-		return Mono.defer(() -> this.operations.runs().listPage(CHEAP, null))
+		return Mono.defer(() -> {
+			try {
+				return operations().runs().listPage(CHEAP, null);
+			}
+			finally {
+				// as built: a customizer may have changed the configured base URL
+				builder.withDetail("baseUrl", this.source.baseUrl())
+					.withDetail("environment", this.source.environmentType().name());
+			}
+		})
 			.timeout(this.timeout)
 			.map((page) -> builder.up().build())
 			.onErrorResume(IllegalStateException.class,
 					(misconfigured) -> Mono.just(builder.unknown().withDetail("reason", reason(misconfigured)).build()))
 			.onErrorResume((failure) -> Mono.just(builder.down().withDetail("reason", reason(failure)).build()));
+	}
+
+	private TriggerOperations operations() {
+		TriggerOperations operations = this.operations;
+		if (operations == null) {
+			operations = this.source.withRetry(TriggerRetrySettings.none());
+			this.operations = operations;
+		}
+		return operations;
 	}
 
 	private String reason(Throwable failure) {

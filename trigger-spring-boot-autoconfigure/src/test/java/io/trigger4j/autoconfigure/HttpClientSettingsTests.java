@@ -34,6 +34,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -176,7 +177,14 @@ class HttpClientSettingsTests {
 					built.add(settings);
 					return new ReactorClientHttpConnector();
 				})
-			.run((context) -> assertThat(context).hasSingleBean(TriggerOperations.class));
+			.run((context) -> {
+				assertThat(context).hasSingleBean(TriggerOperations.class);
+				TriggerOperations trigger = context.getBean(TriggerOperations.class);
+				// read without building it
+				assertThat(trigger.baseUrl()).isEqualTo("https://api.trigger.dev");
+				context.close();
+				assertThatIllegalStateException().isThrownBy(trigger::tasks).withMessageContaining("closed");
+			});
 		assertThat(built).isEmpty();
 	}
 
