@@ -29,7 +29,7 @@ public class BootStartMain {
 		application.setLogStartupInfo(false);
 		long start = System.nanoTime();
 		ConfigurableApplicationContext context = application.run("--trigger.enabled=" + enabled,
-				"--trigger.secret-key=" + ColdStartMain.SECRET_KEY, "--trigger.base-url=" + args[1],
+				"--trigger.secret-key=" + StubServer.SECRET_KEY, "--trigger.base-url=" + args[1],
 				"--logging.level.root=WARN");
 		long elapsed = System.nanoTime() - start;
 		if ((context.getBeanNamesForType(TriggerOperations.class).length > 0) != enabled) {

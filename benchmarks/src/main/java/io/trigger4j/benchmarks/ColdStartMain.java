@@ -30,8 +30,6 @@ public final class ColdStartMain {
 
 	static final String RAW = "raw";
 
-	static final String SECRET_KEY = "tr_dev_bench0123456789abcdefghij";
-
 	static final TriggerThroughputSection.Signup PAYLOAD = new TriggerThroughputSection.Signup("user-4711",
 			"ada@example.com", "pro");
 
@@ -55,7 +53,7 @@ public final class ColdStartMain {
 	}
 
 	private static String viaTrigger4j(String baseUrl) {
-		TriggerOperations trigger = TriggerClient.builder().secretKey(SECRET_KEY).baseUrl(baseUrl).build();
+		TriggerOperations trigger = TriggerClient.builder().secretKey(StubServer.SECRET_KEY).baseUrl(baseUrl).build();
 		return trigger.tasks().trigger(TriggerThroughputSection.TASK, PAYLOAD).block().id();
 	}
 

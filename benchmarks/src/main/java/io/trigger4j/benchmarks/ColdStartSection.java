@@ -29,7 +29,7 @@ public final class ColdStartSection implements Section {
 		try {
 			CapturedRequest sent;
 			try (TriggerOperations trigger = TriggerClient.builder()
-				.secretKey(ColdStartMain.SECRET_KEY)
+				.secretKey(StubServer.SECRET_KEY)
 				.baseUrl(stub.baseUrl())
 				.build()) {
 				sent = stub.capture(

@@ -42,8 +42,6 @@ public final class EmulatorMain {
 
 	static final String PATH = "/api/v1/tasks/" + TASK + "/trigger";
 
-	private static final String SECRET_KEY = "tr_dev_bench0123456789abcdefghij";
-
 	private EmulatorMain() {
 	}
 
@@ -68,7 +66,7 @@ public final class EmulatorMain {
 			.pendingAcquireTimeout(Duration.ofSeconds(60))
 			.build();
 		try (TriggerEmulator emulator = TriggerEmulator.builder()
-			.secretKey(SECRET_KEY)
+			.secretKey(StubServer.SECRET_KEY)
 			.task(EmulatedTask.of(TASK, (run) -> Map.of("sent", true)))
 			.retainedRuns(stored)
 			.start()) {
@@ -118,7 +116,7 @@ public final class EmulatorMain {
 	private static Supplier<Mono<?>> trigger(HttpClient http, String baseUrl) {
 		HttpClient client = http.baseUrl(baseUrl)
 			.headers((headers) -> headers.add("accept", "application/json")
-				.add("authorization", "Bearer " + SECRET_KEY)
+				.add("authorization", "Bearer " + StubServer.SECRET_KEY)
 				.add("x-trigger-api-version", "2025-07-16")
 				.add("content-type", "application/json"));
 		return () -> client.post().uri(PATH).send((request, outbound) -> {

@@ -97,7 +97,7 @@ public final class ListStreamingMain {
 
 	private static long viaTrigger4j(String baseUrl, HeapSampler heap) {
 		try (TriggerOperations trigger = TriggerClient.builder()
-			.secretKey("tr_dev_bench0123456789abcdefghij")
+			.secretKey(StubServer.SECRET_KEY)
 			.baseUrl(baseUrl)
 			.build()) {
 			return trigger.runs()
@@ -112,8 +112,8 @@ public final class ListStreamingMain {
 		JsonMapper mapper = JsonMapper.builder().build();
 		HttpClient client = HttpClient.create()
 			.baseUrl(baseUrl)
-			.headers((h) -> h.add("authorization", "Bearer tr_dev_bench0123456789abcdefghij")
-				.add("accept", "application/json"));
+			.headers(
+					(h) -> h.add("authorization", "Bearer " + StubServer.SECRET_KEY).add("accept", "application/json"));
 		long runs = 0;
 		String cursor = null;
 		do {

@@ -31,6 +31,12 @@ public final class StubServer implements AutoCloseable {
 	/** The name prefix of the server's threads. */
 	public static final String THREAD_PREFIX = "bench-stub";
 
+	/**
+	 * The key every benchmark's client sends (the stub and the benchmarks' emulator
+	 * accept any): not a real key.
+	 */
+	public static final String SECRET_KEY = "tr_dev_stub";
+
 	private static final String JSON = "application/json; charset=utf-8";
 
 	private static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjbTV4MHkxejIwMDAwYWIxMmNkMzRlZjU2IiwicHViIjp0cnVlfQ."

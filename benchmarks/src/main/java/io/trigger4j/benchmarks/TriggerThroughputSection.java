@@ -101,7 +101,7 @@ public final class TriggerThroughputSection implements Section {
 
 	private static TriggerClient.Builder client(StubServer stub, HttpClient http) {
 		return TriggerClient.builder()
-			.secretKey("tr_dev_bench0123456789abcdefghij")
+			.secretKey(StubServer.SECRET_KEY)
 			.baseUrl(stub.baseUrl())
 			.clientConnector(new ReactorClientHttpConnector(http));
 	}
