@@ -109,13 +109,7 @@ public final class TriggerAutoConfiguration {
 		TriggerCredentialChecks.check(connectionDetails, secretKey, accessToken, branch);
 		// Checked now, built on first use: the settings below fail the start-up if wrong.
 		String baseUrl = connectionDetails.baseUrl();
-		TriggerClient.Builder checked = TriggerClient.builder().baseUrl(baseUrl).branch(branch);
-		if (secretKey != null) {
-			checked.secretKey(secretKey);
-		}
-		if (accessToken != null) {
-			checked.accessToken(accessToken);
-		}
+		connection(TriggerClient.builder(), baseUrl, branch, secretKey, accessToken);
 		String bundleName = PropertiesTriggerConnectionDetails.stripped(properties.ssl().bundle());
 		if (bundleName != null) {
 			sslBundle(bundleName, beanFactory);
@@ -123,16 +117,26 @@ public final class TriggerAutoConfiguration {
 		TriggerEnvironmentType environmentType = (secretKey != null) ? TriggerEnvironmentType.of(secretKey)
 				: TriggerEnvironmentType.UNKNOWN;
 		return new LazyTriggerOperations(shownBaseUrl(baseUrl), environmentType, () -> {
-			TriggerClient.Builder builder = newBuilder(properties, beanFactory).baseUrl(baseUrl).branch(branch);
-			if (secretKey != null) {
-				builder.secretKey(secretKey);
-			}
-			if (accessToken != null) {
-				builder.accessToken(accessToken);
-			}
+			TriggerClient.Builder builder = connection(newBuilder(properties, beanFactory), baseUrl, branch, secretKey,
+					accessToken);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		});
+	}
+
+	/**
+	 * Sets where and as whom the client calls; the builder's setters check each value.
+	 */
+	private static TriggerClient.Builder connection(TriggerClient.Builder builder, String baseUrl,
+			@Nullable String branch, @Nullable String secretKey, @Nullable String accessToken) {
+		builder.baseUrl(baseUrl).branch(branch);
+		if (secretKey != null) {
+			builder.secretKey(secretKey);
+		}
+		if (accessToken != null) {
+			builder.accessToken(accessToken);
+		}
+		return builder;
 	}
 
 	/**

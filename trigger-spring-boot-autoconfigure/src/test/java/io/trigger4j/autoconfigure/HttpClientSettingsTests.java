@@ -150,41 +150,31 @@ class HttpClientSettingsTests {
 	@Test
 	void theClientIsBuiltOnFirstUseNotAtStartUp() {
 		List<HttpClientSettings> built = new CopyOnWriteArrayList<>();
-		this.runner.withBean(ClientHttpConnectorBuilder.class,
-				() -> (ClientHttpConnectorBuilder<ClientHttpConnector>) (settings) -> {
-					built.add(settings);
-					return new ReactorClientHttpConnector();
-				})
-			.run((context) -> {
-				TriggerOperations trigger = context.getBean(TriggerOperations.class);
-				assertThat(built).isEmpty();
-				trigger.runs();
-				// the client's connector (and Boot's, under the WebClient.Builder)
-				assertThat(built).isNotEmpty();
-				assertThat(built.get(built.size() - 1).connectTimeout()).isEqualTo(Duration.ofSeconds(10));
-				int afterFirstUse = built.size();
-				trigger.tasks();
-				trigger.withOptions(RequestOptions.builder().build()).runs();
-				assertThat(built).hasSize(afterFirstUse);
-			});
+		this.runner.withBean(ClientHttpConnectorBuilder.class, () -> recording(built)).run((context) -> {
+			TriggerOperations trigger = context.getBean(TriggerOperations.class);
+			assertThat(built).isEmpty();
+			trigger.runs();
+			// the client's connector (and Boot's, under the WebClient.Builder)
+			assertThat(built).isNotEmpty();
+			assertThat(built.get(built.size() - 1).connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+			int afterFirstUse = built.size();
+			trigger.tasks();
+			trigger.withOptions(RequestOptions.builder().build()).runs();
+			assertThat(built).hasSize(afterFirstUse);
+		});
 	}
 
 	@Test
 	void aClientNeverUsedIsNeverBuilt() {
 		List<HttpClientSettings> built = new CopyOnWriteArrayList<>();
-		this.runner.withBean(ClientHttpConnectorBuilder.class,
-				() -> (ClientHttpConnectorBuilder<ClientHttpConnector>) (settings) -> {
-					built.add(settings);
-					return new ReactorClientHttpConnector();
-				})
-			.run((context) -> {
-				assertThat(context).hasSingleBean(TriggerOperations.class);
-				TriggerOperations trigger = context.getBean(TriggerOperations.class);
-				// read without building it
-				assertThat(trigger.baseUrl()).isEqualTo("https://api.trigger.dev");
-				context.close();
-				assertThatIllegalStateException().isThrownBy(trigger::tasks).withMessageContaining("closed");
-			});
+		this.runner.withBean(ClientHttpConnectorBuilder.class, () -> recording(built)).run((context) -> {
+			assertThat(context).hasSingleBean(TriggerOperations.class);
+			TriggerOperations trigger = context.getBean(TriggerOperations.class);
+			// read without building it
+			assertThat(trigger.baseUrl()).isEqualTo("https://api.trigger.dev");
+			context.close();
+			assertThatIllegalStateException().isThrownBy(trigger::tasks).withMessageContaining("closed");
+		});
 		assertThat(built).isEmpty();
 	}
 
@@ -192,10 +182,7 @@ class HttpClientSettingsTests {
 	void theClientsConnectTimeoutIsAddedOnlyWhenNoneIsConfigured() {
 		List<HttpClientSettings> built = new CopyOnWriteArrayList<>();
 		ApplicationContextRunner runner = this.runner.withBean(ClientHttpConnectorBuilder.class,
-				() -> (ClientHttpConnectorBuilder<ClientHttpConnector>) (settings) -> {
-					built.add(settings);
-					return new ReactorClientHttpConnector();
-				});
+				() -> recording(built));
 		runner.withPropertyValues("spring.http.clients.read-timeout=7s").run((context) -> {
 			context.getBean(TriggerOperations.class).tasks(); // built on first use
 			HttpClientSettings trigger = built.get(built.size() - 1);
@@ -213,6 +200,14 @@ class HttpClientSettingsTests {
 				context.getBean(TriggerOperations.class).tasks(); // built on first use
 				assertThat(built.get(built.size() - 1).connectTimeout()).isEqualTo(Duration.ofSeconds(2));
 			});
+	}
+
+	/** A connector builder that records the settings of every connector it builds. */
+	private static ClientHttpConnectorBuilder<ClientHttpConnector> recording(List<HttpClientSettings> built) {
+		return (settings) -> {
+			built.add(settings);
+			return new ReactorClientHttpConnector();
+		};
 	}
 
 }
