@@ -1,34 +1,160 @@
 package io.trigger4j.client;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import io.trigger4j.client.model.CursorPage;
 import io.trigger4j.client.model.OffsetPage;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
- * Walks cursor pages (or numbered pages, {@link #numbered}) as one demand-driven
- * {@link Flux}. The first page is fetched on subscription; each later page only once the
- * previous page's last item has been delivered downstream, so a subscriber that stops
- * early ({@code take(n)}, cancel) never causes a fetch it does not need. The walk stops
- * at the page without a next cursor. Items repeated from the previous page (a boundary
- * quirk the server has had) are dropped.
- *
- * <p>
- * Built from {@code repeat}, not {@code expand}:
- * {@code expand(...).concatMapIterable(..., 1)} subscribes to the second page before any
- * item of the first is requested.
+ * Walks cursor pages (or numbered pages, {@link #numbered}) as one {@link Flux} driven by
+ * its subscriber's demand. A page is fetched only while the subscriber has asked for more
+ * items than the walk holds, and at most one request is in flight: so {@code take(n)} or
+ * a cancel never causes a fetch that is not needed, and the walk is never more than one
+ * page ahead of its subscriber. The next page is asked for as soon as a page's cursor is
+ * known, before its items are decoded ({@link Fetched}), so decoding one page overlaps
+ * the server's work on the next. The walk stops at the page without a next cursor. Items
+ * repeated from the previous page (a boundary quirk the server has had) are dropped.
  */
 final class CursorPager {
 
 	private CursorPager() {
+	}
+
+	/**
+	 * A page as fetched: how many items it holds (at most), the next page's cursor, and
+	 * its items, decoded when asked for.
+	 *
+	 * @param size the number of items, or more: the page is asked for as soon as the
+	 * demand exceeds it, and once decoded its items count
+	 * @param next the next page's cursor, or {@code null} on the last page
+	 * @param items decodes the items; may throw a
+	 * {@link io.trigger4j.client.error.TriggerDecodingException}
+	 */
+	record Fetched<T>(int size, @Nullable String next, Supplier<List<T>> items) {
+
+		/** A page already decoded. */
+		static <T> Fetched<T> of(CursorPage<T> page) {
+			List<T> items = page.data();
+			return new Fetched<>(items.size(), page.next(), () -> items);
+		}
+
+		/**
+		 * A list page's answer, {@code {"data": [...], "pagination": {"next": ...}}},
+		 * read only as far as its next cursor; the items are decoded when asked for. The
+		 * cursor is found from the answer's end when {@code pagination} is its last
+		 * member (as the server writes it), else by scanning the answer without decoding
+		 * its items; an answer that is not a JSON object is decoded at once (so that its
+		 * error is the call's).
+		 * @param atMost the most items the page can hold (the page size asked for)
+		 * @param decode decodes the whole answer
+		 */
+		static <T> Fetched<T> lazily(byte[] body, int atMost, Supplier<CursorPage<T>> decode) {
+			Supplier<List<T>> items = () -> decode.get().data();
+			Cursor cursor = trailingCursor(body);
+			if (cursor != null) {
+				return new Fetched<>(atMost, cursor.next(), items);
+			}
+			Fetched<T> outline = outline(body, items);
+			return (outline != null) ? outline : of(decode.get());
+		}
+
+	}
+
+	/** The most items a page holds: the size asked for, else the server's largest. */
+	static int atMost(@Nullable Integer pageSize) {
+		return (pageSize != null) ? pageSize : MAX_PAGE_SIZE;
+	}
+
+	/** The largest page size the server gives. */
+	static final int MAX_PAGE_SIZE = 100;
+
+	/** A page's next cursor, {@code null} on the last page. */
+	private record Cursor(@Nullable String next) {
+	}
+
+	private static final byte[] PAGINATION = "\"pagination\"".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * The next cursor of an answer whose last member is {@code "pagination": {...}},
+	 * found from its end without reading the items before it, or {@code null} if the
+	 * answer does not end that way. Inside a JSON string a quote is escaped, so the bytes
+	 * {@code "pagination"} are a name or a value; the one found counts only if the object
+	 * after it is followed by nothing but the answer's closing brace.
+	 */
+	static @Nullable Cursor trailingCursor(byte[] body) {
+		int at = lastIndexOf(body, PAGINATION);
+		if (at < 0) {
+			return null;
+		}
+		int i = skipWhitespace(body, at + PAGINATION.length);
+		if (i >= body.length || body[i] != ':') {
+			return null;
+		}
+		int start = skipWhitespace(body, i + 1);
+		try (JsonParser parser = WireJson.WIRE.createParser(body, start, body.length - start)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return null;
+			}
+			String next = null;
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String field = parser.currentName();
+				JsonToken token = parser.nextToken();
+				if (token.isStructStart()) {
+					return null;
+				}
+				if ("next".equals(field)) {
+					next = (token == JsonToken.VALUE_STRING) ? parser.getString() : null;
+				}
+			}
+			int end = skipWhitespace(body, start + (int) parser.currentLocation().getByteOffset());
+			if (end >= body.length || body[end] != '}' || skipWhitespace(body, end + 1) != body.length) {
+				return null;
+			}
+			return new Cursor(next);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static int lastIndexOf(byte[] body, byte[] part) {
+		for (int i = body.length - part.length; i >= 0; i--) {
+			int j = 0;
+			while (j < part.length && body[i + j] == part[j]) {
+				j++;
+			}
+			if (j == part.length) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static int skipWhitespace(byte[] body, int from) {
+		int i = from;
+		while (i < body.length && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t')) {
+			i++;
+		}
+		return i;
 	}
 
 	/**
@@ -39,40 +165,328 @@ final class CursorPager {
 		return stream((cursor) -> {
 			int number = (cursor != null) ? Integer.parseInt(cursor) : 1;
 			return fetch.apply(number)
-				.map((page) -> new CursorPage<>(page.data(),
+				.map((page) -> Fetched.of(new CursorPage<>(page.data(),
 						(!page.data().isEmpty() && number < page.totalPages()) ? Integer.toString(number + 1) : null,
-						null));
+						null)));
 		}, id);
 	}
 
-	static <T> Flux<T> stream(Function<@Nullable String, Mono<CursorPage<T>>> fetch, Function<T, String> id) {
-		return Flux.defer(() -> {
-			AtomicReference<State<T>> state = new AtomicReference<>(State.start());
-			return Mono.defer(() -> fetch.apply(state.get().cursor())).flatMapIterable((page) -> {
-				State<T> previous = state.get();
-				List<T> fresh = previous.withoutRepeats(page.data(), id);
-				state.set(new State<>(page.next(), page.next() == null, page.data()));
-				return fresh;
-			}).repeat(() -> !state.get().done());
-		});
+	/**
+	 * Walks cursor pages from the first ({@code fetch} is given {@code null}) to the
+	 * last.
+	 * @param fetch fetches the page at a cursor, one subscription per fetch
+	 * @param id an item's identity, to drop items repeated from the previous page
+	 */
+	static <T> Flux<T> stream(Function<@Nullable String, Mono<Fetched<T>>> fetch, Function<T, String> id) {
+		return Flux.from(new Walk<>(fetch, id));
 	}
 
 	/**
-	 * Where the walk is: the next cursor, whether it ended, and the last page's items.
+	 * The size and next cursor of a list page's answer, scanned without decoding its
+	 * items, or {@code null} if the answer is not a JSON object.
 	 */
-	private record State<T>(@Nullable String cursor, boolean done, List<T> lastPage) {
+	static <T> @Nullable Fetched<T> outline(byte[] body, Supplier<List<T>> items) {
+		try (JsonParser parser = WireJson.WIRE.createParser(body)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return null;
+			}
+			int size = 0;
+			String next = null;
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				JsonToken value = parser.nextToken();
+				if ("data".equals(name) && value == JsonToken.START_ARRAY) {
+					while (parser.nextToken() != JsonToken.END_ARRAY) {
+						size++;
+						parser.skipChildren();
+					}
+				}
+				else if ("pagination".equals(name) && value == JsonToken.START_OBJECT) {
+					while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+						String field = parser.currentName();
+						JsonToken token = parser.nextToken();
+						if ("next".equals(field)) {
+							next = (token == JsonToken.VALUE_STRING) ? parser.getString() : null;
+						}
+						else {
+							parser.skipChildren();
+						}
+					}
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			return new Fetched<>(size, next, items);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
 
-		static <T> State<T> start() {
-			return new State<>(null, false, List.of());
+	private static final class Walk<T> extends Flux<T> {
+
+		private final Function<@Nullable String, Mono<Fetched<T>>> fetch;
+
+		private final Function<T, String> id;
+
+		Walk(Function<@Nullable String, Mono<Fetched<T>>> fetch, Function<T, String> id) {
+			this.fetch = fetch;
+			this.id = id;
 		}
 
-		List<T> withoutRepeats(List<T> page, Function<T, String> id) {
+		@Override
+		public void subscribe(CoreSubscriber<? super T> actual) {
+			actual.onSubscribe(new Walker<>(actual, this.fetch, this.id));
+		}
+
+	}
+
+	/**
+	 * One walk: a drain loop (one thread at a time) that emits the held items within the
+	 * subscriber's demand, takes a fetched page once the held items are gone, asks for
+	 * the next page while the demand exceeds what is held and nothing is in flight, and
+	 * only then decodes the page it took.
+	 */
+	private static final class Walker<T> implements Subscription {
+
+		@SuppressWarnings("rawtypes")
+		private static final AtomicLongFieldUpdater<Walker> REQUESTED = AtomicLongFieldUpdater.newUpdater(Walker.class,
+				"requested");
+
+		@SuppressWarnings("rawtypes")
+		private static final AtomicIntegerFieldUpdater<Walker> WIP = AtomicIntegerFieldUpdater.newUpdater(Walker.class,
+				"wip");
+
+		private final CoreSubscriber<? super T> actual;
+
+		private final Function<@Nullable String, Mono<Fetched<T>>> fetch;
+
+		private final Function<T, String> id;
+
+		private volatile long requested;
+
+		private volatile int wip;
+
+		private volatile boolean cancelled;
+
+		/**
+		 * Set by the page in flight when it arrives, before {@link #fetching} is cleared.
+		 */
+		private volatile @Nullable Fetched<T> arrived;
+
+		/**
+		 * Set by the page in flight when it fails, before {@link #fetching} is cleared.
+		 */
+		private volatile @Nullable Throwable failed;
+
+		private volatile boolean fetching;
+
+		private volatile @Nullable Subscription inflight;
+
+		// owned by the drain loop
+
+		private List<T> items = List.of();
+
+		private int index;
+
+		private List<T> lastPage = List.of();
+
+		private @Nullable String cursor;
+
+		private boolean last;
+
+		private boolean done;
+
+		Walker(CoreSubscriber<? super T> actual, Function<@Nullable String, Mono<Fetched<T>>> fetch,
+				Function<T, String> id) {
+			this.actual = actual;
+			this.fetch = fetch;
+			this.id = id;
+		}
+
+		@Override
+		public void request(long n) {
+			if (Operators.validate(n)) {
+				Operators.addCap(REQUESTED, this, n);
+				drain();
+			}
+		}
+
+		@Override
+		public void cancel() {
+			this.cancelled = true;
+			Subscription page = this.inflight;
+			if (page != null) {
+				page.cancel();
+			}
+			drain();
+		}
+
+		private void drain() {
+			if (WIP.getAndIncrement(this) != 0) {
+				return;
+			}
+			int missed = 1;
+			do {
+				drainOnce();
+				missed = WIP.addAndGet(this, -missed);
+			}
+			while (missed != 0);
+		}
+
+		private void drainOnce() {
+			while (!this.done) {
+				if (this.cancelled) {
+					end();
+					return;
+				}
+				long demand = this.requested;
+				long emitted = 0;
+				while (emitted != demand && this.index < this.items.size()) {
+					this.actual.onNext(this.items.get(this.index++));
+					emitted++;
+					if (this.cancelled) {
+						end();
+						return;
+					}
+				}
+				if (emitted != 0 && demand != Long.MAX_VALUE) {
+					demand = REQUESTED.addAndGet(this, -emitted);
+				}
+				boolean drained = this.index >= this.items.size();
+				Fetched<T> taken = null;
+				if (drained) {
+					taken = this.arrived;
+					if (taken != null) {
+						this.arrived = null;
+						this.cursor = taken.next();
+						this.last = taken.next() == null;
+					}
+				}
+				// The next page, before this one is decoded, while more is wanted than
+				// is held.
+				long held = (this.items.size() - this.index) + ((taken != null) ? taken.size() : 0);
+				if (!this.fetching && this.arrived == null && this.failed == null && !this.last && demand > held) {
+					fetchNext();
+				}
+				if (taken != null) {
+					List<T> decoded;
+					try {
+						decoded = withoutRepeats(taken.items().get());
+					}
+					catch (Throwable ex) {
+						Exceptions.throwIfJvmFatal(ex);
+						fail(ex);
+						return;
+					}
+					this.lastPage = decoded;
+					this.items = decoded;
+					this.index = 0;
+					continue;
+				}
+				if (drained && this.arrived == null) {
+					Throwable failure = this.failed;
+					if (failure != null) {
+						fail(failure);
+						return;
+					}
+					if (this.last && !this.fetching) {
+						this.done = true;
+						end();
+						this.actual.onComplete();
+						return;
+					}
+				}
+				return;
+			}
+		}
+
+		private void fetchNext() {
+			Mono<Fetched<T>> page;
+			try {
+				page = this.fetch.apply(this.cursor);
+			}
+			catch (Throwable ex) {
+				Exceptions.throwIfJvmFatal(ex);
+				this.failed = ex;
+				return;
+			}
+			this.fetching = true;
+			page.subscribe(new PageSubscriber());
+		}
+
+		private void fail(Throwable failure) {
+			this.done = true;
+			end();
+			Subscription page = this.inflight;
+			if (page != null) {
+				page.cancel();
+			}
+			this.actual.onError(failure);
+		}
+
+		/** Lets go of what is held. */
+		private void end() {
+			this.done = true;
+			this.items = List.of();
+			this.lastPage = List.of();
+			this.index = 0;
+			this.arrived = null;
+		}
+
+		private List<T> withoutRepeats(List<T> page) {
 			if (this.lastPage.isEmpty()) {
 				return page;
 			}
 			Set<String> seen = new HashSet<>();
-			this.lastPage.forEach((item) -> seen.add(id.apply(item)));
-			return page.stream().filter((item) -> !seen.contains(id.apply(item))).toList();
+			this.lastPage.forEach((item) -> seen.add(this.id.apply(item)));
+			return page.stream().filter((item) -> !seen.contains(this.id.apply(item))).toList();
+		}
+
+		/** The page in flight. */
+		private final class PageSubscriber implements CoreSubscriber<Fetched<T>> {
+
+			private @Nullable Fetched<T> page;
+
+			@Override
+			public void onSubscribe(Subscription subscription) {
+				Walker.this.inflight = subscription;
+				if (Walker.this.cancelled || Walker.this.done) {
+					subscription.cancel();
+				}
+				else {
+					subscription.request(Long.MAX_VALUE);
+				}
+			}
+
+			@Override
+			public void onNext(Fetched<T> value) {
+				this.page = value;
+			}
+
+			@Override
+			public void onError(Throwable error) {
+				Walker.this.inflight = null;
+				Walker.this.failed = error;
+				Walker.this.fetching = false;
+				drain();
+			}
+
+			@Override
+			public void onComplete() {
+				Walker.this.inflight = null;
+				Fetched<T> value = this.page;
+				Walker.this.arrived = (value != null) ? value : new Fetched<>(0, null, List::of);
+				Walker.this.fetching = false;
+				drain();
+			}
+
+			@Override
+			public Context currentContext() {
+				return Walker.this.actual.currentContext();
+			}
+
 		}
 
 	}

@@ -54,7 +54,8 @@ final class DefaultRunsOperations implements RunsOperations {
 	@Override
 	public Flux<Run> list(ListRunsRequest request) {
 		Objects.requireNonNull(request, "request must not be null");
-		return CursorPager.stream((cursor) -> page(request, "page[after]", cursor), Run::id);
+		return CursorPager
+			.stream((cursor) -> walked(Operation.RUNS_LIST, ApiCall.to(Operation.RUNS_LIST), request, cursor), Run::id);
 	}
 
 	@Override
@@ -77,7 +78,9 @@ final class DefaultRunsOperations implements RunsOperations {
 		Operation.RUNS_LIST_FOR_PROJECT.checkPath(projectRef);
 		String env = environments(environments);
 		Objects.requireNonNull(request, "request must not be null");
-		return CursorPager.stream((cursor) -> projectPage(projectRef, env, request, cursor), Run::id);
+		return CursorPager.stream((cursor) -> walked(Operation.RUNS_LIST_FOR_PROJECT,
+				ApiCall.to(Operation.RUNS_LIST_FOR_PROJECT, projectRef).query("filter[env]", env), request, cursor),
+				Run::id);
 	}
 
 	@Override
@@ -129,6 +132,19 @@ final class DefaultRunsOperations implements RunsOperations {
 			.query("page[size]", request.pageSize())
 			.query(cursorParameter, cursor)
 			.reading(RunPage.class, (page, headers) -> page.toPage()));
+	}
+
+	/**
+	 * A page of a walk: its cursor read from the answer at once, its runs decoded when
+	 * the walk gets to them.
+	 */
+	private Mono<CursorPager.Fetched<Run>> walked(Operation operation, ApiCall.Builder call, ListRunsRequest request,
+			@Nullable String cursor) {
+		return this.http.execute(call.query(request.queryParameters())
+			.query("page[size]", request.pageSize())
+			.query("page[after]", cursor)
+			.reading((json, body, headers) -> CursorPager.Fetched.lazily(body, CursorPager.atMost(request.pageSize()),
+					() -> json.read(operation.observationName(), body, RunPage.class).toPage())));
 	}
 
 	@Override

@@ -64,7 +64,16 @@ final class DefaultWaitpointsOperations implements WaitpointsOperations {
 	@Override
 	public Flux<WaitpointToken> listTokens(ListWaitpointTokensRequest request) {
 		Objects.requireNonNull(request, "request must not be null");
-		return CursorPager.stream((cursor) -> page(request, "page[after]", cursor), WaitpointToken::id);
+		String name = Operation.WAITPOINTS_LIST_TOKENS.observationName();
+		return CursorPager
+			.stream((cursor) -> this.http.execute(ApiCall.to(Operation.WAITPOINTS_LIST_TOKENS)
+				.query(request.queryParameters())
+				.query("page[size]", request.pageSize())
+				.query("page[after]", cursor)
+				.reading((json, body, headers) -> CursorPager.Fetched.lazily(body,
+						CursorPager.atMost(request.pageSize()),
+						() -> json.read(name, body, TokenPage.class).toPage(json, name)))),
+					WaitpointToken::id);
 	}
 
 	@Override

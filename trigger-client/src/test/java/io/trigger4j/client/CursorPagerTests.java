@@ -1,72 +1,139 @@
 package io.trigger4j.client;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
+import io.trigger4j.client.error.TriggerDecodingException;
 import io.trigger4j.client.model.CursorPage;
 import io.trigger4j.client.model.OffsetPage;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The run list is walked lazily: a page is fetched only when the subscriber needs it. */
+/**
+ * The run list is walked by demand: a page is fetched only while the subscriber wants
+ * more than the walk holds, asked for before the previous page is decoded, and never more
+ * than one page ahead.
+ */
 class CursorPagerTests {
 
-	/** Cursor -> page, recording every fetch when it is actually subscribed. */
-	private final List<String> fetched = new ArrayList<>();
+	/**
+	 * What happened, in order: "fetch <cursor>", "decode <cursor>", "cancel <cursor>".
+	 */
+	private final List<String> events = new ArrayList<>();
 
 	private final Map<String, CursorPage<String>> pages = Map.of("first",
 			new CursorPage<>(List.of("a", "b", "c"), "c1", null), "c1",
 			new CursorPage<>(List.of("c", "d", "e"), "c2", "p1"), "c2", new CursorPage<>(List.of("f"), null, "p2"));
 
-	private final Function<@Nullable String, Mono<CursorPage<String>>> fetch = (cursor) -> Mono.defer(() -> {
+	/** Pages answered at once, decoded when the walk gets to them. */
+	private final Function<@Nullable String, Mono<CursorPager.Fetched<String>>> fetch = (cursor) -> Mono.defer(() -> {
 		String key = (cursor != null) ? cursor : "first";
-		this.fetched.add(key);
-		return Mono.just(this.pages.get(key));
+		this.events.add("fetch " + key);
+		CursorPage<String> page = this.pages.get(key);
+		return Mono.just(new CursorPager.Fetched<>(page.data().size(), page.next(), () -> {
+			this.events.add("decode " + key);
+			return page.data();
+		}));
 	});
 
+	/** Pages answered when the test says, through {@link #answer(String)}. */
+	private final Map<String, Sinks.One<CursorPager.Fetched<String>>> pending = new HashMap<>();
+
+	private final Function<@Nullable String, Mono<CursorPager.Fetched<String>>> slowFetch = (cursor) -> {
+		String key = (cursor != null) ? cursor : "first";
+		Sinks.One<CursorPager.Fetched<String>> sink = Sinks.one();
+		return sink.asMono().doOnSubscribe((subscription) -> {
+			this.events.add("fetch " + key);
+			this.pending.put(key, sink);
+		}).doOnCancel(() -> this.events.add("cancel " + key));
+	};
+
+	private void answer(String key) {
+		CursorPage<String> page = this.pages.get(key);
+		this.pending.get(key).tryEmitValue(new CursorPager.Fetched<>(page.data().size(), page.next(), page::data));
+	}
+
+	private List<String> fetches() {
+		return this.events.stream().filter((event) -> event.startsWith("fetch")).toList();
+	}
+
 	@Test
-	void oneRequestedItemFetchesOnePage() {
+	void nothingIsFetchedBeforeDemandAndOneItemFetchesOnePage() {
 		StepVerifier.create(CursorPager.stream(this.fetch, Function.identity()), 0)
 			.expectSubscription()
-			.then(() -> assertThat(this.fetched).hasSizeLessThanOrEqualTo(1))
+			.then(() -> assertThat(this.events).isEmpty())
 			.thenRequest(1)
 			.expectNext("a")
-			.then(() -> assertThat(this.fetched).containsExactly("first"))
-			.thenRequest(1)
-			.expectNext("b")
-			.then(() -> assertThat(this.fetched).containsExactly("first"))
-			.thenCancel()
-			.verify();
-	}
-
-	@Test
-	void theNextPageIsFetchedOnlyOnceThePreviousIsConsumed() {
-		StepVerifier.create(CursorPager.stream(this.fetch, Function.identity()), 2)
-			.expectNext("a", "b")
-			.then(() -> assertThat(this.fetched).containsExactly("first"))
-			.thenRequest(1)
-			.expectNext("c")
+			.then(() -> assertThat(fetches()).containsExactly("fetch first"))
+			.thenRequest(2)
+			.expectNext("b", "c")
+			// the subscriber has had all it asked for: no page is fetched for nobody
+			.then(() -> assertThat(fetches()).containsExactly("fetch first"))
 			.thenRequest(1)
 			.expectNext("d") // "c" repeated on page two is dropped
-			.then(() -> assertThat(this.fetched).containsExactly("first", "c1"))
+			.then(() -> assertThat(fetches()).containsExactly("fetch first", "fetch c1"))
 			.thenCancel()
 			.verify();
 	}
 
 	@Test
-	void theNextPageIsFetchedWhenTheLastItemOfThePageIsDelivered() {
-		StepVerifier.create(CursorPager.stream(this.fetch, Function.identity()), 3)
-			.expectNext("a", "b", "c")
-			.then(() -> assertThat(this.fetched).containsExactly("first", "c1"))
+	void theNextPageIsAskedForBeforeThisOneIsDecodedWhenMoreIsWanted() {
+		StepVerifier.create(CursorPager.stream(this.fetch, Function.identity()), 4)
+			.expectNext("a", "b", "c", "d")
+			.then(() -> assertThat(this.events).startsWith("fetch first", "fetch c1", "decode first", "decode c1"))
 			.thenCancel()
 			.verify();
+	}
+
+	@Test
+	void aPageIsNotFetchedWhileWhatIsHeldCoversTheDemand() {
+		StepVerifier.create(CursorPager.stream(this.fetch, Function.identity()), 3)
+			.expectNext("a", "b", "c")
+			.then(() -> assertThat(fetches()).containsExactly("fetch first"))
+			.thenCancel()
+			.verify();
+	}
+
+	@Test
+	void atMostOneRequestIsInFlightAndTheWalkIsAtMostOnePageAhead() {
+		StepVerifier.create(CursorPager.stream(this.slowFetch, Function.identity()), 4)
+			.then(() -> answer("first"))
+			.expectNext("a", "b", "c")
+			// page two asked for at once, page three not before page two has come
+			.then(() -> assertThat(fetches()).containsExactly("fetch first", "fetch c1"))
+			.then(() -> answer("c1"))
+			.expectNext("d")
+			// "e" is held and nothing more is wanted
+			.then(() -> assertThat(fetches()).containsExactly("fetch first", "fetch c1"))
+			.thenRequest(1)
+			.expectNext("e")
+			.then(() -> assertThat(fetches()).containsExactly("fetch first", "fetch c1"))
+			.thenRequest(1)
+			.then(() -> assertThat(fetches()).containsExactly("fetch first", "fetch c1", "fetch c2"))
+			.then(() -> answer("c2"))
+			.expectNext("f")
+			.verifyComplete();
+	}
+
+	@Test
+	void cancellingCancelsThePageInFlight() {
+		StepVerifier.create(CursorPager.stream(this.slowFetch, Function.identity()))
+			.then(() -> answer("first"))
+			.expectNext("a", "b", "c")
+			.thenCancel()
+			.verify();
+
+		assertThat(this.events).containsExactly("fetch first", "fetch c1", "cancel c1");
 	}
 
 	@Test
@@ -75,7 +142,7 @@ class CursorPagerTests {
 			.expectNext("a", "b", "c")
 			.verifyComplete();
 
-		assertThat(this.fetched).containsExactly("first");
+		assertThat(fetches()).containsExactly("fetch first");
 	}
 
 	@Test
@@ -84,11 +151,109 @@ class CursorPagerTests {
 			.expectNext("a", "b", "c", "d", "e", "f")
 			.verifyComplete();
 
-		assertThat(this.fetched).containsExactly("first", "c1", "c2");
+		assertThat(fetches()).containsExactly("fetch first", "fetch c1", "fetch c2");
 	}
 
 	@Test
-	void numberedPagesAreFetchedOnlyWhenThePreviousPagesLastItemIsDelivered() {
+	void aFailedPageEndsTheWalkAfterTheItemsHeld() {
+		Function<@Nullable String, Mono<CursorPager.Fetched<String>>> failing = (cursor) -> (cursor == null)
+				? this.fetch.apply(null) : Mono.error(new IllegalStateException("page two failed"));
+
+		StepVerifier.create(CursorPager.stream(failing, Function.identity()))
+			.expectNext("a", "b", "c")
+			.verifyErrorMessage("page two failed");
+	}
+
+	@Test
+	void aPageThatCannotBeDecodedEndsTheWalkAndCancelsThePageInFlight() {
+		Function<@Nullable String, Mono<CursorPager.Fetched<String>>> undecodable = (cursor) -> (cursor == null)
+				? Mono.just(new CursorPager.Fetched<>(3, "c1", () -> {
+					throw new TriggerDecodingException("Could not decode the response of runs.list", null);
+				})) : this.slowFetch.apply(cursor);
+
+		StepVerifier.create(CursorPager.stream(undecodable, Function.identity()))
+			.verifyErrorMessage("Could not decode the response of runs.list");
+
+		assertThat(this.events).containsExactly("fetch c1", "cancel c1");
+	}
+
+	@Test
+	void anOutlineReadsTheSizeAndNextCursorWithoutTheItems() {
+		byte[] body = """
+				{"data":[{"id":"run_1","nested":{"data":[1,2]}},{"id":"run_2"}],
+				 "other":{"next":"not this"},
+				 "pagination":{"previous":"run_0","next":"run_2","extra":[1]}}""".getBytes(StandardCharsets.UTF_8);
+
+		CursorPager.Fetched<String> outline = CursorPager.outline(body, List::of);
+
+		assertThat(outline).isNotNull();
+		assertThat(outline.size()).isEqualTo(2);
+		assertThat(outline.next()).isEqualTo("run_2");
+		assertThat(CursorPager.outline("""
+				{"data":[],"pagination":{"next":null}}""".getBytes(StandardCharsets.UTF_8), List::of))
+			.satisfies((last) -> {
+				assertThat(last.size()).isZero();
+				assertThat(last.next()).isNull();
+			});
+		assertThat(CursorPager.outline("not json".getBytes(StandardCharsets.UTF_8), List::of)).isNull();
+	}
+
+	@Test
+	void theNextCursorIsReadFromTheEndWhenPaginationComesLast() {
+		List<String> decoded = new ArrayList<>();
+		String body = """
+				{"data":[{"id":"run_1","metadata":{"pagination":{"next":"inside"}}}],
+				 "pagination" : {"next":"run_\\"1","previous":null} }
+				""";
+
+		CursorPager.Fetched<String> page = CursorPager.Fetched.lazily(body.getBytes(StandardCharsets.UTF_8), 100,
+				() -> {
+					decoded.add(body);
+					return new CursorPage<>(List.of("run_1"), "run_\"1", null);
+				});
+
+		assertThat(page.next()).isEqualTo("run_\"1");
+		assertThat(page.size()).isEqualTo(100);
+		assertThat(decoded).isEmpty();
+		assertThat(page.items().get()).containsExactly("run_1");
+	}
+
+	@Test
+	void aPaginationThatIsNotTheLastMemberIsFoundByScanning() {
+		// the last "pagination" is a run's metadata: scanned, the real cursor is found
+		String body = """
+				{"pagination":{"next":"run_2"},"data":[{"id":"run_1"},{"id":"run_2","metadata":{"pagination":{"next":"inside"}}}]}""";
+
+		CursorPager.Fetched<String> page = CursorPager.Fetched.lazily(body.getBytes(StandardCharsets.UTF_8), 100,
+				() -> new CursorPage<>(List.of(), null, null));
+
+		assertThat(page.next()).isEqualTo("run_2");
+		assertThat(page.size()).isEqualTo(2);
+		assertThat(CursorPager.Fetched
+			.lazily("""
+					{"data":[],"pagination":{"next":"run_9"}, "pagination2":{}}""".getBytes(StandardCharsets.UTF_8),
+					100, () -> new CursorPage<String>(List.of(), null, null))
+			.next()).isEqualTo("run_9");
+	}
+
+	@Test
+	void anAnswerThatIsNotAPageIsDecodedAtOnce() {
+		assertThatDecodingFailsAtOnce("[1, 2]");
+		assertThatDecodingFailsAtOnce("{\"data\": [");
+	}
+
+	private void assertThatDecodingFailsAtOnce(String body) {
+		List<String> decoded = new ArrayList<>();
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(TriggerDecodingException.class)
+			.isThrownBy(() -> CursorPager.Fetched.lazily(body.getBytes(StandardCharsets.UTF_8), 100, () -> {
+				decoded.add(body);
+				throw new TriggerDecodingException("Could not decode", null);
+			}));
+		assertThat(decoded).containsExactly(body);
+	}
+
+	@Test
+	void numberedPagesAreFetchedOnlyWhenMoreIsWanted() {
 		List<Integer> fetched = new ArrayList<>();
 		IntFunction<Mono<OffsetPage<String>>> fetch = (number) -> Mono.fromSupplier(() -> {
 			fetched.add(number);
@@ -98,14 +263,13 @@ class CursorPagerTests {
 
 		StepVerifier.create(CursorPager.numbered(fetch, Function.identity()), 0)
 			.expectSubscription()
-			.then(() -> assertThat(fetched).hasSizeLessThanOrEqualTo(1))
+			.then(() -> assertThat(fetched).isEmpty())
 			.thenRequest(1)
 			.expectNext("a")
 			.then(() -> assertThat(fetched).containsExactly(1))
 			.thenRequest(1)
 			.expectNext("b")
-			// page 2 now, or on the next request at the latest
-			.then(() -> assertThat(fetched).startsWith(1).hasSizeLessThanOrEqualTo(2))
+			.then(() -> assertThat(fetched).containsExactly(1))
 			.thenRequest(5)
 			.expectNext("c")
 			.verifyComplete();
