@@ -35,7 +35,15 @@ final class WireJson {
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
 		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
-		.addModule(new SimpleModule("trigger4j-wire").addDeserializer(Instant.class, new WireInstantDeserializer())
+		.addModule(new SimpleModule("trigger4j-wire") {
+
+			@Override
+			public void setupModule(SetupContext context) {
+				super.setupModule(context);
+				context.addValueInstantiators(new WireRecordCreators());
+			}
+
+		}.addDeserializer(Instant.class, new WireInstantDeserializer())
 			.addSerializer(RawJson.class, new RawJson.Serializer()))
 		.build();
 
