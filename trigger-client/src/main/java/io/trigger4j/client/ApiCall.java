@@ -27,9 +27,12 @@ import org.springframework.web.util.UriUtils;
  * @param repeatable whether the call itself is safe to repeat (an idempotency key, an
  * override), which makes an operation of {@link RetryClass#CONDITIONAL} safe to repeat
  * @param reader reads a successful response
+ * @param requestKey the request idempotency key of this call, or {@code null} for a new
+ * random one per subscription
  */
 record ApiCall<T>(Operation operation, String[] pathValues, List<Map.Entry<String, String>> query,
-		@Nullable Object body, Map<String, String> headers, boolean repeatable, ResponseReader<T> reader) {
+		@Nullable Object body, Map<String, String> headers, boolean repeatable, ResponseReader<T> reader,
+		@Nullable String requestKey) {
 
 	/**
 	 * A body sent as these bytes with this content type instead of being written as JSON
@@ -143,6 +146,8 @@ record ApiCall<T>(Operation operation, String[] pathValues, List<Map.Entry<Strin
 
 		private boolean repeatable;
 
+		private @Nullable String requestKey;
+
 		private Builder(Operation operation, String[] pathValues) {
 			this.operation = operation;
 			this.pathValues = pathValues;
@@ -190,9 +195,18 @@ record ApiCall<T>(Operation operation, String[] pathValues, List<Map.Entry<Strin
 			return this;
 		}
 
+		/**
+		 * The request idempotency key, when the call is built for one subscription and
+		 * has a random value of its own to share (a trigger's generated key).
+		 */
+		Builder requestKey(String key) {
+			this.requestKey = key;
+			return this;
+		}
+
 		<T> ApiCall<T> reading(ResponseReader<T> reader) {
 			return new ApiCall<>(this.operation, this.pathValues, List.copyOf(this.query), this.body,
-					Map.copyOf(this.headers), this.repeatable, reader);
+					Map.copyOf(this.headers), this.repeatable, reader, this.requestKey);
 		}
 
 		<T> ApiCall<T> reading(Class<T> type) {

@@ -2,7 +2,6 @@ package io.trigger4j.client;
 
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -11,12 +10,11 @@ import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
-import reactor.core.scheduler.Scheduler;
 
 /**
  * A {@code Mono} that fails with a {@link TimeoutException}, or an error of the caller's
  * (and cancels its source) when its source has not answered within a time, measured on a
- * {@link Scheduler} (so virtual time serves in tests). What
+ * {@link DeadlineTimer} (the client's scheduler, so virtual time serves in tests). What
  * {@code Mono.timeout(Duration, Scheduler)} does, without the description it builds for
  * every subscription and the inner subscribers: one scheduled task per subscription,
  * cancelled when the source answers.
@@ -29,11 +27,11 @@ final class Deadline<T> extends Mono<T> {
 
 	private final long millis;
 
-	private final Scheduler timer;
+	private final DeadlineTimer timer;
 
 	private final Supplier<? extends Throwable> expired;
 
-	private Deadline(Mono<T> source, long millis, Scheduler timer, Supplier<? extends Throwable> expired) {
+	private Deadline(Mono<T> source, long millis, DeadlineTimer timer, Supplier<? extends Throwable> expired) {
 		this.source = source;
 		this.millis = millis;
 		this.timer = timer;
@@ -44,7 +42,7 @@ final class Deadline<T> extends Mono<T> {
 	 * The source, failing with a {@link TimeoutException} if it has not answered within
 	 * the time.
 	 */
-	static <T> Mono<T> of(Mono<T> source, Duration timeout, Scheduler timer) {
+	static <T> Mono<T> of(Mono<T> source, Duration timeout, DeadlineTimer timer) {
 		long millis = Math.max(1, timeout.toMillis());
 		return of(source, timeout, timer, () -> new TimeoutException("no answer within " + millis + " ms"));
 	}
@@ -53,7 +51,8 @@ final class Deadline<T> extends Mono<T> {
 	 * The source, failing with the error {@code expired} makes if it has not answered
 	 * within the time.
 	 */
-	static <T> Mono<T> of(Mono<T> source, Duration timeout, Scheduler timer, Supplier<? extends Throwable> expired) {
+	static <T> Mono<T> of(Mono<T> source, Duration timeout, DeadlineTimer timer,
+			Supplier<? extends Throwable> expired) {
 		return Mono.onAssembly(new Deadline<>(source, Math.max(1, timeout.toMillis()), timer, expired));
 	}
 
@@ -62,8 +61,7 @@ final class Deadline<T> extends Mono<T> {
 		Bounded<T> bounded = new Bounded<>(actual);
 		actual.onSubscribe(bounded);
 		try {
-			bounded.expiry(this.timer.schedule(() -> bounded.terminate(this.expired.get()), this.millis,
-					TimeUnit.MILLISECONDS));
+			bounded.expiry(this.timer.schedule(() -> bounded.terminate(this.expired.get()), this.millis));
 		}
 		catch (RejectedExecutionException ex) {
 			bounded.terminate(Operators.onRejectedExecution(ex, actual.currentContext()));

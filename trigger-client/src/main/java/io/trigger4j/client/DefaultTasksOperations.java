@@ -131,15 +131,17 @@ final class DefaultTasksOperations implements TasksOperations {
 		boolean generate = key == null && retry.generatedIdempotencyKeys() && retry.maxAttempts() > 1;
 		String generatedTtl = generate ? this.generatedKeyTtl : null;
 		Function<ItemBody, Mono<TriggeredRun>> send = (offloaded) -> {
-			// One key per logical call (per subscription), kept on its retries.
-			ItemBody sent = generate ? offloaded.withKey(GENERATED_KEY_PREFIX + UUID.randomUUID(), generatedTtl)
-					: offloaded;
+			// One key per logical call (per subscription), kept on its retries; its
+			// random part is the request idempotency key too (one random value per call).
+			String random = UUID.randomUUID().toString();
+			ItemBody sent = generate ? offloaded.withKey(GENERATED_KEY_PREFIX + random, generatedTtl) : offloaded;
 			// Always safe to repeat: the user's key, the generated key, or (generated
 			// keys
 			// off) the request idempotency key make the server answer a repeat with the
 			// first attempt's run.
 			return this.http.execute(ApiCall.to(Operation.TASKS_TRIGGER, taskIdentifier)
 				.body(sent)
+				.requestKey(random)
 				.repeatableWhen(true)
 				.reading(TriggerAnswer.class, (answer, headers) -> new TriggeredRun(answer.id(),
 						!generate && answer.isCached(), headers.getFirst(JWT_HEADER))));

@@ -289,8 +289,8 @@ final class TriggerHttp {
 		return signals.call(operation, Mono.defer(() -> {
 			TriggerRequestObservationContext context = new TriggerRequestObservationContext(call.name(),
 					call.operation().method().name());
-			String requestKey = UUID.randomUUID().toString();
-			Scheduler timer = timer();
+			String requestKey = (call.requestKey() != null) ? call.requestKey() : UUID.randomUUID().toString();
+			DeadlineTimer timer = DeadlineTimer.of(this.shared.scheduler());
 			RetryStrategy.Budget budget = this.retryStrategy.begin(call, this.deadline, signals);
 			// Each attempt is bounded by what is left of the deadline; waits for a
 			// rate-limit reset, queued at the gate or after a 429, are not counted
@@ -334,7 +334,8 @@ final class TriggerHttp {
 	 * One attempt, admitted by the gate: sent, bounded by what is left of the deadline.
 	 */
 	private <T> Mono<T> send(ApiCall<T> call, URI uri, @Nullable String authorization, byte @Nullable [] body,
-			String requestKey, TriggerRequestObservationContext context, RetryStrategy.Budget budget, Scheduler timer) {
+			String requestKey, TriggerRequestObservationContext context, RetryStrategy.Budget budget,
+			DeadlineTimer timer) {
 		budget.attempted();
 		AtomicBoolean sent = new AtomicBoolean();
 		Mono<T> attempt = attempt(call, uri, authorization, body, requestKey, context, sent);
