@@ -6,6 +6,8 @@ import java.lang.management.MemoryMXBean;
 import io.trigger4j.client.TriggerClient;
 import io.trigger4j.client.TriggerOperations;
 import io.trigger4j.client.model.runs.ListRunsRequest;
+import io.trigger4j.client.model.runs.Run;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The forked JVM of {@link ListStreamingSection}: walks the stub's run list with
  * trigger4j or with the raw baseline and reports runs/s and the peak heap after GC.
- * Arguments: {@code trigger4j|raw <baseUrl> <expectedRuns>}.
+ * Arguments: {@code trigger4j|raw <baseUrl> <expectedRuns> <warmUpRuns>}: a first walk of
+ * the warm-up runs (the JIT compiles the path, as in the other sections' warm-ups), then
+ * the measured walk of the whole list.
  */
 public final class ListStreamingMain {
 
@@ -27,15 +31,21 @@ public final class ListStreamingMain {
 
 	/**
 	 * Runs one walk.
-	 * @param args {@code trigger4j|raw <baseUrl> <expectedRuns>}
+	 * @param args {@code trigger4j|raw <baseUrl> <expectedRuns> <warmUpRuns>}
 	 */
 	public static void main(String[] args) {
 		String baseUrl = args[1];
 		long expected = Long.parseLong(args[2]);
+		long warmUp = Long.parseLong(args[3]);
+		boolean ours = args[0].equals(TRIGGER4J);
+		long warmStart = System.nanoTime();
+		HeapSampler none = new HeapSampler(Long.MAX_VALUE);
+		long warmed = ours ? viaTrigger4j(baseUrl, none, warmUp) : viaRawNetty(baseUrl, none, warmUp);
+		Forks.report("warmUpRunsPerSecond", warmed * 1e9 / (System.nanoTime() - warmStart));
 		long pages = (expected + RunBodies.PAGE_SIZE - 1) / RunBodies.PAGE_SIZE;
 		HeapSampler heap = new HeapSampler(Math.max(1, pages / SAMPLES) * RunBodies.PAGE_SIZE);
 		long start = System.nanoTime();
-		long runs = args[0].equals(TRIGGER4J) ? viaTrigger4j(baseUrl, heap) : viaRawNetty(baseUrl, heap);
+		long runs = ours ? viaTrigger4j(baseUrl, heap, 0) : viaRawNetty(baseUrl, heap, 0);
 		long elapsed = System.nanoTime() - start - heap.gcNanos;
 		if (runs != expected) {
 			throw new IllegalStateException("listed " + runs + " runs, expected " + expected);
@@ -95,20 +105,22 @@ public final class ListStreamingMain {
 
 	}
 
-	private static long viaTrigger4j(String baseUrl, HeapSampler heap) {
+	/** Walks the list, or its first {@code limit} runs when {@code limit > 0}. */
+	private static long viaTrigger4j(String baseUrl, HeapSampler heap, long limit) {
 		try (TriggerOperations trigger = TriggerClient.builder()
 			.secretKey(StubServer.SECRET_KEY)
 			.baseUrl(baseUrl)
 			.build()) {
-			return trigger.runs()
-				.list(ListRunsRequest.builder().pageSize(100).build())
-				.doOnNext((run) -> heap.consumed(1))
-				.count()
-				.block();
+			Flux<Run> runs = trigger.runs().list(ListRunsRequest.builder().pageSize(100).build());
+			return ((limit > 0) ? runs.take(limit) : runs).doOnNext((run) -> heap.consumed(1)).count().block();
 		}
 	}
 
-	private static long viaRawNetty(String baseUrl, HeapSampler heap) {
+	/**
+	 * Walks the list, or its first {@code limit} runs (whole pages) when
+	 * {@code limit > 0}.
+	 */
+	private static long viaRawNetty(String baseUrl, HeapSampler heap, long limit) {
 		JsonMapper mapper = JsonMapper.builder().build();
 		HttpClient client = HttpClient.create()
 			.baseUrl(baseUrl)
@@ -130,7 +142,7 @@ public final class ListStreamingMain {
 			JsonNode next = page.path("pagination").path("next");
 			cursor = next.isMissingNode() ? null : next.asString();
 		}
-		while (cursor != null);
+		while (cursor != null && (limit <= 0 || runs < limit));
 		return runs;
 	}
 

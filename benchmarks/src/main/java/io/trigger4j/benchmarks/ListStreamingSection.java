@@ -32,12 +32,18 @@ public final class ListStreamingSection implements Section {
 		}
 		double ourRate = TriggerThroughputSection.median(ours, (m) -> Double.parseDouble(m.get("runsPerSecond")));
 		double theirRate = TriggerThroughputSection.median(theirs, (m) -> Double.parseDouble(m.get("runsPerSecond")));
+		double ourWarm = TriggerThroughputSection.median(ours, (m) -> Double.parseDouble(m.get("warmUpRunsPerSecond")));
+		double theirWarm = TriggerThroughputSection.median(theirs,
+				(m) -> Double.parseDouble(m.get("warmUpRunsPerSecond")));
 		double ourHeap = TriggerThroughputSection.median(ours, (m) -> Double.parseDouble(m.get("peakHeapAfterGc")));
 		double theirHeap = TriggerThroughputSection.median(theirs, (m) -> Double.parseDouble(m.get("peakHeapAfterGc")));
 		String runs = String.format(java.util.Locale.ROOT, "%,d", mode.listRuns());
 		Table table = new Table()
 			.rowAtLeast("runs/s, " + runs + " runs, " + HEAP + ", vs raw GET + readTree", Table.number(ourRate),
 					Table.number(theirRate), ourRate / theirRate, 0.8)
+			.row("runs/s of the warm-up walk (a fresh JVM's first "
+					+ String.format(java.util.Locale.ROOT, "%,d", warmUpRuns(mode)) + " runs, JIT compiling), vs raw",
+					Table.number(ourWarm), Table.number(theirWarm), ourWarm / theirWarm, "", null)
 			.row("peak heap after GC, MB, vs raw GET + readTree", Table.decimal(ourHeap / 1e6),
 					Table.decimal(theirHeap / 1e6), ourHeap / theirHeap, "< 64 MB, flat", ourHeap < 64e6);
 		return "## List streaming\n\n" + table.toMarkdown() + "\nEach contender in its own forked JVM (`" + HEAP
@@ -47,12 +53,20 @@ public final class ListStreamingSection implements Section {
 				+ "following `pagination.next`. The stub (in the parent JVM) generates each page from a template, "
 				+ "every run with its own id and timestamps. Peak heap: the largest heap in use right after a "
 				+ "`System.gc()` forced every tenth of the walk (" + ListStreamingMain.SAMPLES + " samples; "
-				+ "`MemoryMXBean.getHeapMemoryUsage().getUsed()`). "
+				+ "`MemoryMXBean.getHeapMemoryUsage().getUsed()`). " + "In each JVM a warm-up walk of the list's first "
+				+ String.format(java.util.Locale.ROOT, "%,d", warmUpRuns(mode))
+				+ " runs (trigger4j: `take(n)` of the same `list`) comes first, so that the measured walk is not the JIT's "
+				+ "first (the warm-up walk's rate is shown too); then the measured walk of the whole list. "
 				+ "Runs/s from the first request to the last run counted (the JVM's start and the forced GCs not "
 				+ "included). Heap after GC (MB), first and last sample: trigger4j "
 				+ mb(ours.get(0), "firstHeapAfterGc") + " -> " + mb(ours.get(0), "lastHeapAfterGc") + ", baseline "
 				+ mb(theirs.get(0), "firstHeapAfterGc") + " -> " + mb(theirs.get(0), "lastHeapAfterGc") + " ("
 				+ ours.get(0).get("samples") + " samples).\n";
+	}
+
+	/** The runs of the warm-up walk before the measured one: a tenth of the list. */
+	static int warmUpRuns(Mode mode) {
+		return Math.max(RunBodies.PAGE_SIZE, mode.listRuns() / 10);
 	}
 
 	private static String mb(Map<String, String> reported, String key) {
@@ -61,7 +75,7 @@ public final class ListStreamingSection implements Section {
 
 	private static Map<String, String> fork(String contender, StubServer stub, Mode mode) throws Exception {
 		return Forks.run(List.of(HEAP, "-XX:+UseG1GC"), ListStreamingMain.class, 900, contender, stub.baseUrl(),
-				Integer.toString(mode.listRuns()));
+				Integer.toString(mode.listRuns()), Integer.toString(warmUpRuns(mode)));
 	}
 
 }
