@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The emulator: triggers/s against a {@code TriggerEmulator} holding few stored runs
- * (1,000) and holding many (100,000 in full mode, 20,000 in quick mode), and the heap
+ * (1,000) and holding many (100,000 in full mode, 10,000 in quick mode), and the heap
  * each stored run holds. Each measurement in its own forked JVM ({@link EmulatorMain}),
  * the load from raw Reactor Netty so that the client's cost stays out.
  */
@@ -118,10 +118,10 @@ public final class EmulatorSection implements Section {
 
 		static Sizes of(Mode mode) {
 			if (mode.equals(Mode.FULL)) {
-				return new Sizes(1_000, 100_000, 1, 20_000);
+				return new Sizes(1_000, 100_000, 3, 20_000);
 			}
 			if (mode.equals(Mode.QUICK)) {
-				return new Sizes(1_000, 20_000, 1, 5_000);
+				return new Sizes(1_000, 10_000, 1, 3_000);
 			}
 			return new Sizes(200, 1_000, 1, 200);
 		}

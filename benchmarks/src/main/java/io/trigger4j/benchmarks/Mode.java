@@ -22,8 +22,8 @@ public record Mode(String name, Duration warmup, Duration window, int rounds, in
 			new int[] { 1, 16, 64, 256 }, 1_000_000, 5);
 
 	/** A look under two minutes. */
-	public static final Mode QUICK = new Mode("quick", Duration.ofMillis(1500), Duration.ofMillis(800), 3,
-			new int[] { 1, 16, 64, 256 }, 100_000, 3);
+	public static final Mode QUICK = new Mode("quick", Duration.ofMillis(1000), Duration.ofMillis(500), 3,
+			new int[] { 1, 16, 64, 256 }, 100_000, 2);
 
 	/** One short round of everything, for the smoke test: no figure means anything. */
 	public static final Mode SMOKE = new Mode("smoke", Duration.ofMillis(200), Duration.ofMillis(150), 1,
