@@ -3,6 +3,7 @@ package io.trigger4j.client;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
@@ -10,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
+import io.trigger4j.client.error.TriggerDecodingException;
 import io.trigger4j.client.model.CursorPage;
 import io.trigger4j.client.model.OffsetPage;
 import org.jspecify.annotations.Nullable;
@@ -29,10 +31,13 @@ import tools.jackson.core.JsonToken;
  * its subscriber's demand. A page is fetched only while the subscriber has asked for more
  * items than the walk holds, and at most one request is in flight: so {@code take(n)} or
  * a cancel never causes a fetch that is not needed, and the walk is never more than one
- * page ahead of its subscriber. The next page is asked for as soon as a page's cursor is
- * known, before its items are decoded ({@link Fetched}), so decoding one page overlaps
- * the server's work on the next. The walk stops at the page without a next cursor. Items
- * repeated from the previous page (a boundary quirk the server has had) are dropped.
+ * page ahead of its subscriber. Once the subscriber has had items and still wants more
+ * than a newly arrived page holds, the next page is asked for as soon as that page's
+ * cursor is known, before its items are decoded ({@link Fetched}), so decoding one page
+ * overlaps the server's work on the next; not on the first page, so a subscriber that
+ * asks for everything and takes one item ({@code next()}) causes no second request. The
+ * walk stops at the page without a next cursor. Items repeated from the previous page (a
+ * boundary quirk the server has had) are dropped.
  */
 final class CursorPager {
 
@@ -68,13 +73,30 @@ final class CursorPager {
 		 * @param decode decodes the whole answer
 		 */
 		static <T> Fetched<T> lazily(byte[] body, int atMost, Supplier<CursorPage<T>> decode) {
-			Supplier<List<T>> items = () -> decode.get().data();
 			Cursor cursor = trailingCursor(body);
 			if (cursor != null) {
-				return new Fetched<>(atMost, cursor.next(), items);
+				return new Fetched<>(atMost, cursor.next(), checked(decode, cursor.next()));
 			}
-			Fetched<T> outline = outline(body, items);
-			return (outline != null) ? outline : of(decode.get());
+			Fetched<T> outline = outline(body, List::of);
+			if (outline != null) {
+				return new Fetched<>(outline.size(), outline.next(), checked(decode, outline.next()));
+			}
+			return of(decode.get());
+		}
+
+		/**
+		 * Decodes the items, failing if the decoded page's next cursor is not the one
+		 * read early (the walk would have asked for the wrong page).
+		 */
+		private static <T> Supplier<List<T>> checked(Supplier<CursorPage<T>> decode, @Nullable String next) {
+			return () -> {
+				CursorPage<T> page = decode.get();
+				if (!Objects.equals(page.next(), next)) {
+					throw new TriggerDecodingException(
+							"Could not decode a list page: its next cursor, read two ways, differs");
+				}
+				return page.data();
+			};
 		}
 
 	}
@@ -102,7 +124,7 @@ final class CursorPager {
 	 */
 	static @Nullable Cursor trailingCursor(byte[] body) {
 		int at = lastIndexOf(body, PAGINATION);
-		if (at < 0) {
+		if (at < 0 || (at > 0 && body[at - 1] == '\\')) {
 			return null;
 		}
 		int i = skipWhitespace(body, at + PAGINATION.length);
@@ -122,6 +144,9 @@ final class CursorPager {
 					return null;
 				}
 				if ("next".equals(field)) {
+					if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NULL) {
+						return null;
+					}
 					next = (token == JsonToken.VALUE_STRING) ? parser.getString() : null;
 				}
 			}
@@ -201,11 +226,19 @@ final class CursorPager {
 						parser.skipChildren();
 					}
 				}
-				else if ("pagination".equals(name) && value == JsonToken.START_OBJECT) {
+				else if ("pagination".equals(name)) {
+					next = null;
+					if (value != JsonToken.START_OBJECT) {
+						parser.skipChildren();
+						continue;
+					}
 					while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 						String field = parser.currentName();
 						JsonToken token = parser.nextToken();
 						if ("next".equals(field)) {
+							if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NULL) {
+								return null;
+							}
 							next = (token == JsonToken.VALUE_STRING) ? parser.getString() : null;
 						}
 						else {
@@ -296,7 +329,12 @@ final class CursorPager {
 
 		private boolean last;
 
-		private boolean done;
+		private volatile boolean done;
+
+		/**
+		 * Whether the subscriber has had an item: only then is a page asked for early.
+		 */
+		private boolean emittedAny;
 
 		Walker(CoreSubscriber<? super T> actual, Function<@Nullable String, Mono<Fetched<T>>> fetch,
 				Function<T, String> id) {
@@ -351,6 +389,9 @@ final class CursorPager {
 						return;
 					}
 				}
+				if (emitted != 0) {
+					this.emittedAny = true;
+				}
 				if (emitted != 0 && demand != Long.MAX_VALUE) {
 					demand = REQUESTED.addAndGet(this, -emitted);
 				}
@@ -367,7 +408,8 @@ final class CursorPager {
 				// The next page, before this one is decoded, while more is wanted than
 				// is held.
 				long held = (this.items.size() - this.index) + ((taken != null) ? taken.size() : 0);
-				if (!this.fetching && this.arrived == null && this.failed == null && !this.last && demand > held) {
+				if (!this.fetching && this.arrived == null && this.failed == null && !this.last && demand > held
+						&& (taken == null || this.emittedAny)) {
 					fetchNext();
 				}
 				if (taken != null) {
@@ -403,23 +445,21 @@ final class CursorPager {
 		}
 
 		private void fetchNext() {
-			Mono<Fetched<T>> page;
+			this.fetching = true;
 			try {
-				page = this.fetch.apply(this.cursor);
+				Mono<Fetched<T>> page = Objects.requireNonNull(this.fetch.apply(this.cursor), "fetched page");
+				page.subscribe(new PageSubscriber());
 			}
 			catch (Throwable ex) {
 				Exceptions.throwIfJvmFatal(ex);
 				this.failed = ex;
-				return;
+				this.fetching = false;
 			}
-			this.fetching = true;
-			page.subscribe(new PageSubscriber());
 		}
 
 		private void fail(Throwable failure) {
-			this.done = true;
-			end();
 			Subscription page = this.inflight;
+			end();
 			if (page != null) {
 				page.cancel();
 			}
@@ -433,6 +473,8 @@ final class CursorPager {
 			this.lastPage = List.of();
 			this.index = 0;
 			this.arrived = null;
+			this.failed = null;
+			this.inflight = null;
 		}
 
 		private List<T> withoutRepeats(List<T> page) {
@@ -462,12 +504,17 @@ final class CursorPager {
 
 			@Override
 			public void onNext(Fetched<T> value) {
-				this.page = value;
+				if (!Walker.this.done) {
+					this.page = value;
+				}
 			}
 
 			@Override
 			public void onError(Throwable error) {
 				Walker.this.inflight = null;
+				if (Walker.this.done) {
+					return;
+				}
 				Walker.this.failed = error;
 				Walker.this.fetching = false;
 				drain();
@@ -476,6 +523,10 @@ final class CursorPager {
 			@Override
 			public void onComplete() {
 				Walker.this.inflight = null;
+				if (Walker.this.done) {
+					this.page = null;
+					return;
+				}
 				Fetched<T> value = this.page;
 				Walker.this.arrived = (value != null) ? value : new Fetched<>(0, null, List::of);
 				Walker.this.fetching = false;

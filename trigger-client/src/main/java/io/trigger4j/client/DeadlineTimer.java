@@ -45,22 +45,26 @@ abstract class DeadlineTimer {
 		return isReactorsOwn(parallel) ? Wheel.INSTANCE : new OnScheduler(parallel);
 	}
 
-	private static volatile @Nullable Scheduler checked;
+	/**
+	 * The last scheduler checked and what was found, one value so both are seen together.
+	 */
+	private record Checked(Scheduler scheduler, boolean own) {
+	}
 
-	private static volatile boolean checkedIsOwn;
+	private static volatile @Nullable Checked checked;
 
 	/**
 	 * Whether Reactor's parallel scheduler is the one Reactor makes itself (its cache
 	 * holding a {@code ParallelScheduler}); remembered per instance.
 	 */
 	private static boolean isReactorsOwn(Scheduler parallel) {
-		if (parallel == checked) {
-			return checkedIsOwn;
+		Checked last = checked;
+		if (last != null && last.scheduler() == parallel) {
+			return last.own();
 		}
 		boolean own = (parallel instanceof Supplier<?> cache) && cache.get() != null
 				&& cache.get().getClass().getName().equals("reactor.core.scheduler.ParallelScheduler");
-		checkedIsOwn = own;
-		checked = parallel;
+		checked = new Checked(parallel, own);
 		return own;
 	}
 
@@ -83,14 +87,22 @@ abstract class DeadlineTimer {
 
 		static final Wheel INSTANCE = new Wheel();
 
-		private final HashedWheelTimer timer = new HashedWheelTimer(
-				new DefaultThreadFactory("trigger4j-deadlines", true), 10, TimeUnit.MILLISECONDS, 512);
+		private final HashedWheelTimer timer = new HashedWheelTimer((runnable) -> {
+			Thread thread = new DefaultThreadFactory("trigger4j-deadlines", true).newThread(runnable);
+			// not the class loader of whichever application called first
+			thread.setContextClassLoader(null);
+			return thread;
+		}, 10, TimeUnit.MILLISECONDS, 512);
 
 		@Override
 		Disposable schedule(Runnable task, long millis) {
 			Timeout timeout;
 			try {
-				timeout = this.timer.newTimeout((expired) -> task.run(), millis, TimeUnit.MILLISECONDS);
+				// What follows an expiry (error mapping, retries, the application's
+				// handlers) runs on Reactor's parallel scheduler, not on the wheel's
+				// thread that every client shares; expiries are rare.
+				timeout = this.timer.newTimeout((expired) -> Schedulers.parallel().schedule(task), millis,
+						TimeUnit.MILLISECONDS);
 			}
 			catch (IllegalStateException ex) {
 				throw new RejectedExecutionException("the deadline timer is stopped", ex);

@@ -41,9 +41,14 @@ public interface RunsOperations {
 
 	/**
 	 * Streams every run matching the request, newest first, fetching page after page as
-	 * the subscriber consumes them ({@code GET /api/v1/runs}): the next page is requested
-	 * only after the previous one has been consumed, so {@code take(n)} fetches only the
-	 * pages it needs. Runs repeated across a page boundary are dropped.
+	 * the subscriber asks for runs ({@code GET /api/v1/runs}): a page is requested only
+	 * while the subscriber has asked for more runs than the walk holds, one request at a
+	 * time, so {@code take(n)} fetches only the pages it needs. Once the subscriber has
+	 * had runs and wants more than a page holds, the next page is requested while the
+	 * current one is decoded (at most one page ahead). Runs repeated across a page
+	 * boundary are dropped. A page whose runs cannot be decoded ends the {@code Flux}
+	 * with a {@link io.trigger4j.client.error.TriggerDecodingException} when the walk
+	 * gets to it (its request has already been recorded as answered).
 	 *
 	 * <p>
 	 * Without a created-at filter the server lists only the <strong>last 7 days</strong>;

@@ -41,8 +41,9 @@ public interface WaitpointsOperations {
 
 	/**
 	 * Streams every token matching the request, newest first, fetching page after page as
-	 * the subscriber consumes them ({@code GET /api/v1/waitpoints/tokens}): the next page
-	 * is requested only after the previous one has been consumed, so {@code take(n)}
+	 * the subscriber asks for tokens ({@code GET /api/v1/waitpoints/tokens}), the way
+	 * {@link RunsOperations#list} walks runs: a page only while more is wanted than the
+	 * walk holds, one request at a time, at most one page ahead, so {@code take(n)}
 	 * fetches only the pages it needs. Tokens repeated across a page boundary are
 	 * dropped. List items have no completion data: retrieve a token for it.
 	 * @param request filters and page size; {@link ListWaitpointTokensRequest#all()} for

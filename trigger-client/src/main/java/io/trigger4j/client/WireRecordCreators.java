@@ -1,6 +1,7 @@
 package io.trigger4j.client;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.BeanDescription;
@@ -73,6 +74,12 @@ final class WireRecordCreators implements ValueInstantiators {
 		public Object createFromObjectWith(DeserializationContext ctxt, Object[] args) throws JacksonException {
 			try {
 				return this.constructor.newInstance(args);
+			}
+			catch (InvocationTargetException ex) {
+				if (ex.getCause() instanceof Error error) {
+					throw error;
+				}
+				return delegate().createFromObjectWith(ctxt, args);
 			}
 			catch (ReflectiveOperationException | IllegalArgumentException ex) {
 				return delegate().createFromObjectWith(ctxt, args);

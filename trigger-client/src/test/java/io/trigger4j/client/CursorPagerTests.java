@@ -87,12 +87,25 @@ class CursorPagerTests {
 	}
 
 	@Test
-	void theNextPageIsAskedForBeforeThisOneIsDecodedWhenMoreIsWanted() {
-		StepVerifier.create(CursorPager.stream(this.fetch, Function.identity()), 4)
-			.expectNext("a", "b", "c", "d")
-			.then(() -> assertThat(this.events).startsWith("fetch first", "fetch c1", "decode first", "decode c1"))
-			.thenCancel()
-			.verify();
+	void onceItemsWereHadTheNextPageIsAskedForBeforeThisOneIsDecoded() {
+		StepVerifier.create(CursorPager.stream(this.fetch, Function.identity()), 7)
+			.expectNext("a", "b", "c", "d", "e", "f")
+			.verifyComplete();
+
+		// page c2 is asked for before page c1 is decoded; the first page is decoded
+		// before any other is asked for
+		assertThat(this.events).containsExactly("fetch first", "decode first", "fetch c1", "fetch c2", "decode c1",
+				"decode c2");
+	}
+
+	@Test
+	void aSubscriberAskingForEverythingAndTakingOneItemCausesOneRequest() {
+		StepVerifier.create(CursorPager.stream(this.slowFetch, Function.identity()).next())
+			.then(() -> answer("first"))
+			.expectNext("a")
+			.verifyComplete();
+
+		assertThat(fetches()).containsExactly("fetch first");
 	}
 
 	@Test
@@ -127,11 +140,13 @@ class CursorPagerTests {
 
 	@Test
 	void cancellingCancelsThePageInFlight() {
-		StepVerifier.create(CursorPager.stream(this.slowFetch, Function.identity()))
-			.then(() -> answer("first"))
-			.expectNext("a", "b", "c")
-			.thenCancel()
-			.verify();
+		List<String> received = new ArrayList<>();
+		reactor.core.Disposable walk = CursorPager.stream(this.slowFetch, Function.identity()).subscribe(received::add);
+
+		answer("first");
+		assertThat(received).containsExactly("a", "b", "c");
+		assertThat(fetches()).containsExactly("fetch first", "fetch c1");
+		walk.dispose();
 
 		assertThat(this.events).containsExactly("fetch first", "fetch c1", "cancel c1");
 	}
@@ -166,15 +181,25 @@ class CursorPagerTests {
 
 	@Test
 	void aPageThatCannotBeDecodedEndsTheWalkAndCancelsThePageInFlight() {
-		Function<@Nullable String, Mono<CursorPager.Fetched<String>>> undecodable = (cursor) -> (cursor == null)
-				? Mono.just(new CursorPager.Fetched<>(3, "c1", () -> {
+		Function<@Nullable String, Mono<CursorPager.Fetched<String>>> undecodable = (cursor) -> {
+			if (cursor == null) {
+				return this.fetch.apply(null);
+			}
+			if (cursor.equals("c1")) {
+				return Mono.just(new CursorPager.Fetched<>(3, "c2", () -> {
 					throw new TriggerDecodingException("Could not decode the response of runs.list", null);
-				})) : this.slowFetch.apply(cursor);
+				}));
+			}
+			return this.slowFetch.apply(cursor);
+		};
 
 		StepVerifier.create(CursorPager.stream(undecodable, Function.identity()))
+			.expectNext("a", "b", "c")
 			.verifyErrorMessage("Could not decode the response of runs.list");
 
-		assertThat(this.events).containsExactly("fetch c1", "cancel c1");
+		// page c2 was asked for before page c1 was decoded, and cancelled when that
+		// failed
+		assertThat(this.events).containsExactly("fetch first", "decode first", "fetch c2", "cancel c2");
 	}
 
 	@Test
@@ -234,6 +259,41 @@ class CursorPagerTests {
 					{"data":[],"pagination":{"next":"run_9"}, "pagination2":{}}""".getBytes(StandardCharsets.UTF_8),
 					100, () -> new CursorPage<String>(List.of(), null, null))
 			.next()).isEqualTo("run_9");
+	}
+
+	@Test
+	void aNextCursorThatIsNotTextIsLeftToTheDecoding() {
+		List<String> decoded = new ArrayList<>();
+		CursorPager.Fetched<String> page = CursorPager.Fetched.lazily("""
+				{"data":[],"pagination":{"next":123}}""".getBytes(StandardCharsets.UTF_8), 100, () -> {
+			decoded.add("now");
+			return new CursorPage<>(List.of(), "123", null);
+		});
+
+		assertThat(decoded).containsExactly("now");
+		assertThat(page.next()).isEqualTo("123");
+	}
+
+	@Test
+	void anEscapedQuoteBeforeTheNameIsNotTheMember() {
+		// the last member's name is x"pagination: the real cursor is found by scanning
+		String body = """
+				{"pagination":{"next":"run_2"},"data":[],"x\\"pagination":{"next":"wrong"}}""";
+
+		assertThat(CursorPager.Fetched
+			.lazily(body.getBytes(StandardCharsets.UTF_8), 100, () -> new CursorPage<String>(List.of(), "run_2", null))
+			.next()).isEqualTo("run_2");
+	}
+
+	@Test
+	void aPageWhoseDecodedCursorDiffersFromTheOneReadEarlyFailsToDecode() {
+		CursorPager.Fetched<String> page = CursorPager.Fetched.lazily("""
+				{"data":[],"pagination":{"next":"run_2"}}""".getBytes(StandardCharsets.UTF_8), 100,
+				() -> new CursorPage<String>(List.of(), "run_3", null));
+
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(TriggerDecodingException.class)
+			.isThrownBy(() -> page.items().get())
+			.withMessageContaining("next cursor");
 	}
 
 	@Test
