@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
+import io.trigger4j.client.model.CursorPage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -212,6 +213,18 @@ record ApiCall<T>(Operation operation, String[] pathValues, List<Map.Entry<Strin
 		<T> ApiCall<T> reading(Class<T> type) {
 			String name = this.operation.observationName();
 			return reading((json, bytes, headers) -> json.read(name, bytes, type));
+		}
+
+		/**
+		 * Reads a list page's answer for a walk ({@link CursorPager}): its next cursor at
+		 * once, its items (the wire record made into a page) when the walk decodes them.
+		 * @param atMost the most items the page can hold
+		 */
+		<A, T> ApiCall<CursorPager.Fetched<T>> readingPage(Class<A> type, int atMost,
+				BiFunction<WireJson, A, CursorPage<T>> toPage) {
+			String name = this.operation.observationName();
+			return reading((json, bytes, headers) -> CursorPager.Fetched.lazily(bytes, atMost,
+					() -> toPage.apply(json, json.read(name, bytes, type))));
 		}
 
 		/**

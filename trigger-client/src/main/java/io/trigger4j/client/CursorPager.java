@@ -73,15 +73,12 @@ final class CursorPager {
 		 * @param decode decodes the whole answer
 		 */
 		static <T> Fetched<T> lazily(byte[] body, int atMost, Supplier<CursorPage<T>> decode) {
-			Cursor cursor = trailingCursor(body);
-			if (cursor != null) {
-				return new Fetched<>(atMost, cursor.next(), checked(decode, cursor.next()));
+			Outline outline = trailingCursor(body, atMost);
+			if (outline == null) {
+				outline = outline(body);
 			}
-			Fetched<T> outline = outline(body, List::of);
-			if (outline != null) {
-				return new Fetched<>(outline.size(), outline.next(), checked(decode, outline.next()));
-			}
-			return of(decode.get());
+			return (outline != null) ? new Fetched<>(outline.size(), outline.next(), checked(decode, outline.next()))
+					: of(decode.get());
 		}
 
 		/**
@@ -109,20 +106,26 @@ final class CursorPager {
 	/** The largest page size the server gives. */
 	static final int MAX_PAGE_SIZE = 100;
 
-	/** A page's next cursor, {@code null} on the last page. */
-	private record Cursor(@Nullable String next) {
+	/**
+	 * What is read of a page before its items are decoded.
+	 *
+	 * @param size its number of items, or more
+	 * @param next its next cursor, {@code null} on the last page
+	 */
+	record Outline(int size, @Nullable String next) {
 	}
 
 	private static final byte[] PAGINATION = "\"pagination\"".getBytes(StandardCharsets.US_ASCII);
 
 	/**
 	 * The next cursor of an answer whose last member is {@code "pagination": {...}},
-	 * found from its end without reading the items before it, or {@code null} if the
-	 * answer does not end that way. Inside a JSON string a quote is escaped, so the bytes
-	 * {@code "pagination"} are a name or a value; the one found counts only if the object
-	 * after it is followed by nothing but the answer's closing brace.
+	 * found from its end without reading the items before it (with {@code atMost} as its
+	 * size), or {@code null} if the answer does not end that way. Inside a JSON string a
+	 * quote is escaped, so the bytes {@code "pagination"} are a name or a value; the one
+	 * found counts only if the object after it is followed by nothing but the answer's
+	 * closing brace.
 	 */
-	static @Nullable Cursor trailingCursor(byte[] body) {
+	static @Nullable Outline trailingCursor(byte[] body, int atMost) {
 		int at = lastIndexOf(body, PAGINATION);
 		if (at < 0 || (at > 0 && body[at - 1] == '\\')) {
 			return null;
@@ -154,7 +157,7 @@ final class CursorPager {
 			if (end >= body.length || body[end] != '}' || skipWhitespace(body, end + 1) != body.length) {
 				return null;
 			}
-			return new Cursor(next);
+			return new Outline(atMost, next);
 		}
 		catch (JacksonException ex) {
 			return null;
@@ -210,7 +213,7 @@ final class CursorPager {
 	 * The size and next cursor of a list page's answer, scanned without decoding its
 	 * items, or {@code null} if the answer is not a JSON object.
 	 */
-	static <T> @Nullable Fetched<T> outline(byte[] body, Supplier<List<T>> items) {
+	static @Nullable Outline outline(byte[] body) {
 		try (JsonParser parser = WireJson.WIRE.createParser(body)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				return null;
@@ -250,7 +253,7 @@ final class CursorPager {
 					parser.skipChildren();
 				}
 			}
-			return new Fetched<>(size, next, items);
+			return new Outline(size, next);
 		}
 		catch (JacksonException ex) {
 			return null;
@@ -434,7 +437,6 @@ final class CursorPager {
 						return;
 					}
 					if (this.last && !this.fetching) {
-						this.done = true;
 						end();
 						this.actual.onComplete();
 						return;

@@ -54,8 +54,7 @@ final class DefaultRunsOperations implements RunsOperations {
 	@Override
 	public Flux<Run> list(ListRunsRequest request) {
 		Objects.requireNonNull(request, "request must not be null");
-		return CursorPager
-			.stream((cursor) -> walked(Operation.RUNS_LIST, ApiCall.to(Operation.RUNS_LIST), request, cursor), Run::id);
+		return CursorPager.stream((cursor) -> walked(ApiCall.to(Operation.RUNS_LIST), request, cursor), Run::id);
 	}
 
 	@Override
@@ -78,8 +77,9 @@ final class DefaultRunsOperations implements RunsOperations {
 		Operation.RUNS_LIST_FOR_PROJECT.checkPath(projectRef);
 		String env = environments(environments);
 		Objects.requireNonNull(request, "request must not be null");
-		return CursorPager.stream((cursor) -> walked(Operation.RUNS_LIST_FOR_PROJECT,
-				ApiCall.to(Operation.RUNS_LIST_FOR_PROJECT, projectRef).query("filter[env]", env), request, cursor),
+		return CursorPager.stream(
+				(cursor) -> walked(ApiCall.to(Operation.RUNS_LIST_FOR_PROJECT, projectRef).query("filter[env]", env),
+						request, cursor),
 				Run::id);
 	}
 
@@ -128,23 +128,26 @@ final class DefaultRunsOperations implements RunsOperations {
 
 	private Mono<CursorPage<Run>> page(ApiCall.Builder call, ListRunsRequest request, String cursorParameter,
 			@Nullable String cursor) {
-		return this.http.execute(call.query(request.queryParameters())
+		return this.http.execute(pageCall(call, request, cursorParameter, cursor).reading(RunPage.class,
+				(page, headers) -> page.toPage()));
+	}
+
+	/** A page's call: the request's filters, its page size and the cursor. */
+	private static ApiCall.Builder pageCall(ApiCall.Builder call, ListRunsRequest request, String cursorParameter,
+			@Nullable String cursor) {
+		return call.query(request.queryParameters())
 			.query("page[size]", request.pageSize())
-			.query(cursorParameter, cursor)
-			.reading(RunPage.class, (page, headers) -> page.toPage()));
+			.query(cursorParameter, cursor);
 	}
 
 	/**
 	 * A page of a walk: its cursor read from the answer at once, its runs decoded when
 	 * the walk gets to them.
 	 */
-	private Mono<CursorPager.Fetched<Run>> walked(Operation operation, ApiCall.Builder call, ListRunsRequest request,
+	private Mono<CursorPager.Fetched<Run>> walked(ApiCall.Builder call, ListRunsRequest request,
 			@Nullable String cursor) {
-		return this.http.execute(call.query(request.queryParameters())
-			.query("page[size]", request.pageSize())
-			.query("page[after]", cursor)
-			.reading((json, body, headers) -> CursorPager.Fetched.lazily(body, CursorPager.atMost(request.pageSize()),
-					() -> json.read(operation.observationName(), body, RunPage.class).toPage())));
+		return this.http.execute(pageCall(call, request, "page[after]", cursor).readingPage(RunPage.class,
+				CursorPager.atMost(request.pageSize()), (json, page) -> page.toPage()));
 	}
 
 	@Override

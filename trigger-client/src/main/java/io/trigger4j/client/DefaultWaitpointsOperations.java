@@ -65,15 +65,10 @@ final class DefaultWaitpointsOperations implements WaitpointsOperations {
 	public Flux<WaitpointToken> listTokens(ListWaitpointTokensRequest request) {
 		Objects.requireNonNull(request, "request must not be null");
 		String name = Operation.WAITPOINTS_LIST_TOKENS.observationName();
-		return CursorPager
-			.stream((cursor) -> this.http.execute(ApiCall.to(Operation.WAITPOINTS_LIST_TOKENS)
-				.query(request.queryParameters())
-				.query("page[size]", request.pageSize())
-				.query("page[after]", cursor)
-				.reading((json, body, headers) -> CursorPager.Fetched.lazily(body,
-						CursorPager.atMost(request.pageSize()),
-						() -> json.read(name, body, TokenPage.class).toPage(json, name)))),
-					WaitpointToken::id);
+		return CursorPager.stream(
+				(cursor) -> this.http.execute(pageCall(request, "page[after]", cursor).readingPage(TokenPage.class,
+						CursorPager.atMost(request.pageSize()), (json, page) -> page.toPage(json, name))),
+				WaitpointToken::id);
 	}
 
 	@Override
@@ -95,11 +90,17 @@ final class DefaultWaitpointsOperations implements WaitpointsOperations {
 	private Mono<CursorPage<WaitpointToken>> page(ListWaitpointTokensRequest request, String cursorParameter,
 			@Nullable String cursor) {
 		String name = Operation.WAITPOINTS_LIST_TOKENS.observationName();
-		return this.http.execute(ApiCall.to(Operation.WAITPOINTS_LIST_TOKENS)
+		return this.http.execute(pageCall(request, cursorParameter, cursor)
+			.reading((json, body, headers) -> json.read(name, body, TokenPage.class).toPage(json, name)));
+	}
+
+	/** A page's call: the request's filters, its page size and the cursor. */
+	private static ApiCall.Builder pageCall(ListWaitpointTokensRequest request, String cursorParameter,
+			@Nullable String cursor) {
+		return ApiCall.to(Operation.WAITPOINTS_LIST_TOKENS)
 			.query(request.queryParameters())
 			.query("page[size]", request.pageSize())
-			.query(cursorParameter, cursor)
-			.reading((json, body, headers) -> json.read(name, body, TokenPage.class).toPage(json, name)));
+			.query(cursorParameter, cursor);
 	}
 
 	@Override

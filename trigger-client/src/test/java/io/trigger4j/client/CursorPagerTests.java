@@ -209,18 +209,17 @@ class CursorPagerTests {
 				 "other":{"next":"not this"},
 				 "pagination":{"previous":"run_0","next":"run_2","extra":[1]}}""".getBytes(StandardCharsets.UTF_8);
 
-		CursorPager.Fetched<String> outline = CursorPager.outline(body, List::of);
+		CursorPager.Outline outline = CursorPager.outline(body);
 
 		assertThat(outline).isNotNull();
 		assertThat(outline.size()).isEqualTo(2);
 		assertThat(outline.next()).isEqualTo("run_2");
 		assertThat(CursorPager.outline("""
-				{"data":[],"pagination":{"next":null}}""".getBytes(StandardCharsets.UTF_8), List::of))
-			.satisfies((last) -> {
-				assertThat(last.size()).isZero();
-				assertThat(last.next()).isNull();
-			});
-		assertThat(CursorPager.outline("not json".getBytes(StandardCharsets.UTF_8), List::of)).isNull();
+				{"data":[],"pagination":{"next":null}}""".getBytes(StandardCharsets.UTF_8))).satisfies((last) -> {
+			assertThat(last.size()).isZero();
+			assertThat(last.next()).isNull();
+		});
+		assertThat(CursorPager.outline("not json".getBytes(StandardCharsets.UTF_8))).isNull();
 	}
 
 	@Test

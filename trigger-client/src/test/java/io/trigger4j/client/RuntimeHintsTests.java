@@ -38,7 +38,7 @@ class RuntimeHintsTests {
 	 * A new record is either registered or added here.
 	 */
 	private static final Set<String> NOT_JSON = Set.of("ApiCall", "ApiCall$RawBody", "CursorPager$Fetched",
-			"CursorPager$Cursor", "DeadlineTimer$Checked", "Operation$LastUri",
+			"CursorPager$Outline", "DeadlineTimer$Checked", "Operation$LastUri",
 			"DefaultAuthOperations$ClaimsCache$Entry", "RunShapeRows$Column", "RunShapeStream$Answer",
 			"RunShapeStream$Feed", "RunShapeStream$SingleRun", "StorageHttp$Answer", "TriggerHttp$NotSent",
 			"TriggerHttp$Shared", "TriggerRetrySettings", "error.TriggerApiException$MaskedBody", "error.RateLimit");
